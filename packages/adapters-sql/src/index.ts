@@ -1,0 +1,2 @@
+// Intentionally empty until its issue lands: this package has no public API yet.
+export {}

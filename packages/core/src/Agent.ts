@@ -1,0 +1,152 @@
+/**
+ * Agents: the people of the organisation an exchange involves (volunteers,
+ * members, facilitators, guests), with the profile the rules need.
+ *
+ * The profile dimensions of the note's diversity clause (II-a: "âge,
+ * ancienneté, sexe, statut, fonctions exercées") are all optional. Age band,
+ * seniority band, sex and status are *sensitive* (CNF-04): they are stored
+ * as bands, never as birth dates, used only for composition and diversity
+ * reports, and no view for an audience outside the facilitators shows them.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { AgentId, OccupationId, UnitId } from "./Ids.js"
+
+/** A name or label typed by a person: trimmed, non-empty, at most 200 characters. @since 0.1.0 */
+export const Name = Schema.Trim.pipe(
+  Schema.minLength(1, { message: () => "must not be empty" }),
+  Schema.maxLength(200)
+).annotations({
+  identifier: "Name",
+  arbitrary: () => (fc) =>
+    fc
+      .array(fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzéèêëàâîïôöûüçÉÈ'- ".split("")), {
+        minLength: 1,
+        maxLength: 20
+      })
+      .map((cs) => cs.join("").trim())
+      .filter((s) => s.length > 0)
+})
+
+/** Civility as written in French administrative documents. @since 0.1.0 */
+export const Civility = Schema.Literal("Mme", "M.").annotations({ identifier: "Civility" })
+/** @since 0.1.0 */
+export type Civility = typeof Civility.Type
+
+/** Age band (sensitive, CNF-04): never a birth date. @since 0.1.0 */
+export const AgeBand = Schema.Literal("<30", "30-39", "40-49", "50-59", "60+").annotations({ identifier: "AgeBand" })
+/** @since 0.1.0 */
+export type AgeBand = typeof AgeBand.Type
+
+/** Seniority band in the administration, in years (sensitive, CNF-04). @since 0.1.0 */
+export const SeniorityBand = Schema.Literal("<2", "2-4", "5-9", "10-19", "20+").annotations({
+  identifier: "SeniorityBand"
+})
+/** @since 0.1.0 */
+export type SeniorityBand = typeof SeniorityBand.Type
+
+/** Sex (sensitive, CNF-04). @since 0.1.0 */
+export const Sex = Schema.Literal("female", "male", "other").annotations({ identifier: "Sex" })
+/** @since 0.1.0 */
+export type Sex = typeof Sex.Type
+
+/**
+ * Employment status (statut; sensitive, CNF-04): `tenured` (titulaire),
+ * `contract` (contractuel), `trainee` (stagiaire), `apprentice` (apprenti),
+ * `other`.
+ *
+ * @since 0.1.0
+ */
+export const EmploymentStatus = Schema.Literal("tenured", "contract", "trainee", "apprentice", "other").annotations({
+  identifier: "EmploymentStatus"
+})
+/** @since 0.1.0 */
+export type EmploymentStatus = typeof EmploymentStatus.Type
+
+/**
+ * Function held in the service (fonction exercée): `agent`, `lineManager`
+ * (manager de proximité), `executive` (cadre), `expert` (expert métier),
+ * `support` (appui, assistant).
+ *
+ * @since 0.1.0
+ */
+export const FunctionHeld = Schema.Literal("agent", "lineManager", "executive", "expert", "support").annotations({
+  identifier: "FunctionHeld"
+})
+/** @since 0.1.0 */
+export type FunctionHeld = typeof FunctionHeld.Type
+
+/**
+ * An agent of the organisation.
+ *
+ * @example
+ * import { Agent } from "@entre-pairs/core"
+ * import * as Schema from "effect/Schema"
+ * const agent = Schema.decodeUnknownSync(Agent.Agent)({
+ *   id: "agt-1", civility: "Mme", firstName: "Élodie", lastName: "Dupont",
+ *   occupation: "inspecteur-travail", unit: "ut-75-s3", functionHeld: "agent"
+ * })
+ * @since 0.1.0
+ */
+export const Agent = Schema.Struct({
+  id: AgentId,
+  civility: Schema.optional(Civility),
+  firstName: Name,
+  lastName: Name,
+  /** The agent's occupation (métier). */
+  occupation: OccupationId,
+  /** Occupations the agent contributes to without exercising them (ELI-03: "concourant à la réalisation"). */
+  contributesTo: Schema.optionalWith(Schema.Array(OccupationId), { default: () => [] }),
+  unit: UnitId,
+  functionHeld: Schema.optional(FunctionHeld),
+  status: Schema.optional(EmploymentStatus),
+  ageBand: Schema.optional(AgeBand),
+  seniorityBand: Schema.optional(SeniorityBand),
+  sex: Schema.optional(Sex)
+}).annotations({ identifier: "Agent", description: "an agent of the organisation" })
+/** @since 0.1.0 */
+export interface Agent extends Schema.Schema.Type<typeof Agent> {}
+/** @since 0.1.0 */
+export interface AgentEncoded extends Schema.Schema.Encoded<typeof Agent> {}
+
+/**
+ * The profile dimensions of the note's diversity clause (DIV-01), in the
+ * note's order.
+ *
+ * @since 0.1.0
+ */
+export const profileDimensions = ["ageBand", "seniorityBand", "sex", "status", "functionHeld"] as const
+/** @since 0.1.0 */
+export type ProfileDimension = (typeof profileDimensions)[number]
+
+/**
+ * The categories each profile dimension can take.
+ *
+ * @since 0.1.0
+ */
+export const dimensionCategories: { readonly [D in ProfileDimension]: ReadonlyArray<NonNullable<Agent[D]>> } = {
+  ageBand: AgeBand.literals,
+  seniorityBand: SeniorityBand.literals,
+  sex: Sex.literals,
+  status: EmploymentStatus.literals,
+  functionHeld: FunctionHeld.literals
+}
+
+/**
+ * The fields of an agent that are sensitive (CNF-04) and may appear only in
+ * facilitators' views.
+ *
+ * @since 0.1.0
+ */
+export const sensitiveFields = ["ageBand", "seniorityBand", "sex", "status"] as const
+
+/**
+ * "Élodie Dupont".
+ *
+ * @example
+ * import { Agent } from "@entre-pairs/core"
+ * Agent.fullName({ firstName: "Élodie", lastName: "Dupont" }) // "Élodie Dupont"
+ * @since 0.1.0
+ */
+export const fullName = (agent: Pick<Agent, "firstName" | "lastName">): string => `${agent.firstName} ${agent.lastName}`

@@ -1,0 +1,15 @@
+/**
+ * @entre-pairs/core — the rules of the French social ministries' note on peer
+ * exchanges (échanges entre pairs) as typed aggregates, policies and views.
+ *
+ * @since 0.1.0
+ */
+export * as Agent from "./Agent.js"
+export * as Eligibility from "./Eligibility.js"
+export * as Exchange from "./Exchange.js"
+export * as Framing from "./Framing.js"
+export * from "./Ids.js"
+export * as Instant from "./Instant.js"
+export * as Policy from "./Policy.js"
+export * as Session from "./Session.js"
+export * as WorkQuestion from "./WorkQuestion.js"
