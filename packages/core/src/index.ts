@@ -6,6 +6,7 @@
  */
 export * as Agent from "./Agent.js"
 export * as Eligibility from "./Eligibility.js"
+export * as EventStore from "./EventStore.js"
 export * as Exchange from "./Exchange.js"
 export * as Framing from "./Framing.js"
 export * from "./Ids.js"
