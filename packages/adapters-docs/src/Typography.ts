@@ -1,0 +1,174 @@
+/**
+ * French typography for documents: dates and times in Europe/Paris written
+ * the French way ("jeudi 3 décembre 2026", "14 h 30"), English by option, and
+ * the non-breaking spaces French punctuation needs.
+ *
+ * Core stores instants in UTC; the wall time in Paris is computed with
+ * `Intl.DateTimeFormat` (`timeZone: "Europe/Paris"`), which knows the
+ * daylight-saving rules, and the words come from `date-fns` locales, so the
+ * output does not depend on the machine's own time zone.
+ *
+ * @since 0.1.0
+ */
+import { enGB, fr } from "date-fns/locale"
+import type { Lang } from "./Document.js"
+
+/** The time zone documents are shown in. @since 0.1.0 */
+export const timeZone = "Europe/Paris"
+
+/** U+00A0 no-break space. @since 0.1.0 */
+export const NBSP = "\u00a0"
+/** U+202F narrow no-break space (before ; ! ? in French). @since 0.1.0 */
+export const NNBSP = "\u202f"
+
+/** Wall-clock fields of an instant in Europe/Paris. @since 0.1.0 */
+export interface WallTime {
+  readonly year: number
+  readonly month: number
+  readonly day: number
+  readonly hour: number
+  readonly minute: number
+  /** 0 = Sunday … 6 = Saturday. */
+  readonly weekday: number
+}
+
+const partsFormat = new Intl.DateTimeFormat("en-US", {
+  timeZone,
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "numeric",
+  hourCycle: "h23",
+  weekday: "short"
+})
+const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 }
+
+/**
+ * The wall-clock time in Paris of a UTC instant (epoch milliseconds).
+ *
+ * @example
+ * import { Typography } from "@entre-pairs/adapters-docs"
+ * Typography.wallTime(Date.UTC(2026, 9, 24, 12)).hour // 14 (CEST)
+ * Typography.wallTime(Date.UTC(2026, 10, 3, 13)).hour // 14 (CET)
+ * @since 0.1.0
+ */
+export const wallTime = (epochMillis: number): WallTime => {
+  const parts: Record<string, string> = {}
+  for (const p of partsFormat.formatToParts(epochMillis)) parts[p.type] = p.value
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour) % 24,
+    minute: Number(parts.minute),
+    weekday: WEEKDAYS[parts.weekday ?? "Sun"] ?? 0
+  }
+}
+
+const locale = (lang: Lang) => (lang === "fr" ? fr : enGB)
+
+/**
+ * A date in words, in Paris: "jeudi 3 décembre 2026" (fr) or
+ * "Thursday 3 December 2026" (en). `1er` for the first of the month in French.
+ *
+ * @example
+ * import { Typography } from "@entre-pairs/adapters-docs"
+ * Typography.formatDate(Date.UTC(2026, 11, 3, 13, 30)) // "jeudi 3 décembre 2026"
+ * @since 0.1.0
+ */
+export const formatDate = (epochMillis: number, lang: Lang = "fr", options: { weekday?: boolean } = {}): string => {
+  const w = wallTime(epochMillis)
+  const l = locale(lang)
+  const day = l.localize.day(w.weekday as 0, { width: "wide" })
+  const month = l.localize.month((w.month - 1) as 0, { width: "wide" })
+  const dayNumber = lang === "fr" && w.day === 1 ? "1er" : String(w.day)
+  const date = `${dayNumber} ${month} ${w.year}`
+  return options.weekday === false ? date : `${day} ${date}`
+}
+
+/**
+ * A time of day in Paris: "14 h 30" / "14 h" (fr, with no-break spaces) or
+ * "14:30" (en).
+ *
+ * @example
+ * import { Typography } from "@entre-pairs/adapters-docs"
+ * Typography.formatTime(Date.UTC(2026, 11, 3, 13, 30)) // "14 h 30"
+ * @since 0.1.0
+ */
+export const formatTime = (epochMillis: number, lang: Lang = "fr"): string => {
+  const w = wallTime(epochMillis)
+  const mm = String(w.minute).padStart(2, "0")
+  if (lang === "en") return `${String(w.hour).padStart(2, "0")}:${mm}`
+  return w.minute === 0 ? `${w.hour}${NBSP}h` : `${w.hour}${NBSP}h${NBSP}${mm}`
+}
+
+/**
+ * Date and time: "jeudi 3 décembre 2026 à 14 h 30" / "Thursday 3 December 2026 at 14:30".
+ *
+ * @example
+ * import { Typography } from "@entre-pairs/adapters-docs"
+ * Typography.formatDateTime(Date.UTC(2026, 11, 3, 13, 30))
+ * @since 0.1.0
+ */
+export const formatDateTime = (epochMillis: number, lang: Lang = "fr"): string =>
+  `${formatDate(epochMillis, lang)} ${lang === "fr" ? "à" : "at"} ${formatTime(epochMillis, lang)}`
+
+/**
+ * A time range on one day: "de 14 h à 17 h" / "14:00–17:00".
+ *
+ * @example
+ * import { Typography } from "@entre-pairs/adapters-docs"
+ * Typography.formatTimeRange(Date.UTC(2026, 11, 3, 13), 180) // "de 14 h à 17 h"
+ * @since 0.1.0
+ */
+export const formatTimeRange = (startMillis: number, durationMinutes: number, lang: Lang = "fr"): string => {
+  const end = startMillis + durationMinutes * 60_000
+  return lang === "fr"
+    ? `de ${formatTime(startMillis, lang)} à ${formatTime(end, lang)}`
+    : `${formatTime(startMillis, lang)}–${formatTime(end, lang)}`
+}
+
+/** A short numeric date, "03/12/2026" (fr) or "03/12/2026" (en-GB). @since 0.1.0 */
+export const formatShortDate = (epochMillis: number): string => {
+  const w = wallTime(epochMillis)
+  return `${String(w.day).padStart(2, "0")}/${String(w.month).padStart(2, "0")}/${w.year}`
+}
+
+/**
+ * French quotation marks with no-break spaces: « texte ».
+ *
+ * @example
+ * import { Typography } from "@entre-pairs/adapters-docs"
+ * Typography.quote("geste professionnel") // "« geste professionnel »"
+ * @since 0.1.0
+ */
+export const quote = (s: string, lang: Lang = "fr"): string =>
+  lang === "fr" ? `«${NBSP}${s}${NBSP}»` : `“${s}”`
+
+/**
+ * French spacing: a narrow no-break space before ; ! ? and a no-break space
+ * before : and inside « », replacing ordinary spaces there. Idempotent.
+ *
+ * @example
+ * import { Typography } from "@entre-pairs/adapters-docs"
+ * Typography.frenchSpacing("Pourquoi ? « oui »") // "Pourquoi\u202f? «\u00a0oui\u00a0»"
+ * @since 0.1.0
+ */
+export const frenchSpacing = (s: string): string =>
+  s
+    .replace(/(?<=[^\s;!?])[ \u00a0\u202f]*([;!?])/g, `${NNBSP}$1`)
+    .replace(/(?<=\S)[ \u00a0\u202f]*:(?=\s|$)/g, `${NBSP}:`)
+    .replace(/«[ \u00a0\u202f]*/g, `«${NBSP}`)
+    .replace(/[ \u00a0\u202f]*»/g, `${NBSP}»`)
+
+/**
+ * A count with its noun: "1 séance", "3 séances"; French keeps 0 singular.
+ *
+ * @example
+ * import { Typography } from "@entre-pairs/adapters-docs"
+ * Typography.count(3, "séance") // "3 séances"
+ * @since 0.1.0
+ */
+export const count = (n: number, singular: string, plural = `${singular}s`, lang: Lang = "fr"): string =>
+  `${n}${NBSP}${n === 1 || (lang === "fr" && n === 0) ? singular : plural}`

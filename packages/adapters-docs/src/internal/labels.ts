@@ -1,0 +1,21 @@
+import type { Lang } from "../Document.js"
+
+/** Fixed words the renderers print around a document's own text. */
+export const labels = (lang: Lang) =>
+  lang === "fr"
+    ? {
+        issuedOn: "Émis le",
+        audience: "Destinataires",
+        service: "Service",
+        page: (n: number, of: number) => `Page ${n} sur ${of}`,
+        note: { info: "À noter", warning: "Attention", confidential: "Confidentiel" },
+        logo: "Logo du service"
+      }
+    : {
+        issuedOn: "Issued on",
+        audience: "Audience",
+        service: "Service",
+        page: (n: number, of: number) => `Page ${n} of ${of}`,
+        note: { info: "Note", warning: "Warning", confidential: "Confidential" },
+        logo: "Service logo"
+      }
