@@ -1,0 +1,89 @@
+/**
+ * The rules engine: evaluates every snapshot rule of the registry against
+ * an exchange snapshot at a date, and lists the unmet obligations.
+ *
+ * @since 0.1.0
+ */
+import type * as DateTime from "effect/DateTime"
+import type { ExchangeSnapshot } from "./Exchange.js"
+import * as Context from "./internal/context.js"
+import { type Obligation, obligations } from "./Obligations.js"
+import * as Policy from "./Policy.js"
+import type { RuleContext } from "./Rule.js"
+import { checked } from "./Rules.js"
+import type { Violation } from "./Violation.js"
+
+/**
+ * Options of an evaluation: the evaluation date (from the caller's `Clock`),
+ * and the service's policy overrides.
+ *
+ * @example
+ * import type { Evaluate } from "@entre-pairs/core"
+ * import * as DateTime from "effect/DateTime"
+ * const options: Evaluate.Options = { at: DateTime.unsafeMake("2026-06-01T00:00:00Z"), config: { sizeMax: 12 } }
+ * @since 0.1.0
+ */
+export interface Options {
+  readonly at: DateTime.Utc
+  /** Service-level overrides; the framing's overrides apply on top. */
+  readonly config?: Policy.PolicyOverrides | undefined
+}
+
+/**
+ * The result of an evaluation.
+ *
+ * @example
+ * import type { Evaluate } from "@entre-pairs/core"
+ * const ok = (r: Evaluate.Evaluation) => r.blocking.length === 0
+ * @since 0.1.0
+ */
+export interface Evaluation {
+  readonly blocking: ReadonlyArray<Violation>
+  readonly advisories: ReadonlyArray<Violation>
+  readonly obligations: ReadonlyArray<Obligation>
+}
+
+/**
+ * The context the checks share for one evaluation (exposed for the lifecycle
+ * and for tools that run single rules).
+ *
+ * @example
+ * import { Evaluate, Exchange, Policy, Rules } from "@entre-pairs/core"
+ * import * as DateTime from "effect/DateTime"
+ * const snapshot = Exchange.decodeSync({ id: "ech-1", title: "T", state: "proposed" })
+ * const ctx = Evaluate.context(snapshot, DateTime.unsafeMake("2026-01-01T00:00:00Z"), Policy.defaults)
+ * Rules.get("LIF-01").check?.(ctx)
+ * @since 0.1.0
+ */
+export const context: (snapshot: ExchangeSnapshot, at: DateTime.Utc, config: Policy.PolicyConfig) => RuleContext =
+  Context.make
+
+/**
+ * Evaluates a snapshot: blocking violations, advisories, and unmet
+ * obligations at `options.at`. The effective configuration is
+ * `Policy.resolve(options.config, snapshot.framing?.policy)`. Never throws on
+ * a value the snapshot schema accepts.
+ *
+ * @example
+ * import { Evaluate, Exchange } from "@entre-pairs/core"
+ * import * as DateTime from "effect/DateTime"
+ * const snapshot = Exchange.decodeSync({ id: "ech-1", title: "T", state: "proposed" })
+ * const result = Evaluate.evaluate(snapshot, { at: DateTime.unsafeMake("2026-01-01T00:00:00Z") })
+ * result.blocking.map((v) => v.rule) // ["LIF-01"]
+ * @since 0.1.0
+ */
+export const evaluate = (snapshot: ExchangeSnapshot, options: Options): Evaluation => {
+  const config = Policy.resolve(options.config, snapshot.framing?.policy)
+  const ctx = Context.make(snapshot, options.at, config)
+  const blocking: Array<Violation> = []
+  const advisories: Array<Violation> = []
+  for (const rule of checked) {
+    const found = rule.check(ctx)
+    for (let i = 0; i < found.length; i++) {
+      const v = found[i]!
+      if (v.kind === "blocking") blocking.push(v)
+      else advisories.push(v)
+    }
+  }
+  return { blocking, advisories, obligations: obligations(snapshot, options.at, config) }
+}

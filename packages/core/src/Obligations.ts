@@ -1,0 +1,157 @@
+/**
+ * Reporting obligations (RES-02, RES-03, RES-05, RES-06, RES-08): what
+ * someone must do by a date, computed from a snapshot, the evaluation date
+ * and the policy configuration. Only obligations whose trigger has happened
+ * and that are not met yet are listed, each `due` or `overdue`.
+ *
+ * Deadlines are calendar days added with `date-fns` (`addDays`), from the
+ * session (its `heldAt`, else its scheduled date), the training need's
+ * recording, or the restitution. An abandoned exchange owes nothing.
+ *
+ * @since 0.1.0
+ */
+import { addDays } from "date-fns"
+import * as DateTime from "effect/DateTime"
+import * as Schema from "effect/Schema"
+import type { ExchangeSnapshot } from "./Exchange.js"
+import { Instant } from "./Instant.js"
+import type { PolicyConfig } from "./Policy.js"
+import { Path, Text } from "./Violation.js"
+
+/**
+ * Who must act: the liaison (minutes, training needs), the facilitators (the
+ * review), the direction (its response), or the owner of an action (with the
+ * owner's label from the follow-up grid).
+ *
+ * @example
+ * import { Obligations } from "@entre-pairs/core"
+ * const owner: Obligations.Owner = { role: "actionOwner", label: "Pôle RH" }
+ * @since 0.1.0
+ */
+export const Owner = Schema.Struct({
+  role: Schema.Literal("liaison", "facilitators", "direction", "actionOwner"),
+  label: Schema.optional(Schema.String)
+}).annotations({ identifier: "Owner" })
+/** @since 0.1.0 */
+export interface Owner extends Schema.Schema.Type<typeof Owner> {}
+
+/**
+ * An unmet obligation.
+ *
+ * @example
+ * import { Obligations } from "@entre-pairs/core"
+ * const late = (o: Obligations.Obligation) => o.status === "overdue"
+ * @since 0.1.0
+ */
+export const Obligation = Schema.Struct({
+  rule: Schema.Literal("RES-02", "RES-03", "RES-05", "RES-06", "RES-08"),
+  what: Text,
+  owner: Owner,
+  dueAt: Instant,
+  status: Schema.Literal("due", "overdue"),
+  /** Path into the snapshot of what the obligation is about. */
+  path: Path
+}).annotations({ identifier: "Obligation" })
+/** @since 0.1.0 */
+export interface Obligation extends Schema.Schema.Type<typeof Obligation> {}
+
+const plusDays = (millis: number, days: number): number => addDays(millis, days).getTime()
+
+/**
+ * The unmet obligations of an exchange at `at`.
+ *
+ * @example
+ * import { Exchange, Obligations, Policy } from "@entre-pairs/core"
+ * import * as DateTime from "effect/DateTime"
+ * const snapshot = Exchange.decodeSync({ id: "ech-1", title: "T", state: "proposed" })
+ * Obligations.obligations(snapshot, DateTime.unsafeMake("2026-01-01T00:00:00Z"), Policy.defaults) // []
+ * @since 0.1.0
+ */
+export const obligations = (
+  snapshot: ExchangeSnapshot,
+  at: DateTime.Utc,
+  config: PolicyConfig
+): Array<Obligation> => {
+  if (snapshot.state === "abandoned") return []
+  const now = at.epochMillis
+  const out: Array<Obligation> = []
+  const add = (rule: Obligation["rule"], what: Text, owner: Owner, due: number, path: Path) =>
+    out.push({ rule, what, owner, dueAt: DateTime.unsafeMake(due), status: now > due ? "overdue" : "due", path })
+  const liaison: Owner = { role: "liaison" }
+  const sessionDue = new Map<string, { si: number; due: number }>()
+  snapshot.sessions.forEach((s, si) => {
+    if (s.status === "cancelled") return
+    const scheduled = s.scheduledAt.epochMillis
+    if (s.status !== "held" && scheduled > now) return
+    const due = plusDays(s.heldAt?.epochMillis ?? scheduled, config.minutesDueDays)
+    sessionDue.set(s.id, { si, due })
+    if (s.minutes.some((m) => m.sentAt !== undefined)) return
+    add(
+      "RES-02",
+      {
+        fr: `Transmettre le compte rendu de la séance ${s.id} aux supérieurs hiérarchiques des membres.`,
+        en: `Send the minutes of session ${s.id} to the members' line managers.`
+      },
+      liaison,
+      due,
+      ["sessions", si, "minutes"]
+    )
+  })
+  snapshot.trainingNeeds.forEach((n, i) => {
+    const recorded = n.recordedAt.epochMillis
+    if (recorded > now) return
+    const session = snapshot.sessions.find((s) => s.id === n.sessionId)
+    if (session === undefined || session.status === "cancelled") return
+    if (session.minutes.some((m) => m.sentAt !== undefined && m.sentAt.epochMillis >= recorded)) return
+    const base = sessionDue.get(session.id)?.due ?? plusDays(session.scheduledAt.epochMillis, config.minutesDueDays)
+    add(
+      "RES-03",
+      {
+        fr: `Transmettre à la hiérarchie, avec le compte rendu de la séance ${session.id}, le besoin de formation ${n.id}.`,
+        en: `Send training need ${n.id} to management with the minutes of session ${session.id}.`
+      },
+      liaison,
+      Math.max(base, recorded),
+      ["trainingNeeds", i]
+    )
+  })
+  const restitution = snapshot.restitution
+  if (restitution !== undefined && restitution.at.epochMillis <= now) {
+    const r = restitution.at.epochMillis
+    if (snapshot.directionResponse === undefined) {
+      add(
+        "RES-05",
+        {
+          fr: "Partager l'analyse de la direction et les décisions envisagées à la suite de la restitution.",
+          en: "Share the direction's analysis and planned decisions after the restitution."
+        },
+        { role: "direction" },
+        plusDays(r, config.directionResponseDueDays),
+        ["directionResponse"]
+      )
+    }
+    if (snapshot.framing?.reviewForSocialDialogue === true && snapshot.review?.presentedAt === undefined) {
+      add(
+        "RES-06",
+        {
+          fr: "Présenter le bilan de la démarche aux instances de dialogue social.",
+          en: "Present the review of the approach to the social-dialogue bodies."
+        },
+        { role: "facilitators" },
+        plusDays(r, config.reviewDueDays),
+        ["review"]
+      )
+    }
+  }
+  snapshot.actions.forEach((a, i) => {
+    if (a.status === "done" || a.status === "dropped" || a.decidedAt.epochMillis > now) return
+    add(
+      "RES-08",
+      { fr: `Mener l'action ${a.id} : ${a.title}.`, en: `Carry out action ${a.id}: ${a.title}.` },
+      { role: "actionOwner", label: a.owner },
+      a.dueDate.epochMillis,
+      ["actions", i]
+    )
+  })
+  return out
+}

@@ -1,0 +1,84 @@
+/**
+ * Equity of speaking time (CHA-02; the note's "équité dans les temps de
+ * parole"): each participant's share, the Gini coefficient of the times and
+ * the share of the longest speaker.
+ *
+ * @since 0.1.0
+ */
+import type { SpeakingTime } from "./Session.js"
+
+/**
+ * One participant's total speaking time and share.
+ *
+ * @example
+ * import type { Speaking } from "@entre-pairs/core"
+ * const s: Speaking.Share = { participant: "agt-1" as any, seconds: 300, share: 0.25 }
+ * @since 0.1.0
+ */
+export interface Share {
+  readonly participant: SpeakingTime["participant"]
+  readonly seconds: number
+  /** Share of the total in [0, 1] (0 when nobody spoke). */
+  readonly share: number
+}
+
+/**
+ * The equity report of one session's speaking times.
+ *
+ * @example
+ * import type { Speaking } from "@entre-pairs/core"
+ * const unfair = (e: Speaking.Equity) => e.gini > 0.35
+ * @since 0.1.0
+ */
+export interface Equity {
+  /** Per participant (times of the same participant summed), in the order first met. */
+  readonly shares: ReadonlyArray<Share>
+  readonly totalSeconds: number
+  /**
+   * Gini coefficient of the times in [0, 1): 0 when everyone spoke as long,
+   * close to 1 when one person spoke alone; 0 with fewer than two participants
+   * or no time at all.
+   */
+  readonly gini: number
+  /** Share of the longest speaker (0 when nobody spoke). */
+  readonly longestShare: number
+}
+
+/**
+ * Computes the equity of speaking times: `G = Σᵢ Σⱼ |xᵢ − xⱼ| / (2 n² x̄)`,
+ * evaluated on the sorted times as `(2 Σ i·x₍ᵢ₎) / (n Σ x) − (n + 1) / n`.
+ *
+ * @example
+ * import { Speaking } from "@entre-pairs/core"
+ * Speaking.speakingEquity([
+ *   { participant: "agt-a" as any, seconds: 600 },
+ *   { participant: "agt-b" as any, seconds: 600 }
+ * ]).gini // 0
+ * @since 0.1.0
+ */
+export const speakingEquity = (times: ReadonlyArray<SpeakingTime>): Equity => {
+  const totals = new Map<SpeakingTime["participant"], number>()
+  let total = 0
+  for (const t of times) {
+    const s = Number.isFinite(t.seconds) && t.seconds > 0 ? t.seconds : 0
+    totals.set(t.participant, (totals.get(t.participant) ?? 0) + s)
+    total += s
+  }
+  const shares: Array<Share> = []
+  const values: Array<number> = []
+  let longest = 0
+  for (const [participant, seconds] of totals) {
+    shares.push({ participant, seconds, share: total > 0 ? seconds / total : 0 })
+    values.push(seconds)
+    if (seconds > longest) longest = seconds
+  }
+  const n = values.length
+  let gini = 0
+  if (n >= 2 && total > 0) {
+    values.sort((a, b) => a - b)
+    let weighted = 0
+    for (let i = 0; i < n; i++) weighted += (i + 1) * values[i]!
+    gini = Math.max(0, (2 * weighted) / (n * total) - (n + 1) / n)
+  }
+  return { shares, totalSeconds: total, gini, longestShare: total > 0 ? longest / total : 0 }
+}

@@ -1,0 +1,192 @@
+/**
+ * CNF — confidentiality and anonymity (note II-b, II-c).
+ */
+import { compile, type Scanner } from "../../Names.js"
+import type { Agent } from "../../Agent.js"
+import type { Rule, RuleContext } from "../../Rule.js"
+import type { Path, Violation } from "../../Violation.js"
+import { isActiveAt } from "../context.js"
+import { blocking, day, none, push, rule, title } from "../util.js"
+
+/** Members (withdrawn included), facilitators and guests: everyone whose name must not leave the group. */
+const participants = (ctx: RuleContext): Array<Agent> => {
+  const ids: Array<string> = []
+  for (const m of ctx.snapshot.members) ids.push(m.agentId)
+  for (const f of ctx.facilitators) ids.push(f.agentId)
+  for (const s of ctx.snapshot.sessions) for (const g of s.guests) ids.push(g.agentId)
+  const out: Array<Agent> = []
+  const seen = new Set<string>()
+  for (const id of ids) {
+    if (seen.has(id)) continue
+    seen.add(id)
+    const a = ctx.agents.get(id)
+    if (a !== undefined) out.push(a)
+  }
+  return out
+}
+
+const guarantee = (id: "CNF-01" | "CNF-02" | "CNF-03" | "CNF-04", section: string, fr: string, en: string): Rule =>
+  rule({ id, kind: "guarantee", family: "confidentiality", section, title: title(fr, en), parameters: [], scope: "guarantee" })
+
+export const rules: ReadonlyArray<Rule> = [
+  guarantee(
+    "CNF-01",
+    "II-c étape 1",
+    "La fenêtre de confidentialité s'ouvre à l'adoption des règles et se ferme quand les séances sont terminées et que la restitution a eu lieu ; dans cette fenêtre, ce qui se dit reste dans le groupe (membres, animateurs, invités de la séance).",
+    "The confidentiality window opens when the rules are adopted and closes when the sessions are over and the restitution has happened; inside it, what is said stays within the group (members, facilitators, guests of that session)."
+  ),
+  guarantee(
+    "CNF-02",
+    "II-c étape 1",
+    "Les propos consignés sont anonymes : aucun document, export ou résultat de requête n'attribue un propos, un cas ou un arbitrage à une personne nommée.",
+    "Recorded statements are anonymous: no document, export or query result ever attributes a statement, a case or an arbitration to a named person."
+  ),
+  guarantee(
+    "CNF-03",
+    "II-b, II-c étape 3",
+    "Chaque production a un public ; avant la fermeture de la fenêtre, seuls calendrier, ordres du jour, comptes rendus anonymes et besoins de formation sortent du groupe ; ensuite, conclusions et bilan peuvent aller plus loin.",
+    "Every output has an audience; before the window closes, only calendar, agendas, anonymous minutes and training needs leave the group; after it closes, conclusions and the review may go wider."
+  ),
+  guarantee(
+    "CNF-04",
+    "II-a",
+    "Les données de profil sensibles (âge, sexe, statut) ne servent qu'à la composition et aux rapports de diversité, sont stockées a minima (tranche d'âge) et n'apparaissent jamais hors des vues des animateurs.",
+    "Sensitive profile data (age, sex, status) is used only for composition and diversity reports, stored minimally (age band), and never appears outside the facilitators' views."
+  ),
+  rule({
+    id: "CNF-05",
+    kind: "blocking",
+    family: "confidentiality",
+    section: "II-c étape 3",
+    title: title(
+      "Un témoignage sur la démarche n'est publié qu'avec le consentement consigné de l'agent.",
+      "A testimonial about the approach is published only with the agent's recorded consent."
+    ),
+    parameters: [],
+    scope: "snapshot",
+    check: (ctx) => {
+      let out: Array<Violation> | undefined
+      ctx.snapshot.testimonials.forEach((t, i) => {
+        if (t.publishedAt === undefined) return
+        const published = t.publishedAt.epochMillis
+        if (t.consentAt !== undefined && t.consentAt.epochMillis <= published) return
+        out = push(
+          out,
+          blocking(
+            "CNF-05",
+            ["testimonials", i, "consentAt"],
+            t.consentAt === undefined
+              ? `Le témoignage ${t.id} a été publié sans le consentement consigné de l'agent.`
+              : `Le témoignage ${t.id} a été publié (${day(published)}) avant le consentement de l'agent (${day(t.consentAt.epochMillis)}).`,
+            t.consentAt === undefined
+              ? `Testimonial ${t.id} was published without the agent's recorded consent.`
+              : `Testimonial ${t.id} was published (${day(published)}) before the agent's consent (${day(t.consentAt.epochMillis)}).`
+          )
+        )
+      })
+      return out ?? none
+    }
+  }),
+  rule({
+    id: "CNF-06",
+    kind: "blocking",
+    family: "confidentiality",
+    section: "II-c étape 1",
+    title: title(
+      "Avant que comptes rendus, conclusions ou bilan ne sortent du groupe, leur texte libre est vérifié : aucun nom de participant (membres, animateurs, invités : nom complet, nom, prénom s'il n'est pas ambigu) ; une occurrence bloque la diffusion et dit où.",
+      "Before minutes, conclusions or a review leave the group, their free text is checked for participants' names (members, facilitators, guests: full name, last name, first name when unambiguous); a hit refuses the release and says where."
+    ),
+    parameters: [],
+    scope: "snapshot",
+    check: (ctx) => {
+      const s = ctx.snapshot
+      let scanner: Scanner<Agent> | undefined
+      let out: Array<Violation> | undefined
+      const check = (text: string | undefined, path: Path, whereFr: string, whereEn: string) => {
+        if (text === undefined || text.length === 0) return
+        scanner ??= compile(participants(ctx))
+        for (const hit of scanner.find(text)) {
+          out = push(
+            out,
+            blocking(
+              "CNF-06",
+              path,
+              `${whereFr} contient le nom d'un participant (« ${hit.matched} », position ${hit.offset}) : à anonymiser avant diffusion.`,
+              `${whereEn} contains a participant's name ("${hit.matched}", offset ${hit.offset}): anonymise it before release.`
+            )
+          )
+        }
+      }
+      const sentSessions = new Set<string>()
+      s.sessions.forEach((session, si) => {
+        session.minutes.forEach((m, mi) => {
+          if (m.sentAt === undefined) return
+          sentSessions.add(session.id)
+          const fr = `Le compte rendu de la séance ${session.id} (version ${m.version})`
+          const en = `The minutes of session ${session.id} (version ${m.version})`
+          check(m.summary, ["sessions", si, "minutes", mi, "summary"], fr, en)
+          check(m.correction, ["sessions", si, "minutes", mi, "correction"], `${fr}, motif de correction,`, `${en}, correction note,`)
+        })
+      })
+      s.trainingNeeds.forEach((n, i) => {
+        if (!sentSessions.has(n.sessionId)) return
+        check(n.description, ["trainingNeeds", i, "description"], `Le besoin de formation ${n.id}`, `Training need ${n.id}`)
+      })
+      const c = s.conclusions
+      if (c?.circulatedAt !== undefined) {
+        check(c.summary, ["conclusions", "summary"], "Le relevé de conclusions", "The statement of conclusions")
+        c.variantIds.forEach((id) => {
+          const v = ctx.variants.get(id)
+          if (v === undefined) return
+          const base = ["sessions", v.session, "variants", v.index] as const
+          check(v.variant.description, [...base, "description"], `La variante ${id} du relevé de conclusions`, `Variant ${id} of the statement of conclusions`)
+          const a = v.variant.arbitration
+          if (a?.outcome === "conditional") {
+            a.conditions.forEach((cond, k) =>
+              check(cond, [...base, "arbitration", "conditions", k], `Une condition de la variante ${id}`, `A condition of variant ${id}`)
+            )
+          }
+        })
+      }
+      if (s.review?.presentedAt !== undefined) {
+        check(s.review.text, ["review", "text"], "Le bilan", "The review")
+      }
+      return out ?? none
+    }
+  }),
+  rule({
+    id: "CNF-07",
+    kind: "blocking",
+    family: "confidentiality",
+    section: "II-c étape 1, II-a",
+    addedByEntrePairs: true,
+    title: title(
+      "Seuls les membres du groupe, les animateurs et les invités de la séance assistent à une séance : ce qui s'y dit reste dans le groupe.",
+      "Only the group's members, the facilitators and the session's guests attend a session: what is said there stays within the group."
+    ),
+    parameters: [],
+    scope: "snapshot",
+    check: (ctx) => {
+      let out: Array<Violation> | undefined
+      const facilitators = new Set<string>(ctx.facilitators.map((f) => f.agentId))
+      for (const { session, index, millis } of ctx.liveSessions) {
+        if (session.attendees.length === 0) continue
+        session.attendees.forEach((id, ai) => {
+          if (facilitators.has(id) || session.guests.some((g) => g.agentId === id)) return
+          const mi = ctx.memberIndex.get(id)
+          if (mi !== undefined && isActiveAt(ctx.snapshot.members[mi]!, millis)) return
+          out = push(
+            out,
+            blocking(
+              "CNF-07",
+              ["sessions", index, "attendees", ai],
+              `${id} assiste à la séance ${session.id} sans être membre du groupe, animateur ni invité de la séance.`,
+              `${id} attends session ${session.id} without being a member, a facilitator or a guest of that session.`
+            )
+          )
+        })
+      }
+      return out ?? none
+    }
+  })
+]
