@@ -1,2 +1,8 @@
-// Intentionally empty until its issue lands: this package has no public API yet.
-export {}
+/**
+ * @entre-pairs/adapters-sql — the event store and read models of entre-pairs
+ * on SQLite (embedded default) and PostgreSQL, over `@effect/sql`, and a
+ * Promise facade for applications that do not use Effect.
+ *
+ * @since 0.1.0
+ */
+export * as SqlEventStore from "./SqlEventStore.js"

@@ -1,0 +1,81 @@
+/**
+ * The schema, as versioned migrations run by `@effect/sql`'s migrator. A
+ * migration is never edited once released: a change is a new migration, so a
+ * database created by any earlier release upgrades in place.
+ *
+ * @internal
+ */
+import * as SqlClient from "@effect/sql/SqlClient"
+import * as Effect from "effect/Effect"
+
+/**
+ * 1 — the events. `(stream, version)` is the primary key: the unique
+ * constraint that makes optimistic concurrency race-safe. `data` keeps the
+ * JSON text exactly as written (SQLite `TEXT` checked by `json_valid`,
+ * PostgreSQL `json`, not `jsonb`: see docs/decisions/0004-event-store-schema.md).
+ * Instants are canonical UTC ISO-8601 text, whose lexicographic order is
+ * chronological.
+ */
+const createEvents = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  yield* sql.onDialectOrElse({
+    pg: () =>
+      sql`CREATE TABLE events (
+  stream text NOT NULL,
+  version integer NOT NULL CHECK (version > 0),
+  type text NOT NULL,
+  data json NOT NULL,
+  recorded_at text NOT NULL,
+  CONSTRAINT events_pkey PRIMARY KEY (stream, version)
+)`,
+    orElse: () =>
+      sql`CREATE TABLE events (
+  stream TEXT NOT NULL,
+  version INTEGER NOT NULL CHECK (version > 0),
+  type TEXT NOT NULL,
+  data TEXT NOT NULL CHECK (json_valid(data)),
+  recorded_at TEXT NOT NULL,
+  PRIMARY KEY (stream, version)
+)`
+  })
+})
+
+/**
+ * 2 — the read models: one row per exchange (queried by state) and its open
+ * obligations (queried by due date). They are projections: empty after the
+ * upgrade of a database that already holds events, until
+ * `rebuildReadModels` fills them.
+ */
+const createReadModels = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  yield* sql`CREATE TABLE exchanges (
+  stream TEXT NOT NULL PRIMARY KEY,
+  title TEXT NOT NULL,
+  state TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  updated_at TEXT NOT NULL
+)`
+  yield* sql`CREATE INDEX exchanges_state ON exchanges (state)`
+  yield* sql`CREATE TABLE obligations (
+  stream TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  rule TEXT NOT NULL,
+  due_at TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  path TEXT NOT NULL,
+  PRIMARY KEY (stream, position)
+)`
+  yield* sql`CREATE INDEX obligations_due_at ON obligations (due_at)`
+})
+
+/** @internal */
+export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.SqlClient>> = {
+  "1_create_events": createEvents,
+  "2_create_read_models": createReadModels
+}
+
+/** @internal */
+export const latest = 2
+
+/** @internal */
+export const table = "entre_pairs_migrations"

@@ -1,0 +1,186 @@
+/**
+ * An in-memory implementation of the event-store port, for tests and for
+ * applications that bring their own persistence (they can snapshot it with
+ * `read`/`streams` and replay it on start). It has the semantics of the SQL
+ * adapter in `@entre-pairs/adapters-sql`, checked by the same contract suite:
+ * versions gap-free from 1, `ConcurrencyConflict` with the actual version on a
+ * stale expected version, the read model written in the same atomic step as
+ * the events, and data stored as JSON text (what goes in is what a database
+ * would give back, not a shared mutable object).
+ *
+ * @since 0.1.0
+ */
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import {
+  ConcurrencyConflict,
+  EventStore,
+  EventStoreError,
+  type NewEvent,
+  type ReadModel,
+  type StoredEvent,
+  type StreamInfo
+} from "./EventStore.js"
+
+interface Row {
+  readonly stream: string
+  readonly version: number
+  readonly type: string
+  readonly data: string
+  readonly recordedAt: string
+}
+
+/** Compares by Unicode code point, the order of SQLite's BINARY and PostgreSQL's "C" collations. */
+const compareCodePoints = (a: string, b: string): number => {
+  const ia = a[Symbol.iterator]()
+  const ib = b[Symbol.iterator]()
+  for (;;) {
+    const x = ia.next()
+    const y = ib.next()
+    if (x.done) return y.done ? 0 : -1
+    if (y.done) return 1
+    const cx = x.value.codePointAt(0)!
+    const cy = y.value.codePointAt(0)!
+    if (cx !== cy) return cx < cy ? -1 : 1
+  }
+}
+
+const toStored = (row: Row): StoredEvent => ({
+  stream: row.stream,
+  version: row.version,
+  type: row.type,
+  data: JSON.parse(row.data),
+  recordedAt: row.recordedAt
+})
+
+const copyReadModel = (model: ReadModel): ReadModel => ({
+  stream: model.stream,
+  title: model.title,
+  state: model.state,
+  version: model.version,
+  obligations: model.obligations.map(({ dueAt, owner, path, rule }) => ({ rule, dueAt, owner, path }))
+})
+
+/**
+ * Checks what the SQL adapter checks before writing; shared so that both
+ * adapters refuse the same inputs with the same reasons.
+ */
+const validateAppend = (
+  stream: string,
+  expectedVersion: number,
+  events: ReadonlyArray<NewEvent>,
+  readModel: ReadModel
+): string | undefined => {
+  if (!Number.isSafeInteger(expectedVersion) || expectedVersion < 0) {
+    return `expected version must be a non-negative integer, got ${expectedVersion}`
+  }
+  if (events.length === 0) {
+    return "no events to append: a command that decides nothing has nothing to store"
+  }
+  if (readModel.stream !== stream || readModel.version !== expectedVersion + events.length) {
+    return `read model of "${readModel.stream}" at version ${readModel.version} does not match the append to "${stream}" at version ${
+      expectedVersion + events.length
+    }`
+  }
+  return undefined
+}
+
+/**
+ * Builds an empty in-memory event store.
+ *
+ * @example
+ * import { EventStore, MemoryEventStore } from "@entre-pairs/core"
+ * import * as Effect from "effect/Effect"
+ * const program = Effect.gen(function* () {
+ *   const store = yield* MemoryEventStore.make
+ *   return yield* store.streams()
+ * })
+ * @since 0.1.0
+ */
+export const make: Effect.Effect<EventStore["Type"]> = Effect.sync(() => {
+  // Each operation runs inside one synchronous block, so it is atomic with
+  // respect to every other fiber: no lock is needed.
+  const streams = new Map<string, Array<Row>>()
+  const readModels = new Map<string, ReadModel>()
+
+  const append: EventStore["Type"]["append"] = (stream, expectedVersion, events, readModel) =>
+    Effect.suspend((): Effect.Effect<number, ConcurrencyConflict | EventStoreError> => {
+      const invalid = validateAppend(stream, expectedVersion, events, readModel)
+      if (invalid !== undefined) {
+        return Effect.fail(new EventStoreError({ operation: "append", reason: invalid }))
+      }
+      const rows = streams.get(stream) ?? []
+      if (rows.length !== expectedVersion) {
+        return Effect.fail(new ConcurrencyConflict({ stream, expectedVersion, actualVersion: rows.length }))
+      }
+      let encoded: Array<Row>
+      let model: ReadModel
+      try {
+        encoded = events.map((event, index) => ({
+          stream,
+          version: expectedVersion + index + 1,
+          type: event.type,
+          data: JSON.stringify(event.data),
+          recordedAt: event.recordedAt
+        }))
+        model = copyReadModel(readModel)
+      } catch (cause) {
+        return Effect.fail(new EventStoreError({ operation: "append", reason: "event data is not JSON", cause }))
+      }
+      if (encoded.some((row) => typeof row.data !== "string")) {
+        return Effect.fail(new EventStoreError({ operation: "append", reason: "event data is not JSON" }))
+      }
+      streams.set(stream, rows.concat(encoded))
+      readModels.set(stream, model)
+      return Effect.succeed(expectedVersion + events.length)
+    })
+
+  const read: EventStore["Type"]["read"] = (stream, afterVersion = 0) =>
+    Effect.sync(() => (streams.get(stream) ?? []).slice(Math.max(0, afterVersion)).map(toStored))
+
+  const listStreams = (): Effect.Effect<ReadonlyArray<StreamInfo>> =>
+    Effect.sync(() =>
+      Array.from(streams, ([stream, rows]) => ({ stream, version: rows.length })).sort((a, b) =>
+        compareCodePoints(a.stream, b.stream)
+      )
+    )
+
+  const listReadModels: EventStore["Type"]["readModels"] = (filter) =>
+    Effect.sync(() =>
+      Array.from(readModels.values())
+        .filter((model) => filter?.state === undefined || model.state === filter.state)
+        .sort((a, b) => compareCodePoints(a.stream, b.stream))
+        .map(copyReadModel)
+    )
+
+  const rebuildReadModels: EventStore["Type"]["rebuildReadModels"] = (project) =>
+    Effect.suspend((): Effect.Effect<number, EventStoreError> => {
+      const rebuilt = new Map<string, ReadModel>()
+      try {
+        for (const [stream, rows] of streams) {
+          rebuilt.set(stream, copyReadModel(project(stream, rows.map(toStored))))
+        }
+      } catch (cause) {
+        return Effect.fail(new EventStoreError({ operation: "rebuild", reason: "projection failed", cause }))
+      }
+      readModels.clear()
+      for (const [stream, model] of rebuilt) readModels.set(stream, model)
+      return Effect.succeed(rebuilt.size)
+    })
+
+  return EventStore.of({ append, read, streams: listStreams, readModels: listReadModels, rebuildReadModels })
+})
+
+/**
+ * A layer providing a fresh, empty in-memory event store.
+ *
+ * @example
+ * import { EventStore, MemoryEventStore } from "@entre-pairs/core"
+ * import * as Effect from "effect/Effect"
+ * const versions = Effect.gen(function* () {
+ *   const store = yield* EventStore.EventStore
+ *   return yield* store.streams()
+ * }).pipe(Effect.provide(MemoryEventStore.layer))
+ * @since 0.1.0
+ */
+export const layer: Layer.Layer<EventStore> = Layer.effect(EventStore, make)
