@@ -1,0 +1,83 @@
+/**
+ * Versioned migrations: a database created by migration 1 (the first
+ * release) upgrades in place with its data, and running the migrations again
+ * changes nothing.
+ */
+import * as SqlClient from "@effect/sql/SqlClient"
+import * as PgClient from "@effect/sql-pg/PgClient"
+import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
+import { assert, describe, it } from "@effect/vitest"
+import { SqlEventStore } from "@entre-pairs/adapters-sql"
+import type { EventStore } from "@entre-pairs/core"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import { model, scheduleCommand } from "./contract.js"
+import { describePg, pgDatabase, sqliteFile } from "./helpers.js"
+
+const tables = Effect.flatMap(SqlClient.SqlClient, (sql) =>
+  sql.onDialectOrElse({
+    pg: () =>
+      sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables
+WHERE table_schema = 'public' ORDER BY table_name`,
+    orElse: () =>
+      sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name`
+  })).pipe(Effect.map((rows) => rows.map((row) => row.name)))
+
+const suite = (name: string, client: () => Layer.Layer<SqlClient.SqlClient, unknown>) =>
+  describe(`migrations: ${name}`, () => {
+    it.effect("a database at migration 1 upgrades in place with its events", () =>
+      Effect.gen(function*() {
+        const sql = yield* SqlClient.SqlClient
+        assert.deepStrictEqual(yield* SqlEventStore.migrate({ to: 1 }), [[1, "create_events"]])
+        // Events as the first release wrote them, one command per stream.
+        const rows = ["ech-1", "ech-2"].flatMap((stream) =>
+          scheduleCommand(stream, 0).map((event, i) => ({
+            stream,
+            version: i + 1,
+            type: event.type,
+            data: JSON.stringify(event.data),
+            recorded_at: event.recordedAt
+          }))
+        )
+        yield* sql`INSERT INTO events ${sql.insert(rows)}`
+
+        assert.deepStrictEqual(yield* SqlEventStore.migrate(), [[2, "create_read_models"]])
+        const store = yield* SqlEventStore.make({ migrate: false })
+        const events = yield* store.read("ech-1")
+        assert.deepStrictEqual(
+          events.map(({ data, recordedAt, type }) => ({ type, data, recordedAt })),
+          scheduleCommand("ech-1", 0)
+        )
+        // Read models are projections: empty after the upgrade until rebuilt.
+        assert.deepStrictEqual(yield* store.readModels(), [])
+        const project = (stream: string, evs: ReadonlyArray<EventStore.StoredEvent>) =>
+          model(stream, evs[evs.length - 1]!.version)
+        assert.strictEqual(yield* store.rebuildReadModels(project), 2)
+        assert.deepStrictEqual(yield* store.readModels(), [model("ech-1", 3), model("ech-2", 3)])
+        // Appends continue where the first release stopped.
+        assert.strictEqual(yield* store.append("ech-1", 3, scheduleCommand("ech-1", 1), model("ech-1", 6)), 6)
+        assert.deepStrictEqual(yield* store.streams(), [{ stream: "ech-1", version: 6 }, { stream: "ech-2", version: 3 }])
+      }).pipe(Effect.provide(client())))
+
+    it.effect("running the migrations twice is a no-op", () =>
+      Effect.gen(function*() {
+        assert.deepStrictEqual(yield* SqlEventStore.migrate(), [[1, "create_events"], [2, "create_read_models"]])
+        const schema = yield* tables
+        const store = yield* SqlEventStore.make({ migrate: false })
+        yield* store.append("ech-1", 0, scheduleCommand("ech-1", 0), model("ech-1", 3))
+        assert.deepStrictEqual(yield* SqlEventStore.migrate(), [])
+        // make() migrates by default: also a no-op now.
+        const again = yield* SqlEventStore.make()
+        assert.deepStrictEqual(yield* tables, schema)
+        assert.strictEqual((yield* again.read("ech-1")).length, 3)
+        assert.deepStrictEqual(yield* again.readModels(), [model("ech-1", 3)])
+      }).pipe(Effect.provide(client())))
+  })
+
+suite("SQLite", () => Layer.unwrapScoped(Effect.map(sqliteFile, (filename) => SqliteClient.layer({ filename }))))
+
+describePg("PostgreSQL", () => {
+  suite("PostgreSQL", () =>
+    Layer.unwrapScoped(Effect.map(pgDatabase, (url) => PgClient.layer({ url: Redacted.make(url) }))))
+})
