@@ -1,0 +1,80 @@
+import { assert, describe, it } from "@effect/vitest"
+import { Exchange, Rules, Violation } from "@entre-pairs/core"
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
+import { complete, mutate } from "./fixtures.js"
+
+describe("Rules registry", () => {
+  it("registers every rule ID exactly once, in the catalogue's order", () => {
+    assert.deepStrictEqual(
+      Rules.all.map((r) => r.id),
+      [...Violation.ruleIds]
+    )
+  })
+  it("gives snapshot rules a check, and guarantee and command rules none", () => {
+    for (const r of Rules.all) {
+      if (r.scope === "snapshot" && r.kind !== "obligation") assert.isDefined(r.check, r.id)
+      else assert.isUndefined(r.check, r.id)
+      if (r.kind === "guarantee") assert.strictEqual(r.scope, "guarantee", r.id)
+    }
+    assert.strictEqual(Rules.get("LIF-08").scope, "command")
+    assert.strictEqual(Rules.get("LIF-07").alsoKind, "advisory")
+  })
+  it("marks the rules entre-pairs added", () => {
+    assert.deepStrictEqual(
+      Rules.all.filter((r) => r.addedByEntrePairs === true).map((r) => r.id),
+      ["ANI-08", "CNF-07", "SES-08"]
+    )
+  })
+  it("titles every rule in French and English, with the note's section", () => {
+    for (const r of Rules.all) {
+      assert.isAbove(r.title.fr.length, 10, r.id)
+      assert.isAbove(r.title.en.length, 10, r.id)
+      assert.isAbove(r.section.length, 0, r.id)
+    }
+  })
+  it("RuleViolation lists rule IDs and English messages and is serialisable", () => {
+    const error = new Violation.RuleViolation({
+      violations: [
+        Violation.make("SES-06", "blocking", ["sessions", 0, "agenda"], { fr: "Pas d'ordre du jour", en: "No agenda" }),
+        Violation.make("CNF-06", "blocking", ["review", "text"], { fr: "Nom", en: "A name" })
+      ]
+    })
+    assert.strictEqual(error._tag, "RuleViolation")
+    assert.strictEqual(error.message, "SES-06: No agenda\nCNF-06: A name")
+    const encoded = Schema.encodeSync(Violation.RuleViolation)(error)
+    assert.deepStrictEqual(Schema.decodeSync(Violation.RuleViolation)(encoded).violations, error.violations)
+  })
+})
+
+describe("Exchange.decode errors name the path", () => {
+  const faults = (json: unknown) => {
+    const result = Exchange.decode(json)
+    if (Either.isRight(result)) return assert.fail("expected a decode error")
+    return result.left.faults.map((f) => `${f.path.join(".")}: ${f.message}`)
+  }
+  it("reports a wrong type", () => {
+    const f = faults(mutate((s) => (s.sessions[1].durationMinutes = "trois heures")))
+    assert.isTrue(f.some((x) => x.startsWith("sessions.1.durationMinutes:")), f.join("\n"))
+  })
+  it("reports an unknown enumeration value with the allowed ones", () => {
+    const f = faults(mutate((s) => (s.framing.facilitation.mode = "trio")))
+    // The precise fault comes first; the enclosing optional fields add "Expected undefined" noise after it.
+    assert.strictEqual(f[0], 'framing.facilitation.mode: Expected one of "pair" | "solo", actual "trio"')
+  })
+  it("reports a missing field", () => {
+    const f = faults(mutate((s) => delete s.sessions[2].presentations[0].context))
+    assert.isTrue(f.some((x) => x.startsWith("sessions.2.presentations.0.context:")), f.join("\n"))
+  })
+  it("reports a member ID that does not exist", () => {
+    const f = faults(mutate((s) => (s.members[4].agentId = "agt-404")))
+    assert.isTrue(f.some((x) => x === 'members.4.agentId: agent "agt-404" does not exist in "agents"'), f.join("\n"))
+  })
+  it("reports an unknown field", () => {
+    const f = faults(mutate((s) => (s.sessions[0].room = "Salle 1")))
+    assert.isTrue(f.some((x) => x.startsWith("sessions.0.room:")), f.join("\n"))
+  })
+  it("accepts the complete example", () => {
+    assert.isTrue(Either.isRight(Exchange.decode(complete())))
+  })
+})
