@@ -220,3 +220,44 @@ export const fractions = (widths: ReadonlyArray<number>): ReadonlyArray<number> 
   const total = widths.reduce((a, b) => a + Math.max(b, 0), 0)
   return total > 0 ? widths.map((w) => Math.max(w, 0) / total) : widths.map(() => 1 / Math.max(widths.length, 1))
 }
+
+/**
+ * Applies a function to every piece of text of a document (metadata, headings,
+ * runs, cells, labels), e.g. {@link Typography.frenchSpacing}.
+ *
+ * @example
+ * import { Document, Typography } from "@entre-pairs/adapters-docs"
+ * const doc = Document.make({ title: "Pourquoi ?", lang: "fr" }, [])
+ * Document.mapText(doc, Typography.frenchSpacing).meta.title // "Pourquoi\u202f?"
+ * @since 0.1.0
+ */
+export const mapText = (doc: Document, f: (s: string) => string): Document => {
+  const t = (x: Text): Text => x.map((r) => ({ ...r, text: f(r.text) }))
+  const opt = (s: string | undefined) => (s === undefined ? undefined : f(s))
+  const meta: Metadata = { ...doc.meta, title: f(doc.meta.title) }
+  const m = meta as { -readonly [K in keyof Metadata]: Metadata[K] }
+  for (const key of ["subtitle", "audience", "confidentiality", "serviceName"] as const) {
+    const v = opt(doc.meta[key])
+    if (v !== undefined) m[key] = v
+  }
+  const blocks = doc.blocks.map((b): Block => {
+    switch (b._tag) {
+      case "Heading":
+        return { ...b, text: f(b.text) }
+      case "Paragraph":
+      case "Signature":
+        return { ...b, text: t(b.text) }
+      case "Note":
+        return b.title === undefined ? { ...b, text: t(b.text) } : { ...b, title: f(b.title), text: t(b.text) }
+      case "List":
+        return { ...b, items: b.items.map(t) }
+      case "Table":
+        return { ...b, caption: f(b.caption), header: b.header.map(f), rows: b.rows.map((r) => r.map(t)) }
+      case "Definitions":
+        return { ...b, items: b.items.map((d) => ({ label: f(d.label), value: t(d.value) })) }
+      case "PageBreak":
+        return b
+    }
+  })
+  return { meta, blocks }
+}

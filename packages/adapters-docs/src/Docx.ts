@@ -190,7 +190,7 @@ export const toDocx = (doc: Document, options: Theme.Options = {}): DocxDocument
     head.push(
       new DocxParagraph({
         style: "Note",
-        children: [new TextRun({ text: `${labels(lang).note.confidential} — `, bold: true }), new TextRun(doc.meta.confidentiality)]
+        children: [new TextRun({ text: doc.meta.confidentiality, bold: true })]
       })
     )
   }

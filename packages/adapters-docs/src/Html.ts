@@ -141,7 +141,7 @@ export const render = (doc: Document, options: Theme.Options = {}): string => {
   }
   if (doc.meta.confidentiality !== undefined) {
     head.push(
-      `<div class="note note-confidential" role="note"><p><strong>${esc(labels(lang).note.confidential)}</strong> — ${esc(doc.meta.confidentiality)}</p></div>`
+      `<div class="note note-confidential" role="note"><p><strong>${esc(doc.meta.confidentiality)}</strong></p></div>`
     )
   }
   const body = doc.blocks.map((b) => block(b, lang))

@@ -73,7 +73,7 @@ export const render = (doc: Document, options: Theme.Options = {}): string => {
   const info = [audienceLine(doc, theme), issuedLine(doc, theme)].filter((l): l is string => l !== undefined)
   if (info.length > 0) out.push(info.map(escape).join("  \n"))
   if (doc.meta.confidentiality !== undefined) {
-    out.push(`> **${escape(labels(lang).note.confidential)}** — ${escape(doc.meta.confidentiality)}`)
+    out.push(`> **${escape(doc.meta.confidentiality)}**`)
   }
   for (const b of doc.blocks) {
     const s = block(b, lang)

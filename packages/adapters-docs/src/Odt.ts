@@ -254,7 +254,7 @@ export const render = (doc: Document, options: Theme.Options = {}): Uint8Array =
   head.push(p("Head_20_Rule", ""))
   if (doc.meta.confidentiality !== undefined) {
     head.push(
-      p("Note", `<text:span text:style-name="T_Bold">${odfText(labels(lang).note.confidential)}</text:span> — ${odfText(doc.meta.confidentiality)}`)
+      p("Note", `<text:span text:style-name="T_Bold">${odfText(doc.meta.confidentiality)}</text:span>`)
     )
   }
   const body = doc.blocks.map((b) => block(b, ctx)).join("\n")

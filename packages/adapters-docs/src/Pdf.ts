@@ -103,11 +103,11 @@ const block = (b: Block, theme: Theme.Theme, lang: "fr" | "en"): Array<Record<st
   }
 }
 
-const note = (title: string, body: ReadonlyArray<Record<string, unknown>>, theme: Theme.Theme) => ({
+const note = (title: string | undefined, body: ReadonlyArray<Record<string, unknown>>, theme: Theme.Theme) => ({
   style: "note",
   table: {
     widths: ["*"],
-    body: [[{ text: [{ text: `${title} — `, bold: true }, ...body], fillColor: tint(theme.colours.accent, 0.92) }]]
+    body: [[{ text: [...(title === undefined ? [] : [{ text: `${title} — `, bold: true }]), ...body], fillColor: tint(theme.colours.accent, 0.92) }]]
   },
   layout: {
     hLineWidth: () => 0,
@@ -149,7 +149,7 @@ export const toDefinition = (doc: Document, options: Theme.Options = {}): Record
     margin: [0, 6, 0, 12]
   })
   if (doc.meta.confidentiality !== undefined) {
-    head.push(note(labels(lang).note.confidential, [{ text: doc.meta.confidentiality }], theme))
+    head.push(note(undefined, [{ text: doc.meta.confidentiality, bold: true }], theme))
   }
   const headerText = [service, doc.meta.confidentiality].filter((s): s is string => s !== undefined).join(" — ")
   return {

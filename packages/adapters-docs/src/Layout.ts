@@ -1,0 +1,634 @@
+/**
+ * Layouts: one function per core view, turning it into a {@link Document.Document}
+ * in French (English by option) that follows what the note says each
+ * document contains. Layouts read views only, never raw state: what a view
+ * leaves out (names next to statements, profile data) cannot reach a page.
+ * The circulation decided by core becomes the confidentiality banner.
+ *
+ * @since 0.1.0
+ */
+import type * as DateTime from "effect/DateTime"
+import * as D from "./Document.js"
+import type * as Icalendar from "./Icalendar.js"
+import type * as V from "./internal/views.js"
+import * as W from "./internal/vocabulary.js"
+import * as T from "./Typography.js"
+
+/** The views documents are made from (every core view except the facilitators' composition). @since 0.1.0 */
+export type DocumentView = V.DocumentView
+/** @since 0.1.0 */
+export type MinutesView = V.MinutesView
+/** @since 0.1.0 */
+export type ConclusionsView = V.ConclusionsView
+/** @since 0.1.0 */
+export type CalendarView = V.CalendarView
+/** @since 0.1.0 */
+export type AgendaView = V.AgendaView
+
+/** Layout options. @since 0.1.0 */
+export interface Options {
+  readonly lang?: D.Lang
+}
+
+const ms = (d: DateTime.Utc): number => d.epochMillis
+
+/** A document with French typography on every text, including what people typed ("occupé ?" gets U+202F). */
+const make = (meta: D.Metadata, blocks: ReadonlyArray<D.Block>): D.Document => {
+  const doc = D.make(meta, blocks)
+  return meta.lang === "fr" ? D.mapText(doc, T.frenchSpacing) : doc
+}
+const colon = (lang: D.Lang) => (lang === "fr" ? "\u00a0:" : ":")
+const fr = (lang: D.Lang, f: string, e: string) => (lang === "fr" ? f : e)
+const hours = (minutes: number, lang: D.Lang) => {
+  const h = Math.floor(minutes / 60)
+  const m = minutes % 60
+  return lang === "fr" ? (m === 0 ? `${h}${T.NBSP}h` : `${h}${T.NBSP}h${T.NBSP}${String(m).padStart(2, "0")}`) : m === 0 ? `${h} h` : `${h} h ${m} min`
+}
+
+const meta = (header: V.Header, title: string, lang: D.Lang, subtitle: string | undefined = header.title): D.Metadata => {
+  const banner = W.circulation(header.circulation, lang)
+  return {
+    title,
+    ...(subtitle !== undefined && subtitle !== title ? { subtitle } : {}),
+    audience: W.audience(header.audience, lang),
+    ...(banner !== "" ? { confidentiality: banner } : {}),
+    ...(header.service !== undefined ? { serviceName: header.service } : {}),
+    issuedAt: ms(header.generatedAt),
+    lang
+  }
+}
+
+const sessionTitle = (s: V.SessionRef, lang: D.Lang) => fr(lang, `Séance n°${T.NBSP}${s.number}`, `Session ${s.number}`)
+const when = (s: V.SessionRef, lang: D.Lang) =>
+  `${T.formatDate(ms(s.scheduledAt), lang)}, ${T.formatTimeRange(ms(s.scheduledAt), s.durationMinutes, lang)}`
+
+const guestsLine = (guests: ReadonlyArray<V.GuestView>, lang: D.Lang): string =>
+  guests.length === 0
+    ? fr(lang, "aucun", "none")
+    : guests.map((g) => W.guestRole(g.role, lang) + (g.reason !== undefined && g.reason !== "" ? ` (${g.reason})` : "")).join(", ")
+
+const agendaList = (items: ReadonlyArray<V.AgendaItemView>, lang: D.Lang): D.Block =>
+  items.length === 0
+    ? D.paragraph(fr(lang, "Aucun point inscrit.", "No item."))
+    : D.numbered(
+        items.map((i) => [
+          D.bold(i.title),
+          ` — ${W.nature(i.nature, lang)}`,
+          ...(i.question !== undefined ? [D.italic(` (${fr(lang, "question", "question")}${colon(lang)} ${i.question})`)] : [])
+        ])
+      )
+
+const listOr = (items: ReadonlyArray<string>, empty: string): D.Block => (items.length === 0 ? D.paragraph(D.italic(empty)) : D.bullets(items))
+
+/**
+ * The minutes of a session (compte rendu): session, date, agenda, cases in
+ * anonymous form, practice variants and their arbitration, training needs.
+ *
+ * @example
+ * import { Layout, Markdown } from "@entre-pairs/adapters-docs"
+ * declare const view: Layout.MinutesView
+ * const md = Markdown.render(Layout.minutes(view))
+ * @since 0.1.0
+ */
+export const minutes = (view: V.MinutesView, options: Options = {}): D.Document => {
+  const lang = options.lang ?? "fr"
+  const s = view.session
+  const v = view.version
+  const blocks: Array<D.Block> = [
+    D.definitions([
+      [fr(lang, "Séance", "Session"), `${fr(lang, `n°${T.NBSP}`, "")}${s.number} — ${W.sessionKind(s.kind, lang)}`],
+      [fr(lang, "Date", "Date"), when(s, lang)],
+      ...(s.venue !== undefined ? [[fr(lang, "Lieu", "Venue"), s.venue] as const] : []),
+      [
+        fr(lang, "Présents", "Present"),
+        fr(lang, `${view.attendance.present} membres sur ${view.attendance.members}`, `${view.attendance.present} of ${view.attendance.members} members`)
+      ],
+      [fr(lang, "Invités ponctuels", "Guests"), guestsLine(view.guests, lang)],
+      [
+        fr(lang, "Version", "Version"),
+        `${v.number} — ${W.minutesStatus(v.status, lang)}${v.sentAt !== undefined ? ` ${fr(lang, "le", "on")} ${T.formatDate(ms(v.sentAt), lang, { weekday: false })}` : ""}`
+      ],
+      ...(v.correction !== undefined ? [[fr(lang, "Correction", "Correction"), v.correction] as const] : [])
+    ]),
+    D.note(
+      "info",
+      fr(
+        lang,
+        "Compte rendu anonyme : aucun propos, cas ou arbitrage n’y est attribué à un participant.",
+        "Anonymous minutes: no statement, case or arbitration is attributed to a participant."
+      )
+    ),
+    D.heading(1, fr(lang, "Ordre du jour", "Agenda")),
+    agendaList(view.agenda, lang)
+  ]
+  if (view.summary.trim() !== "") blocks.push(D.heading(1, fr(lang, "Synthèse de la séance", "Summary")), D.paragraph(view.summary))
+  if (view.questionsChosen.length > 0) {
+    blocks.push(
+      D.heading(1, fr(lang, "Questions de travail retenues", "Work questions chosen")),
+      D.bullets(view.questionsChosen.map((q) => (q.subject === undefined ? q.title : [q.title, D.italic(` — ${W.subject(q.subject, lang)}`)])))
+    )
+  }
+  if (view.cases.length > 0) {
+    blocks.push(D.heading(1, fr(lang, "Cas présentés", "Cases presented")))
+    for (const c of view.cases) {
+      blocks.push(
+        D.heading(2, fr(lang, `Cas n°${T.NBSP}${c.number} — ${c.question}`, `Case ${c.number} — ${c.question}`)),
+        D.definitions([
+          ...(c.trace !== undefined
+            ? [
+                [
+                  fr(lang, "Trace de l’activité", "Trace of the activity"),
+                  `${W.traceType(c.trace.type, lang)} (${W.traceOrigin(c.trace.origin, lang)})${c.trace.description !== "" ? ` — ${c.trace.description}` : ""}`
+                ] as const
+              ]
+            : []),
+          [fr(lang, "Contexte", "Context"), c.context],
+          [fr(lang, "Situation", "Situation"), c.situation],
+          [fr(lang, "Raisons des choix", "Reasons for the choices"), c.reasons],
+          [fr(lang, "Résultat", "Result"), c.result]
+        ])
+      )
+      if (c.questions.length > 0) blocks.push(D.heading(3, fr(lang, "Questions du groupe", "The group’s questions")), D.bullets(c.questions))
+      if (c.comparablePractices.length > 0) {
+        blocks.push(D.heading(3, fr(lang, "Pratiques comparables", "Comparable practices")), D.bullets(c.comparablePractices))
+      }
+    }
+  }
+  blocks.push(D.heading(1, fr(lang, "Variantes de pratique et arbitrages du groupe", "Practice variants and the group’s arbitration")))
+  blocks.push(
+    view.variants.length === 0
+      ? D.paragraph(D.italic(fr(lang, "Aucune variante n’a été arbitrée lors de cette séance.", "No variant was arbitrated in this session.")))
+      : D.table({
+          caption: fr(lang, "Variantes et arbitrages", "Variants and arbitration"),
+          header: [fr(lang, "Question", "Question"), fr(lang, "Variante", "Variant"), fr(lang, "Arbitrage", "Arbitration"), fr(lang, "Conditions", "Conditions")],
+          widths: [2.2, 4, 2.2, 3],
+          rows: view.variants.map((x) => [
+            x.question,
+            x.description,
+            x.outcome === undefined
+              ? [D.italic(fr(lang, "non arbitrée", "not arbitrated"))]
+              : [D.bold(W.outcomeShort(x.outcome, lang)), ...(x.validated ? [] : [D.italic(fr(lang, " (à valider)", " (to be validated)"))])],
+            x.conditions.join(" ; ")
+          ])
+        })
+  )
+  blocks.push(
+    D.heading(1, fr(lang, "Besoins de formation identifiés", "Training needs identified")),
+    listOr(view.trainingNeeds, fr(lang, "Aucun besoin de formation identifié lors de cette séance.", "No training need identified in this session.")),
+    D.signature(
+      fr(
+        lang,
+        "Compte rendu transmis par la personne ressource désignée par le groupe aux supérieurs hiérarchiques des membres.",
+        "Minutes sent by the liaison the group designated to the members’ line managers."
+      )
+    )
+  )
+  return make(meta(view.header, fr(lang, `Compte rendu — ${sessionTitle(s, lang).toLowerCase()}`, `Minutes — ${sessionTitle(s, lang).toLowerCase()}`), lang), blocks)
+}
+
+/**
+ * The statement of conclusions (relevé de conclusions) and table of
+ * proposals, grouped as the note says: what is desirable, what is possible
+ * under conditions, what should no longer be done.
+ *
+ * @example
+ * import { Layout, Html } from "@entre-pairs/adapters-docs"
+ * declare const view: Layout.ConclusionsView
+ * const html = Html.render(Layout.conclusions(view))
+ * @since 0.1.0
+ */
+export const conclusions = (view: V.ConclusionsView, options: Options = {}): D.Document => {
+  const lang = options.lang ?? "fr"
+  const blocks: Array<D.Block> = [
+    D.definitions([
+      [fr(lang, "Établi le", "Drafted on"), T.formatDate(ms(view.draftedAt), lang)],
+      ...(view.circulatedAt !== undefined ? [[fr(lang, "Diffusé le", "Circulated on"), T.formatDate(ms(view.circulatedAt), lang)] as const] : [])
+    ]),
+    D.note(
+      "info",
+      fr(
+        lang,
+        "Ces propositions sont des recommandations du groupe, non des décisions : il revient à la direction de faire connaître son analyse et les décisions envisagées.",
+        "These proposals are the group’s recommendations, not decisions: the direction gives its analysis and the decisions it plans."
+      )
+    )
+  ]
+  if (view.summary.trim() !== "") blocks.push(D.heading(1, fr(lang, "Synthèse", "Summary")), D.paragraph(view.summary))
+  if (view.questions.length > 0) {
+    blocks.push(
+      D.heading(1, fr(lang, "Questions de travail traitées", "Work questions treated")),
+      D.bullets(view.questions.map((q) => (q.subject === undefined ? q.title : [q.title, D.italic(` — ${W.subject(q.subject, lang)}`)])))
+    )
+  }
+  blocks.push(D.heading(1, fr(lang, "Tableau des propositions", "Table of proposals")))
+  for (const g of view.groups) {
+    blocks.push(D.heading(2, W.outcome(g.outcome, lang)))
+    if (g.entries.length === 0) {
+      blocks.push(D.paragraph(D.italic(fr(lang, "Aucune proposition dans cette catégorie.", "No proposal in this category."))))
+      continue
+    }
+    const conditional = g.outcome === "conditional"
+    blocks.push(
+      D.table({
+        caption: `${W.outcomeShort(g.outcome, lang)} — ${fr(lang, "propositions", "proposals")}`,
+        header: [
+          fr(lang, "N°", "No."),
+          fr(lang, "Proposition", "Proposal"),
+          fr(lang, "Question de travail", "Work question"),
+          ...(conditional ? [fr(lang, "Conditions", "Conditions")] : [])
+        ],
+        widths: conditional ? [0.6, 4.4, 2.6, 3.4] : [0.6, 5.6, 3],
+        rows: g.entries.map((e, i) => [String(i + 1), e.description, e.questions.join(" ; "), ...(conditional ? [e.conditions.join(" ; ")] : [])])
+      })
+    )
+  }
+  blocks.push(D.signature(fr(lang, "Relevé établi et validé par le groupe d’échanges entre pairs.", "Statement drafted and validated by the peer group.")))
+  return make(meta(view.header, fr(lang, "Relevé de conclusions", "Statement of conclusions"), lang), blocks)
+}
+
+/** The framing (note de cadrage). @since 0.1.0 */
+export const framing = (view: V.FramingView, options: Options = {}): D.Document => {
+  const lang = options.lang ?? "fr"
+  return make(meta(view.header, fr(lang, "Note de cadrage", "Framing note"), lang), framingBlocks(view, lang))
+}
+
+const framingBlocks = (view: V.FramingView, lang: D.Lang): Array<D.Block> => {
+  const blocks: Array<D.Block> = []
+  blocks.push(D.heading(1, fr(lang, "Origine de la démarche", "Origin of the approach")))
+  blocks.push(
+    D.paragraph(
+      view.origin === undefined
+        ? fr(lang, "Non précisée.", "Not stated.")
+        : fr(
+            lang,
+            `Proposée par ${view.origin.by === "direction" ? "la direction" : "des agents"} le ${T.formatDate(ms(view.origin.at), lang, { weekday: false })}.`,
+            `Proposed by ${view.origin.by === "direction" ? "the direction" : "agents"} on ${T.formatDate(ms(view.origin.at), lang, { weekday: false })}.`
+          )
+    )
+  )
+  blocks.push(D.heading(1, fr(lang, "Objectifs et finalité", "Objectives and purpose")))
+  blocks.push(listOr(view.objectives.map((o) => W.objective(o, lang)), fr(lang, "Objectifs à préciser.", "Objectives to be stated.")))
+  if (view.purpose !== undefined) blocks.push(D.paragraph([D.bold(`${fr(lang, "Finalité", "Purpose")}${colon(lang)} `), W.purpose(view.purpose, lang)]))
+  blocks.push(D.heading(1, fr(lang, "Périmètre et thématiques", "Perimeter and themes")))
+  blocks.push(
+    D.definitions([
+      [fr(lang, "Unités concernées", "Units"), view.perimeter.length === 0 ? "—" : view.perimeter.join(", ")],
+      [fr(lang, "Métiers concernés", "Occupations"), view.occupationsConcerned.length === 0 ? "—" : view.occupationsConcerned.join(", ")]
+    ]),
+    listOr(view.themes, fr(lang, "Thématiques à préciser.", "Themes to be stated."))
+  )
+  blocks.push(D.heading(1, fr(lang, "Animation", "Facilitation")))
+  if (view.facilitation === undefined) blocks.push(D.paragraph(fr(lang, "À préciser.", "To be stated.")))
+  else {
+    const f = view.facilitation
+    blocks.push(
+      D.paragraph(
+        f.mode === "pair"
+          ? fr(lang, "Animation en binôme.", "Facilitated by a pair.")
+          : fr(lang, `Animation par une personne seule${f.soloReason !== undefined ? ` (${f.soloReason})` : ""}.`, `Facilitated by one person${f.soloReason !== undefined ? ` (${f.soloReason})` : ""}.`)
+      ),
+      D.bullets(
+        f.facilitators.map(
+          (x) =>
+            `${W.facilitatorRole(x.role, lang)} — ${W.facilitatorProfile(x.profile, lang)}${x.trained ? fr(lang, ", formé(e) à l’animation", ", trained in facilitation") : ""}`
+        )
+      )
+    )
+  }
+  blocks.push(D.heading(1, fr(lang, "Calendrier et temps consacré", "Calendar and dedicated time")))
+  blocks.push(
+    listOr(
+      view.provisionalDates.map((d) => T.formatDateTime(ms(d), lang)),
+      fr(lang, "Dates à fixer.", "Dates to be set.")
+    )
+  )
+  if (view.plannedEnd !== undefined) {
+    blocks.push(D.paragraph(fr(lang, `Fin prévue : ${T.formatDate(ms(view.plannedEnd), lang)}.`, `Planned end: ${T.formatDate(ms(view.plannedEnd), lang)}.`)))
+  }
+  if (view.dedicatedTime !== undefined) {
+    const t = view.dedicatedTime
+    const h = (n: number | undefined) => (n === undefined ? "—" : `${n}${T.NBSP}h`)
+    blocks.push(
+      D.table({
+        caption: fr(lang, "Temps consacré à la démarche", "Time dedicated to the approach"),
+        header: [fr(lang, "Préparation", "Preparation"), fr(lang, "Participation", "Participation"), fr(lang, "Animation", "Facilitation"), fr(lang, "Formalisation", "Formalisation")],
+        rows: [[h(t.preparationHours), h(t.participationHours), h(t.facilitationHours), h(t.formalisationHours)]]
+      })
+    )
+  }
+  if (view.reviewForSocialDialogue) {
+    blocks.push(D.paragraph(fr(lang, "Le bilan de la démarche sera présenté aux instances de dialogue social.", "The review will be presented to the social-dialogue bodies.")))
+  }
+  if (view.approval !== undefined) {
+    blocks.push(D.signature(fr(lang, `Démarche acceptée le ${T.formatDate(ms(view.approval.at), lang, { weekday: false })} par ${view.approval.by}.`, `Approved on ${T.formatDate(ms(view.approval.at), lang, { weekday: false })} by ${view.approval.by}.`)))
+  }
+  return blocks
+}
+
+/** The invitation to volunteer, carrying the framing elements. @since 0.1.0 */
+export const invitation = (view: V.InvitationView, options: Options = {}): D.Document => {
+  const lang = options.lang ?? "fr"
+  const blocks: Array<D.Block> = [
+    D.paragraph(
+      fr(
+        lang,
+        "Votre service met en place un échange entre pairs : un groupe de 8 à 10 agents qui analysent ensemble des situations de travail réelles et proposent des améliorations. Vous êtes invité(e) à y participer.",
+        "Your service is setting up a peer exchange: a group of 8 to 10 staff who analyse real work situations together and propose improvements. You are invited to take part."
+      )
+    ),
+    D.note("info", fr(lang, "La participation repose sur le volontariat.", "Taking part is voluntary."), fr(lang, "Volontariat", "Voluntary")),
+    D.paragraph(D.italic(fr(lang, `Cette invitation reprend : ${view.carries.map((c) => W.framingElement(c, lang)).join(", ")}.`, `This invitation carries: ${view.carries.map((c) => W.framingElement(c, lang)).join(", ")}.`))),
+    ...framingBlocks(view.framing, lang).filter((b) => b._tag !== "Signature"),
+    D.heading(1, fr(lang, "Règles de travail du groupe", "The group’s rules")),
+    D.numbered(view.groupRules.map((r) => W.charterItem(r, lang)))
+  ]
+  return make(meta(view.header, fr(lang, "Invitation à un échange entre pairs", "Invitation to a peer exchange"), lang), blocks)
+}
+
+/** The group's rules (charter). @since 0.1.0 */
+export const charter = (view: V.CharterView, options: Options = {}): D.Document => {
+  const lang = options.lang ?? "fr"
+  const blocks: Array<D.Block> = [
+    D.numbered(view.items.map((i) => W.charterItem(i, lang))),
+    ...(view.text !== undefined && view.text !== "" ? [D.paragraph(view.text)] : []),
+    D.signature(
+      view.adoptedAt === undefined
+        ? fr(lang, "Règles à adopter lors de la première réunion.", "Rules to be adopted at the first meeting.")
+        : fr(lang, `Règles adoptées par le groupe le ${T.formatDate(ms(view.adoptedAt), lang)}.`, `Rules adopted by the group on ${T.formatDate(ms(view.adoptedAt), lang)}.`)
+    )
+  ]
+  return make(meta(view.header, fr(lang, "Règles de travail du groupe", "The group’s rules"), lang), blocks)
+}
+
+/** The provisional calendar. @since 0.1.0 */
+export const calendar = (view: V.CalendarView, options: Options = {}): D.Document => {
+  const lang = options.lang ?? "fr"
+  const blocks: Array<D.Block> = [
+    view.sessions.length === 0
+      ? D.paragraph(D.italic(fr(lang, "Aucune séance planifiée.", "No session planned.")))
+      : D.table({
+          caption: fr(lang, "Séances prévues (heure de Paris)", "Sessions (Paris time)"),
+          header: [fr(lang, "N°", "No."), fr(lang, "Date", "Date"), fr(lang, "Horaire", "Time"), fr(lang, "Lieu", "Venue"), fr(lang, "Objet", "Purpose"), fr(lang, "Statut", "Status")],
+          widths: [0.6, 3, 2, 2.4, 2.4, 1.2],
+          rows: view.sessions.map((s) => [
+            String(s.number),
+            T.formatDate(ms(s.scheduledAt), lang),
+            T.formatTimeRange(ms(s.scheduledAt), s.durationMinutes, lang),
+            s.venue ?? "—",
+            W.sessionKind(s.kind, lang),
+            W.sessionStatus(s.status, lang)
+          ])
+        })
+  ]
+  if (view.plannedEnd !== undefined) {
+    blocks.push(D.paragraph(fr(lang, `Fin prévue de la démarche : ${T.formatDate(ms(view.plannedEnd), lang)}.`, `Planned end: ${T.formatDate(ms(view.plannedEnd), lang)}.`)))
+  }
+  blocks.push(
+    D.signature(
+      fr(
+        lang,
+        "Calendrier transmis par la personne ressource désignée aux supérieurs hiérarchiques des membres.",
+        "Calendar sent by the designated liaison to the members’ line managers."
+      )
+    )
+  )
+  return make(meta(view.header, fr(lang, "Calendrier prévisionnel", "Provisional calendar"), lang), blocks)
+}
+
+/** A session's agenda. @since 0.1.0 */
+export const agenda = (view: V.AgendaView, options: Options = {}): D.Document => {
+  const lang = options.lang ?? "fr"
+  const s = view.session
+  return make(meta(view.header, fr(lang, `Ordre du jour — ${sessionTitle(s, lang).toLowerCase()}`, `Agenda — ${sessionTitle(s, lang).toLowerCase()}`), lang), [
+    D.definitions([
+      [fr(lang, "Date", "Date"), when(s, lang)],
+      ...(s.venue !== undefined ? [[fr(lang, "Lieu", "Venue"), s.venue] as const] : []),
+      [fr(lang, "Objet", "Purpose"), W.sessionKind(s.kind, lang)],
+      [fr(lang, "Invités ponctuels", "Guests"), guestsLine(view.guests, lang)]
+    ]),
+    D.heading(1, fr(lang, "Points à l’ordre du jour", "Items")),
+    agendaList(view.items, lang)
+  ])
+}
+
+/** Training needs identified by the group. @since 0.1.0 */
+export const trainingNeeds = (view: V.TrainingNeedsView, options: Options = {}): D.Document => {
+  const lang = options.lang ?? "fr"
+  return make(meta(view.header, fr(lang, "Besoins de formation identifiés par le groupe", "Training needs identified by the group"), lang), [
+    view.needs.length === 0
+      ? D.paragraph(D.italic(fr(lang, "Aucun besoin de formation identifié.", "No training need identified.")))
+      : D.table({
+          caption: fr(lang, "Besoins de formation", "Training needs"),
+          header: [fr(lang, "Séance", "Session"), fr(lang, "Besoin", "Need"), fr(lang, "Relevé le", "Recorded on"), fr(lang, "Transmis", "Sent")],
+          widths: [1.6, 5, 2, 1.2],
+          rows: view.needs.map((n) => [
+            sessionTitle(n.session, lang),
+            n.description,
+            T.formatShortDate(ms(n.recordedAt)),
+            n.transmitted ? fr(lang, "oui", "yes") : fr(lang, "non", "no")
+          ])
+        })
+  ])
+}
+
+/** The direction's response and the follow-up grid (action, owner, due date, status). @since 0.1.0 */
+export const directionResponse = (view: V.DirectionResponseView, options: Options = {}): D.Document => {
+  const lang = options.lang ?? "fr"
+  const blocks: Array<D.Block> = [
+    D.definitions([
+      [fr(lang, "Restitution", "Restitution"), T.formatDate(ms(view.restitutionAt), lang)],
+      [fr(lang, "Retour attendu au plus tard le", "Response due by"), T.formatDate(ms(view.dueAt), lang)],
+      [
+        fr(lang, "Retour de la direction", "Direction’s response"),
+        view.response !== undefined
+          ? T.formatDate(ms(view.response.at), lang)
+          : view.overdue
+          ? [D.bold(fr(lang, "en retard", "overdue"))]
+          : fr(lang, "en attente", "pending")
+      ]
+    ])
+  ]
+  if (view.response !== undefined) {
+    blocks.push(
+      D.heading(1, fr(lang, "Analyse de la direction", "The direction’s analysis")),
+      D.paragraph(view.response.analysis),
+      D.heading(1, fr(lang, "Décisions envisagées", "Planned decisions")),
+      listOr(view.response.plannedDecisions, fr(lang, "Aucune décision annoncée.", "No decision announced."))
+    )
+  }
+  blocks.push(D.heading(1, fr(lang, "Grille de suivi des actions", "Follow-up grid")))
+  blocks.push(
+    view.actions.length === 0
+      ? D.paragraph(D.italic(fr(lang, "Aucune action décidée à ce jour.", "No action decided yet.")))
+      : D.table({
+          caption: fr(lang, "Plan d’actions", "Action plan"),
+          header: [fr(lang, "Action", "Action"), fr(lang, "Responsable", "Owner"), fr(lang, "Échéance", "Due"), fr(lang, "Statut", "Status"), fr(lang, "Commentaire", "Comment")],
+          widths: [3.6, 2, 1.5, 1.6, 2.6],
+          rows: view.actions.map((a) => [
+            a.title,
+            a.owner,
+            T.formatShortDate(ms(a.dueDate)),
+            a.overdue ? [W.actionStatus(a.status, lang), D.bold(fr(lang, " — en retard", " — overdue"))] : W.actionStatus(a.status, lang),
+            a.comment ?? ""
+          ])
+        })
+  )
+  return make(meta(view.header, fr(lang, "Retour de la direction et suivi des actions", "Direction’s response and follow-up"), lang), blocks)
+}
+
+/** The review (bilan): figures only, no personal data. @since 0.1.0 */
+export const review = (view: V.ReviewView, options: Options = {}): D.Document => {
+  const lang = options.lang ?? "fr"
+  const f = view.figures
+  const pct = (r: number) => `${(Math.round(r * 1000) / 10).toLocaleString(lang === "fr" ? "fr-FR" : "en-GB")}${lang === "fr" ? `${T.NNBSP}%` : "%"}`
+  const rows: Array<[string, string]> = [
+    [fr(lang, "Séances tenues", "Sessions held"), String(f.sessionsHeld)],
+    [fr(lang, "Séances annulées", "Sessions cancelled"), String(f.sessionsCancelled)],
+    [fr(lang, "Membres", "Members"), String(f.members)],
+    [fr(lang, "Retraits en cours de cycle", "Withdrawals"), String(f.withdrawals)],
+    [fr(lang, "Taux de présence", "Attendance rate"), f.attendanceRate === undefined ? "—" : pct(f.attendanceRate)],
+    [fr(lang, "Questions de travail", "Work questions"), String(f.questions)],
+    [fr(lang, "Cas présentés", "Cases presented"), String(f.presentations)],
+    [fr(lang, "Besoins de formation", "Training needs"), String(f.trainingNeeds)],
+    [fr(lang, "Comptes rendus transmis", "Minutes sent"), String(f.minutesSent)],
+    [fr(lang, "… dont dans les délais", "… of which on time"), String(f.minutesSentOnTime)],
+    [fr(lang, "Délai de retour de la direction", "Direction’s response time"), f.directionResponseDays === undefined ? "—" : fr(lang, `${f.directionResponseDays} jours`, `${f.directionResponseDays} days`)],
+    [fr(lang, "Invités ponctuels", "Guests"), String(f.guests)]
+  ]
+  const blocks: Array<D.Block> = [
+    D.definitions([
+      [
+        fr(lang, "Période", "Period"),
+        f !== undefined && view.period.from !== undefined && view.period.to !== undefined
+          ? fr(lang, `du ${T.formatDate(ms(view.period.from), lang, { weekday: false })} au ${T.formatDate(ms(view.period.to), lang, { weekday: false })}`, `${T.formatDate(ms(view.period.from), lang, { weekday: false })} to ${T.formatDate(ms(view.period.to), lang, { weekday: false })}`)
+          : "—"
+      ],
+      ...(view.presentedAt !== undefined ? [[fr(lang, "Présenté le", "Presented on"), T.formatDate(ms(view.presentedAt), lang)] as const] : [])
+    ]),
+    D.note("info", fr(lang, "Bilan chiffré : il ne contient aucune donnée personnelle.", "Figures only: this review holds no personal data.")),
+    D.heading(1, fr(lang, "Chiffres clés", "Key figures")),
+    D.table({ caption: fr(lang, "Chiffres clés de la démarche", "Key figures"), header: [fr(lang, "Indicateur", "Indicator"), fr(lang, "Valeur", "Value")], widths: [3, 1], rows }),
+    D.table({
+      caption: fr(lang, "Propositions validées par le groupe", "Proposals validated by the group"),
+      header: [W.outcomeShort("desirable", lang), W.outcomeShort("conditional", lang), W.outcomeShort("discontinue", lang)],
+      rows: [[String(f.variants.desirable), String(f.variants.conditional), String(f.variants.discontinue)]]
+    }),
+    D.table({
+      caption: fr(lang, "Actions de la grille de suivi", "Actions of the follow-up grid"),
+      header: [W.actionStatus("planned", lang), W.actionStatus("inProgress", lang), W.actionStatus("done", lang), W.actionStatus("dropped", lang)],
+      rows: [[String(f.actions.planned), String(f.actions.inProgress), String(f.actions.done), String(f.actions.dropped)]]
+    })
+  ]
+  if (view.text !== undefined && view.text !== "") blocks.push(D.heading(1, fr(lang, "Analyse", "Analysis")), D.paragraph(view.text))
+  if (view.body !== undefined && view.body !== "") blocks.push(D.paragraph(view.body))
+  if (view.testimonials.length > 0) {
+    blocks.push(
+      D.heading(1, fr(lang, "Témoignages", "Testimonials")),
+      ...view.testimonials.map((t) => D.paragraph(D.italic(T.quote(t, lang))))
+    )
+  }
+  return make(meta(view.header, fr(lang, "Bilan de la démarche", "Review of the approach"), lang), blocks)
+}
+
+/** A participation attestation: agent, sessions attended, dates, theme; no statement. @since 0.1.0 */
+export const attestation = (view: V.AttestationView, options: Options = {}): D.Document => {
+  const lang = options.lang ?? "fr"
+  const a = view.agent
+  const name = [a.civility, a.firstName, a.lastName.toUpperCase()].filter((x): x is string => x !== undefined && x !== "").join(" ")
+  const blocks: Array<D.Block> = [
+    D.paragraph([
+      fr(lang, "Il est attesté que ", "This is to certify that "),
+      D.bold(name),
+      ` (${a.occupation}, ${a.unit}) `,
+      fr(lang, "a participé aux séances d’échanges entre pairs sur le thème ", "took part in the peer-exchange sessions on "),
+      D.bold(T.quote(view.theme, lang)),
+      fr(lang, " énumérées ci-dessous.", " listed below.")
+    ]),
+    D.table({
+      caption: fr(lang, "Séances suivies", "Sessions attended"),
+      header: [fr(lang, "Séance", "Session"), fr(lang, "Date", "Date"), fr(lang, "Horaire", "Time"), fr(lang, "Durée", "Duration")],
+      widths: [1.6, 3.2, 2.4, 1.2],
+      rows: view.sessions.map((s) => [
+        sessionTitle(s, lang),
+        T.formatDate(ms(s.scheduledAt), lang),
+        T.formatTimeRange(ms(s.scheduledAt), s.durationMinutes, lang),
+        hours(s.durationMinutes, lang)
+      ])
+    }),
+    D.paragraph([D.bold(`${fr(lang, "Durée totale", "Total time")}${colon(lang)} `), hours(view.totalMinutes, lang)]),
+    D.signature(
+      fr(
+        lang,
+        `Fait le ${T.formatDate(ms(view.header.generatedAt), lang, { weekday: false })}, pour servir et valoir ce que de droit.`,
+        `Issued on ${T.formatDate(ms(view.header.generatedAt), lang, { weekday: false })}.`
+      )
+    )
+  ]
+  return make(meta(view.header, fr(lang, "Attestation de participation", "Participation attestation"), lang), blocks)
+}
+
+/**
+ * Lays out any view as a document.
+ *
+ * @example
+ * import { Layout } from "@entre-pairs/adapters-docs"
+ * declare const view: Layout.DocumentView
+ * const doc = Layout.toDocument(view, { lang: "en" })
+ * @since 0.1.0
+ */
+export const toDocument = (view: V.DocumentView, options: Options = {}): D.Document => {
+  switch (view._tag) {
+    case "FramingView":
+      return framing(view, options)
+    case "InvitationView":
+      return invitation(view, options)
+    case "CharterView":
+      return charter(view, options)
+    case "CalendarView":
+      return calendar(view, options)
+    case "AgendaView":
+      return agenda(view, options)
+    case "MinutesView":
+      return minutes(view, options)
+    case "TrainingNeedsView":
+      return trainingNeeds(view, options)
+    case "ConclusionsView":
+      return conclusions(view, options)
+    case "DirectionResponseView":
+      return directionResponse(view, options)
+    case "ReviewView":
+      return review(view, options)
+    case "AttestationView":
+      return attestation(view, options)
+  }
+}
+
+/**
+ * The sessions of a calendar or an agenda as iCalendar events (cancelled
+ * sessions stay, marked CANCELLED, so that calendars remove them).
+ *
+ * @example
+ * import { Icalendar, Layout } from "@entre-pairs/adapters-docs"
+ * declare const view: Layout.CalendarView
+ * const ics = Icalendar.render(Layout.calendarEvents(view), { timestamp: 0 })
+ * @since 0.1.0
+ */
+export const calendarEvents = (view: V.CalendarView | V.AgendaView, options: Options = {}): Icalendar.Calendar => {
+  const lang = options.lang ?? "fr"
+  const sessions = view._tag === "CalendarView" ? view.sessions : [view.session]
+  return {
+    name: `${fr(lang, "Échanges entre pairs", "Peer exchange")} — ${view.header.title}`,
+    events: sessions.map((s) => ({
+      id: `${view.header.exchangeId}-${s.id}`,
+      title: `${view.header.title} — ${sessionTitle(s, lang).toLowerCase()}`,
+      start: ms(s.scheduledAt),
+      durationMinutes: s.durationMinutes,
+      ...(s.venue !== undefined ? { location: s.venue } : {}),
+      description:
+        view._tag === "AgendaView"
+          ? `${fr(lang, "Ordre du jour", "Agenda")}${colon(lang)}\n${view.items.map((i, n) => `${n + 1}. ${i.title}`).join("\n")}`
+          : W.sessionKind(s.kind, lang),
+      status: s.status === "cancelled" ? ("cancelled" as const) : ("confirmed" as const)
+    }))
+  }
+}

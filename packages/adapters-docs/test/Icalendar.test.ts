@@ -1,0 +1,59 @@
+import ICAL from "ical.js"
+import { describe, expect, it } from "vitest"
+import { Icalendar, Layout, Render, Typography } from "../src/index.js"
+import { agendaView, calendarView } from "./fixtures.js"
+
+const stamp = Date.UTC(2026, 9, 1, 8, 0, 0)
+
+const parisHour = (d: Date) => Typography.wallTime(d.getTime())
+
+describe("iCalendar", () => {
+  const ics = Icalendar.render(Layout.calendarEvents(calendarView), { timestamp: stamp, uidDomain: "dreets-bretagne.example" })
+
+  it("uses CRLF line endings and a stable DTSTAMP", () => {
+    expect(ics.split("\r\n").length).toBeGreaterThan(10)
+    expect(ics.replace(/\r\n/g, "")).not.toContain("\n")
+    expect(ics).toContain("DTSTAMP:20261001T080000Z")
+    expect(Icalendar.render(Layout.calendarEvents(calendarView), { timestamp: stamp, uidDomain: "dreets-bretagne.example" })).toBe(ics)
+  })
+
+  it("parses back with the right Paris times on both sides of the DST change", () => {
+    const cal = new ICAL.Component(ICAL.parse(ics))
+    const events = cal.getAllSubcomponents("vevent").map((c) => new ICAL.Event(c))
+    expect(events).toHaveLength(3)
+    const [first, second, third] = events
+    // Saturday 24 Oct 2026, 14:00 CEST = 12:00Z; Tuesday 3 Nov 2026, 14:00 CET = 13:00Z.
+    expect(first!.startDate.toJSDate().toISOString()).toBe("2026-10-24T12:00:00.000Z")
+    expect(second!.startDate.toJSDate().toISOString()).toBe("2026-11-03T13:00:00.000Z")
+    expect(parisHour(first!.startDate.toJSDate())).toMatchObject({ day: 24, hour: 14, minute: 0, weekday: 6 })
+    expect(parisHour(second!.startDate.toJSDate())).toMatchObject({ day: 3, hour: 14, minute: 0, weekday: 2 })
+    expect(parisHour(third!.startDate.toJSDate())).toMatchObject({ day: 3, hour: 14, minute: 30 })
+    expect(parisHour(second!.endDate.toJSDate())).toMatchObject({ hour: 16, minute: 30 })
+    expect(first!.summary).toBe("Contrôle des chantiers de retrait d’amiante — séance n°\u00a01")
+    expect(first!.location).toBe("Rennes, salle Vauban (2ᵉ étage)")
+    expect(first!.description).toContain("samedi 24 octobre 2026 à 14\u00a0h (heure de Paris)")
+  })
+
+  it("gives each session a stable UID", () => {
+    const cal = new ICAL.Component(ICAL.parse(ics))
+    const uids = cal.getAllSubcomponents("vevent").map((c) => String(c.getFirstPropertyValue("uid")))
+    expect(uids).toEqual([
+      "ech-amiante-2026-ses-1@dreets-bretagne.example",
+      "ech-amiante-2026-ses-2@dreets-bretagne.example",
+      "ech-amiante-2026-ses-3@dreets-bretagne.example"
+    ])
+    const later = Icalendar.render(Layout.calendarEvents(calendarView), { timestamp: stamp + 86_400_000, uidDomain: "dreets-bretagne.example" })
+    expect(later.match(/^UID:.*$/gm)).toEqual(ics.match(/^UID:.*$/gm))
+  })
+
+  it("renders an agenda as one event with its items", async () => {
+    const one = await Render.render(agendaView, "ics", { timestamp: stamp })
+    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(one)).getFirstSubcomponent("vevent")!)
+    expect(event.description).toContain("1. Retour sur les règles de travail du groupe")
+  })
+
+  it("writes an empty calendar", () => {
+    const empty = Icalendar.render({ name: "Vide", events: [] })
+    expect(new ICAL.Component(ICAL.parse(empty)).getAllSubcomponents("vevent")).toHaveLength(0)
+  })
+})

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest"
+import { Typography } from "../src/index.js"
+
+describe("Typography", () => {
+  it("writes dates the French way, in Paris", () => {
+    expect(Typography.formatDate(Date.UTC(2026, 11, 3, 13, 30))).toBe("jeudi 3 décembre 2026")
+    expect(Typography.formatDate(Date.UTC(2026, 11, 1, 9))).toBe("mardi 1er décembre 2026")
+    // 23:30Z on 31 Dec is already 1 January in Paris.
+    expect(Typography.formatDate(Date.UTC(2026, 11, 31, 23, 30))).toBe("vendredi 1er janvier 2027")
+    expect(Typography.formatDate(Date.UTC(2026, 11, 3, 13, 30), "en")).toBe("Thursday 3 December 2026")
+  })
+
+  it("writes times as 14 h 30 with no-break spaces, across daylight saving", () => {
+    expect(Typography.formatTime(Date.UTC(2026, 11, 3, 13, 30))).toBe("14\u00a0h\u00a030")
+    expect(Typography.formatTime(Date.UTC(2026, 9, 24, 12))).toBe("14\u00a0h") // CEST, UTC+2
+    expect(Typography.formatTime(Date.UTC(2026, 10, 3, 13))).toBe("14\u00a0h") // CET, UTC+1
+    expect(Typography.formatTime(Date.UTC(2026, 10, 3, 13), "en")).toBe("14:00")
+    expect(Typography.formatTimeRange(Date.UTC(2026, 10, 3, 13), 150)).toBe("de 14\u00a0h à 16\u00a0h\u00a030")
+  })
+
+  it("does not depend on the machine's time zone", () => {
+    const w = Typography.wallTime(Date.UTC(2026, 2, 29, 1, 30)) // 29 March 2026: 03:30 CEST, just after the change
+    expect([w.day, w.hour, w.minute]).toEqual([29, 3, 30])
+  })
+
+  it("puts French spaces before high punctuation and inside guillemets", () => {
+    expect(Typography.frenchSpacing("Pourquoi ? « oui » : non !")).toBe("Pourquoi\u202f? «\u00a0oui\u00a0»\u00a0: non\u202f!")
+    const once = Typography.frenchSpacing("a ; b")
+    expect(Typography.frenchSpacing(once)).toBe(once)
+    expect(Typography.frenchSpacing("14:30 http://x")).toBe("14:30 http://x")
+    expect(Typography.quote("geste professionnel")).toBe("«\u00a0geste professionnel\u00a0»")
+    expect(Typography.count(0, "séance")).toBe("0\u00a0séance")
+    expect(Typography.count(3, "séance")).toBe("3\u00a0séances")
+  })
+})
