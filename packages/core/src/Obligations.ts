@@ -4,7 +4,8 @@
  * and the policy configuration. Only obligations whose trigger has happened
  * and that are not met yet are listed, each `due` or `overdue`.
  *
- * Deadlines are calendar days added with `date-fns` (`addDays`), from the
+ * Deadlines are calendar days added with `date-fns` (`addDays`, in UTC so
+ * that they do not depend on the process's time zone), from the
  * session (its `heldAt`, else its scheduled date), the training need's
  * recording, or the restitution. An abandoned exchange owes nothing.
  *
@@ -55,7 +56,27 @@ export const Obligation = Schema.Struct({
 /** @since 0.1.0 */
 export interface Obligation extends Schema.Schema.Type<typeof Obligation> {}
 
-const plusDays = (millis: number, days: number): number => addDays(millis, days).getTime()
+/** The largest instant JavaScript dates can hold: a deadline beyond it (absurd local policy) is clamped. */
+const MAX_MILLIS = 8.64e15
+
+/**
+ * A date whose day arithmetic is UTC, so that a deadline does not depend on
+ * the time zone of the process running the library (date-fns' `in` context).
+ */
+class UtcDays extends Date {
+  override getDate(): number {
+    return this.getUTCDate()
+  }
+  override setDate(date: number): number {
+    return this.setUTCDate(date)
+  }
+}
+const utc = (value: number | string | Date): UtcDays => new UtcDays(value)
+
+const plusDays = (millis: number, days: number): number => {
+  const due = addDays(millis, days, { in: utc }).getTime()
+  return Number.isFinite(due) ? due : MAX_MILLIS
+}
 
 /**
  * The unmet obligations of an exchange at `at`.

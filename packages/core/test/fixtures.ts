@@ -24,11 +24,16 @@ export const decode = (json: unknown): Exchange.ExchangeSnapshot => {
   return result.right
 }
 
-export const evaluate = (json: unknown, when: DateTime.Utc = AFTER, config?: Policy.PolicyOverrides) =>
+export const evaluate = (json: unknown, when: DateTime.Utc = AFTER, config?: Policy.PolicyOverrides): Evaluate.Evaluation =>
   Evaluate.evaluate(decode(json), { at: when, config })
 
 /** The violations of one rule. */
-export const of = (json: unknown, rule: Violation.RuleId, when: DateTime.Utc = AFTER, config?: Policy.PolicyOverrides) => {
+export const of = (
+  json: unknown,
+  rule: Violation.RuleId,
+  when: DateTime.Utc = AFTER,
+  config?: Policy.PolicyOverrides
+): Array<Violation.Violation> => {
   const r = evaluate(json, when, config)
   return [...r.blocking, ...r.advisories].filter((v) => v.rule === rule)
 }
