@@ -244,7 +244,13 @@ export const toDocx = (doc: Document, options: Theme.Options = {}): DocxDocument
         para("Note", "Note", {}, {
           spacing: { before: 120, after: 180 },
           shading: { type: ShadingType.CLEAR, color: "auto", fill: hex(tint(theme.colours.accent, 0.92)) },
-          border: { left: { style: BorderStyle.SINGLE, size: 24, color: accent, space: 6 } },
+          // Borders in the fill colour pad the shaded box above, below and on the right.
+          border: {
+            left: { style: BorderStyle.SINGLE, size: 24, color: accent, space: 6 },
+            top: { style: BorderStyle.SINGLE, size: 1, color: hex(tint(theme.colours.accent, 0.92)), space: 5 },
+            bottom: { style: BorderStyle.SINGLE, size: 1, color: hex(tint(theme.colours.accent, 0.92)), space: 5 },
+            right: { style: BorderStyle.SINGLE, size: 1, color: hex(tint(theme.colours.accent, 0.92)), space: 5 }
+          },
           indent: { left: 170, right: 113 }
         }),
         para("Signature", "Signature", {}, {

@@ -155,15 +155,23 @@ export const minutes = (view: V.MinutesView, options: Options = {}): D.Document 
     }
   }
   blocks.push(D.heading(1, fr(lang, "Variantes de pratique et arbitrages du groupe", "Practice variants and the group’s arbitration")))
-  blocks.push(
-    view.variants.length === 0
-      ? D.paragraph(D.italic(fr(lang, "Aucune variante n’a été arbitrée lors de cette séance.", "No variant was arbitrated in this session.")))
-      : D.table({
-          caption: fr(lang, "Variantes et arbitrages", "Variants and arbitration"),
-          header: [fr(lang, "Question", "Question"), fr(lang, "Variante", "Variant"), fr(lang, "Arbitrage", "Arbitration"), fr(lang, "Conditions", "Conditions")],
-          widths: [2.2, 4, 2.2, 3],
-          rows: view.variants.map((x) => [
-            x.question,
+  // One table per work question: repeating a long question on every row
+  // squeezed the other columns (seen on the LibreOffice rendering).
+  const byQuestion = new Map<string, Array<V.VariantView>>()
+  for (const x of view.variants) byQuestion.set(x.question, [...(byQuestion.get(x.question) ?? []), x])
+  if (view.variants.length === 0) {
+    blocks.push(D.paragraph(D.italic(fr(lang, "Aucune variante n’a été arbitrée lors de cette séance.", "No variant was arbitrated in this session."))))
+  }
+  let q = 0
+  for (const [question, variants] of byQuestion) {
+    q += 1
+    blocks.push(
+      D.heading(2, question),
+      D.table({
+          caption: fr(lang, `Variantes et arbitrages — question n°${T.NBSP}${q}`, `Variants and arbitration — question ${q}`),
+          header: [fr(lang, "Variante", "Variant"), fr(lang, "Arbitrage", "Arbitration"), fr(lang, "Conditions", "Conditions")],
+          widths: [4.6, 2.2, 3.6],
+          rows: variants.map((x) => [
             x.description,
             x.outcome === undefined
               ? [D.italic(fr(lang, "non arbitrée", "not arbitrated"))]
@@ -171,7 +179,8 @@ export const minutes = (view: V.MinutesView, options: Options = {}): D.Document 
             x.conditions.join(" ; ")
           ])
         })
-  )
+    )
+  }
   blocks.push(
     D.heading(1, fr(lang, "Besoins de formation identifiés", "Training needs identified")),
     listOr(view.trainingNeeds, fr(lang, "Aucun besoin de formation identifié lors de cette séance.", "No training need identified in this session.")),

@@ -42,6 +42,41 @@ const VirtualFs = (cjsDefault<object>(VirtualFsModule).constructor) as Ctor
 /** A4 in points and the margins used (2 cm left and right). */
 const PAGE = { width: 595.28, height: 841.89, side: 56.69, top: 70, bottom: 56 }
 
+/** Node id of the running header and footer. */
+const RUNNING = "entre-pairs-running"
+
+/** Whether a block is short enough to move whole to the next page. */
+const small = (b: Block): boolean =>
+  b._tag === "Table" ? b.rows.length <= 8 : b._tag === "List" ? b.items.length <= 8 : b._tag === "Definitions" ? b.items.length <= 8 : b._tag !== "PageBreak"
+
+/**
+ * pdfmake has no keep-with-next: headings followed by a short block are laid
+ * out as one unbreakable stack, so that a heading never ends a page alone
+ * (seen on the rendering before this).
+ */
+const keepHeadingsWithNext = (blocks: ReadonlyArray<Block>, theme: Theme.Theme, lang: "fr" | "en"): Array<Record<string, unknown>> => {
+  const out: Array<Record<string, unknown>> = []
+  let pending: Array<Record<string, unknown>> = []
+  for (const b of blocks) {
+    const nodes = block(b, theme, lang)
+    if (b._tag === "Heading") {
+      pending.push(...nodes)
+      continue
+    }
+    if (pending.length === 0) out.push(...nodes)
+    else if (small(b)) {
+      out.push({ stack: [...pending, ...nodes], unbreakable: true })
+      pending = []
+    } else {
+      // A long block may break: keep the headings with its first part at least.
+      out.push({ stack: pending, unbreakable: true }, ...nodes)
+      pending = []
+    }
+  }
+  out.push(...pending)
+  return out
+}
+
 const mmToPt = (mm: number) => (mm * 72) / 25.4
 
 const runs = (t: Text) => t.map((r) => ({ text: r.text, ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italics: true } : {}) }))
@@ -57,12 +92,12 @@ const block = (b: Block, theme: Theme.Theme, lang: "fr" | "en"): Array<Record<st
     case "Table": {
       const primary = theme.colours.primary
       const even = tint(primary, 0.94)
-      return [
-        { text: b.caption, style: "caption" },
-        {
+      const table = {
           style: "table",
           table: {
             headerRows: 1,
+            // Never leave the header row alone at the bottom of a page.
+            keepWithHeaderRows: 1,
             dontBreakRows: true,
             widths: fractions(b.widths).map((f) => `${(f * 100).toFixed(2)}%`),
             body: [
@@ -81,7 +116,10 @@ const block = (b: Block, theme: Theme.Theme, lang: "fr" | "en"): Array<Record<st
             paddingBottom: () => 3
           }
         }
-      ]
+      // A short table moves whole with its caption to the next page rather
+      // than leaving the caption and header row alone at the bottom (seen on
+      // the rendering); a long one breaks between rows, header repeated.
+      return [{ stack: [{ text: b.caption, style: "caption" }, table], unbreakable: b.rows.length <= 8 }]
     }
     case "Definitions":
       return b.items.map((d) => ({
@@ -171,14 +209,15 @@ export const toDefinition = (doc: Document, options: Theme.Options = {}): Record
         ? undefined
         : () => ({
             stack: [
-              { text: headerText, style: "running" },
-              { canvas: [{ type: "line", x1: 0, y1: 2, x2: PAGE.width - 2 * PAGE.side, y2: 2, lineWidth: 0.5, lineColor: "#767676" }] }
+              { text: headerText, style: "running", id: RUNNING },
+              { canvas: [{ type: "line", x1: 0, y1: 2, x2: PAGE.width - 2 * PAGE.side, y2: 2, lineWidth: 0.5, lineColor: "#767676" }], id: RUNNING }
             ],
             margin: [PAGE.side, 28, PAGE.side, 0]
           }),
     footer: (current: number, count: number) => ({
       text: labels(lang).page(current, count),
       style: "running",
+      id: RUNNING,
       alignment: "center",
       margin: [PAGE.side, 20, PAGE.side, 0]
     }),
@@ -198,7 +237,7 @@ export const toDefinition = (doc: Document, options: Theme.Options = {}): Record
       note: { margin: [0, 4, 0, 10] },
       running: { fontSize: size("small"), color: "#3a3a3a" }
     },
-    content: [...head, ...doc.blocks.flatMap((b) => block(b, theme, lang))]
+    content: [...head, ...keepHeadingsWithNext(doc.blocks, theme, lang)]
   }
 }
 

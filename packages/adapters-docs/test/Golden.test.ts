@@ -25,7 +25,7 @@ describe("golden files", () => {
     const html = Html.render(Layout.minutes(minutesView), theme)
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="fr">/)
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//)
-    expect(html).toContain("<caption>Variantes et arbitrages</caption>")
+    expect(html).toContain("<caption>Variantes et arbitrages — question n°\u00a01</caption>")
     expect(html).toContain('<th scope="col">Arbitrage</th>')
     expect(html).toContain("@media print")
     expect(html.match(/<h1>/g)).toHaveLength(1)

@@ -1,7 +1,10 @@
+import { execFileSync } from "node:child_process"
+import { mkdirSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { Document, Layout, Pdf } from "../src/index.js"
 import { conclusionsView, minutesView } from "./fixtures.js"
-import { pdfPages, pdfText, requireTool } from "./helpers.js"
+import { hasTool, pdfPages, pdfText, requireTool } from "./helpers.js"
 
 describe.runIf(requireTool("pdftotext", "PDF text extraction"))("PDF", () => {
   it("keeps accents, œ, « », ’ and U+202F in the extracted text", async () => {
@@ -16,6 +19,11 @@ describe.runIf(requireTool("pdftotext", "PDF text extraction"))("PDF", () => {
     expect(text).toMatch(/Page 1 sur \d/)
     expect(text).toContain("DREETS Bretagne — Diffusion restreinte aux destinataires")
     expect(pdfPages(pdf)).toBeGreaterThanOrEqual(2)
+    // Page images for a person to look at (test/__output__/).
+    const out = join(import.meta.dirname, "__output__")
+    mkdirSync(out, { recursive: true })
+    writeFileSync(join(out, "minutes-pdfmake.pdf"), pdf)
+    if (hasTool("pdftoppm")) execFileSync("pdftoppm", ["-r", "60", "-png", join(out, "minutes-pdfmake.pdf"), join(out, "minutes-pdfmake")])
   })
 
   it("embeds the DejaVu font, so U+202F is drawn (no missing glyph)", async () => {

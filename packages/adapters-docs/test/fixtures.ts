@@ -128,7 +128,7 @@ export const minutesView: Layout.MinutesView = {
 
 export const conclusionsView: Layout.ConclusionsView = {
   _tag: "ConclusionsView",
-  header: { ...header("conclusions", "group"), state: "concluded" },
+  header: { ...header("conclusions", "group"), state: "concluded", generatedAt: at("2027-01-15T10:00:00Z") },
   draftedAt: at("2027-01-14T15:00:00Z"),
   circulatedAt: undefined,
   summary:
