@@ -261,10 +261,15 @@ const handlers: Handlers = {
  * @since 0.1.0
  */
 export const evolve = (state: State, event: Event.ExchangeEvent): State => {
-  if (state === null) {
-    return event._tag === "ExchangeProposed" ? handlers.ExchangeProposed(Exchange.empty(event.exchangeId, event.title), event) : null
-  }
-  return (handlers[event._tag] as (s: ExchangeSnapshot, e: Event.ExchangeEvent) => ExchangeSnapshot)(state, event)
+  if (state === null && event._tag !== "ExchangeProposed") return null
+  const next = (handlers[event._tag] as (s: ExchangeSnapshot, e: Event.ExchangeEvent) => ExchangeSnapshot)(
+    state ?? Exchange.empty((event as Event.ExchangeEvent & { _tag: "ExchangeProposed" }).exchangeId, ""),
+    event
+  )
+  // Every handler returns a fresh object: recording the latest instant on it
+  // costs no extra copy.
+  ;(next as { updatedAt?: DateTime.Utc }).updatedAt = event.at
+  return next
 }
 
 /**
@@ -899,6 +904,12 @@ export const decideAt = (
     })
   }
   if (!allowedStates[command._tag].includes(state.state)) return outOfOrder(command, state)
+  if (state.updatedAt !== undefined && at.epochMillis < state.updatedAt.epochMillis) {
+    return invalid(command, ["at"], {
+      fr: `la commande est datée avant le dernier événement enregistré (${DateTime.formatIso(state.updatedAt)}) : l'historique ne se réécrit pas`,
+      en: `the command is dated before the latest recorded event (${DateTime.formatIso(state.updatedAt)}): history is not rewritten`
+    })
+  }
   const produced = produce(command, state, at)
   if (Either.isLeft(produced)) return Either.left(produced.left)
   const events = produced.right

@@ -128,7 +128,7 @@ export const cycleEncoded: ReadonlyArray<ExchangeCommandEncoded> = [
   { _tag: "Communicate", at: d("2026-09-25T07:00"), channel: "email", about: "approach" },
   { _tag: "Invite", at: d("2026-09-25T07:05"), agents: [...invitedAgents, ...facilitatorAgents] },
   ...["agt-001", "agt-002", "agt-003", "agt-004", "agt-005", "agt-006", "agt-007", "agt-008", "agt-009", "agt-010", "agt-011", "agt-012"].map(
-    (id, i) => ({ _tag: "Volunteer" as const, at: d(`2026-09-${String(26 + (i % 4)).padStart(2, "0")}T09:${String(10 + i).padStart(2, "0")}`), agentId: id })
+    (id, i) => ({ _tag: "Volunteer" as const, at: d(`2026-09-${String(26 + Math.floor(i / 3)).padStart(2, "0")}T09:${String(10 + i).padStart(2, "0")}`), agentId: id })
   ),
   { _tag: "Compose", at: d("2026-10-02T14:00"), members: members.map((agentId) => ({ agentId })) },
   { _tag: "DesignateLiaison", at: d("2026-10-02T14:05"), agentId: "agt-008" },

@@ -272,7 +272,9 @@ const SnapshotFields = Schema.Struct({
   review: Schema.optional(Review),
   testimonials: list(Testimonial),
   abandonment: Schema.optional(Abandonment),
-  closedAt: Schema.optional(Instant.Instant)
+  closedAt: Schema.optional(Instant.Instant),
+  /** Instant of the latest recorded event: commands cannot be dated before it. */
+  updatedAt: Schema.optional(Instant.Instant)
 })
 
 type Path = ReadonlyArray<PropertyKey>

@@ -75,7 +75,7 @@ export interface LiveSession {
   readonly session: Session
   readonly index: number
   readonly millis: number
-  /** Held: status `held`, or scheduled at or before the evaluation date. */
+  /** Held: status `held` (a fact recorded by the lifecycle, never inferred from the date). */
   readonly held: boolean
 }
 

@@ -86,7 +86,7 @@ export const make = (snapshot: ExchangeSnapshot, at: DateTime.Utc, config: Polic
     sessionMillis.set(session.id, millis)
     session.variants.forEach((variant, vi) => variants.set(variant.id, { variant, session: index, index: vi }))
     if (session.status === "cancelled") return
-    liveSessions.push({ session, index, millis, held: session.status === "held" || millis <= atMillis })
+    liveSessions.push({ session, index, millis, held: session.status === "held" })
   })
   liveSessions.sort((a, b) => a.millis - b.millis || a.index - b.index)
   const questionChosenMillis = new Map<string, number>()

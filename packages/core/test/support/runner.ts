@@ -19,10 +19,12 @@ export class Runner {
   }
   /** Decides a command at the runner's clock (advanced by an hour each call). */
   try(encoded: Command.ExchangeCommandEncoded) {
-    this.clock += 3_600_000
-    const command = decodeCommand({ ...encoded, at: encoded.at ?? new Date(this.clock).toISOString() })
-    const result = Decider.decideAt(command, this.state, Instant.make(this.clock))
+    const now = this.clock + 3_600_000
+    const command = decodeCommand({ ...encoded, at: encoded.at ?? new Date(now).toISOString() })
+    const result = Decider.decideAt(command, this.state, Instant.make(now))
     if (Either.isRight(result)) {
+      // Accepted commands move the clock forward, to their own date when they carry one.
+      this.clock = Math.max(now, command.at?.epochMillis ?? now)
       this.events.push(...result.right.events)
       this.state = Decider.replay(result.right.events, this.state)
     }

@@ -50,7 +50,10 @@ export const rules: ReadonlyArray<Rule> = [
     check: (ctx) => {
       const min = ctx.config.minMembersToMeet
       let out: Array<Violation> | undefined
-      for (const { session, index, millis } of ctx.liveSessions) {
+      // Only a held session can break it: a member may always withdraw (ELI-01),
+      // and a scheduled session is refused when it is held with too few members.
+      for (const { session, index, millis, held } of ctx.liveSessions) {
+        if (!held) continue
         let n = 0
         for (const m of ctx.snapshot.members) if (isActiveAt(m, millis)) n++
         if (n >= min) continue
@@ -59,8 +62,8 @@ export const rules: ReadonlyArray<Rule> = [
           blocking(
             "SIZ-02",
             ["sessions", index],
-            `La séance ${session.id} du ${day(millis)} réunirait ${n} membre(s) : il en faut au moins ${min}.`,
-            `Session ${session.id} on ${day(millis)} would gather ${n} member(s): at least ${min} are needed.`
+            `La séance ${session.id} du ${day(millis)} a réuni ${n} membre(s) : il en faut au moins ${min}.`,
+            `Session ${session.id} on ${day(millis)} gathered ${n} member(s): at least ${min} are needed.`
           )
         )
       }
