@@ -34,6 +34,7 @@ import type { PolicyOverrides } from "./Policy.js"
 import type { ActivityTrace, GuestRole, Outcome, Session } from "./Session.js"
 import type { Nature, Subject } from "./WorkQuestion.js"
 import * as Release from "./internal/release.js"
+import * as Speaking from "./Speaking.js"
 
 // ---------------------------------------------------------------------------
 // Errors
@@ -366,6 +367,13 @@ export interface CompositionView {
   readonly members: ReadonlyArray<MemberProfile>
   readonly volunteers: number
   readonly diversity: Diversity.DiversityReport
+  /** CHA-02: per session with a speaking-time log, each participant's share and the Gini coefficient. */
+  readonly speaking: ReadonlyArray<{
+    readonly session: SessionRef
+    readonly gini: number
+    readonly longestShare: number
+    readonly shares: ReadonlyArray<{ readonly name: string; readonly share: number }>
+  }>
 }
 
 /**
@@ -777,14 +785,29 @@ const build_ = (s: ExchangeSnapshot, request: Request, options: Options): Build<
           ]
         }),
         volunteers: s.volunteers.filter((v) => v.withdrawnAt === undefined).length,
-        diversity: Diversity.diversityReport(s, { at })
+        diversity: Diversity.diversityReport(s, { at }),
+        speaking: sessionOrder(s).flatMap((x) => {
+          if (x.speakingTimes === undefined || x.speakingTimes.length === 0) return []
+          const equity = Speaking.speakingEquity(x.speakingTimes)
+          return [
+            {
+              session: sessionRef(s, x),
+              gini: equity.gini,
+              longestShare: equity.longestShare,
+              shares: equity.shares.map((sh) => {
+                const a = agents.get(sh.participant)
+                return { name: a === undefined ? sh.participant : `${a.firstName} ${a.lastName}`, share: sh.share }
+              })
+            }
+          ]
+        })
       })
     }
   }
 }
 
 /** Parts of a view that name someone by design and are not scanned. */
-const identityKeys = new Set(["header", "agent", "members", "diversity"])
+const identityKeys = new Set(["agent"])
 
 /**
  * Builds a view for an audience, or refuses it (CNF-03, CNF-06) or reports it
@@ -802,7 +825,8 @@ export const build = (s: ExchangeSnapshot, request: Request, options: Options): 
     return Either.left(new ViewRefused({ rule: "CNF-03", output: request.output, audience: request.audience, reason: refused, hits: [] }))
   }
   return Either.flatMap(build_(s, request, options), (view) => {
-    const hits = Release.scanView(view, Release.people(s), identityKeys)
+    // The composition names the members by design and goes to the facilitators only.
+    const hits = view._tag === "CompositionView" ? [] : Release.scanView(view, Release.people(s), identityKeys)
     if (hits.length === 0) return Either.right(view)
     return Either.left(
       new ViewRefused({
