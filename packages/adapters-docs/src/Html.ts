@@ -14,8 +14,9 @@ import { audienceLine, base64, issuedLine, langOf, serviceOf } from "./internal/
 import { labels } from "./internal/labels.js"
 import * as Theme from "./Theme.js"
 
+const HTML_SPECIAL = /[&<>"]/
 const esc = (s: string): string =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
+  !HTML_SPECIAL.test(s) ? s : s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
 
 const inline = (t: Text): string =>
   t

@@ -11,11 +11,13 @@ import { audienceLine, issuedLine, langOf, serviceOf } from "./internal/head.js"
 import { labels } from "./internal/labels.js"
 import * as Theme from "./Theme.js"
 
-const escape = (s: string): string => s.replace(/([\\`*_[\]<>|#])/g, "\\$1").replace(/\r?\n/g, " ")
+const SPECIAL = /[\\`*_[\]<>|#\r\n]/
+const escape = (s: string): string => (SPECIAL.test(s) ? s.replace(/([\\`*_[\]<>|#])/g, "\\$1").replace(/\r?\n/g, " ") : s)
 
 const inline = (t: Text): string =>
   t
     .map((r) => {
+      if (r.bold !== true && r.italic !== true) return escape(r.text)
       if (r.text.trim() === "") return escape(r.text)
       // Emphasis markers must hug the words: move surrounding spaces outside.
       const lead = /^\s*/.exec(r.text)![0]

@@ -11,6 +11,7 @@
  *
  * @since 0.1.0
  */
+import { unzlibSync } from "fflate"
 import type { Block, Document, Text } from "./Document.js"
 import { fractions } from "./Document.js"
 import { readableOnWhite, textOn, tint } from "./internal/colour.js"
@@ -290,4 +291,28 @@ export const print = async (definition: Record<string, unknown>, fonts: Fonts = 
  * const bytes = await Pdf.render(Document.make({ title: "Compte rendu", lang: "fr" }, [Document.paragraph("Œuvre « commune »")]))
  * @since 0.1.0
  */
-export const render = (doc: Document, options: Options = {}): Promise<Uint8Array> => print(toDefinition(doc, options), options.fonts)
+export const render = async (doc: Document, options: Options = {}): Promise<Uint8Array> => {
+  if (options.logo?.mime === "image/png") checkPngData(options.logo.bytes)
+  return print(toDefinition(doc, options), options.fonts)
+}
+
+/**
+ * pdfkit inflates PNG data in a callback whose error escapes every promise
+ * (the render would never settle): inflate the image data here first, so a
+ * corrupt logo is a rejected render instead.
+ */
+const checkPngData = (png: Uint8Array): void => {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength)
+  const idat: Array<Uint8Array> = []
+  for (let i = 8; i + 8 <= png.length; ) {
+    const length = view.getUint32(i)
+    const type = String.fromCharCode(png[i + 4]!, png[i + 5]!, png[i + 6]!, png[i + 7]!)
+    if (type === "IDAT") idat.push(png.subarray(i + 8, i + 8 + length))
+    i += 12 + length
+  }
+  try {
+    unzlibSync(new Uint8Array(Buffer.concat(idat)))
+  } catch (e) {
+    throw new TypeError(`theme logo: corrupt PNG data (${String(e)})`)
+  }
+}

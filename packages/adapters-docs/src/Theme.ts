@@ -61,6 +61,7 @@ export const make = (options: Options = {}): Theme => {
   for (const c of [primary, accent]) {
     if (!HEX.test(c)) throw new TypeError(`theme colour must be #rrggbb, got ${JSON.stringify(c)}`)
   }
+  if (options.logo !== undefined) checkLogo(options.logo)
   const fontScale = options.fontScale ?? 1
   if (!(fontScale >= 0.5 && fontScale <= 3)) throw new RangeError(`fontScale must be within 0.5–3, got ${fontScale}`)
   return {
@@ -70,6 +71,19 @@ export const make = (options: Options = {}): Theme => {
     fontScale,
     lang: options.lang
   }
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
+
+/** The logo's bytes must match its declared type (a mismatch breaks some formats later, far from the cause). */
+const checkLogo = (logo: Logo): void => {
+  const b = logo.bytes
+  const ok =
+    logo.mime === "image/png"
+      ? b.length > 33 && PNG_SIGNATURE.every((x, i) => b[i] === x)
+      : b.length > 4 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff
+  if (!ok) throw new TypeError(`theme logo is not a ${logo.mime} image`)
+  if (!(logo.widthMm > 0 && logo.widthMm <= 210)) throw new RangeError(`theme logo widthMm must be within 0–210, got ${logo.widthMm}`)
 }
 
 /** Base body size in points, before `fontScale`. @since 0.1.0 */

@@ -39,10 +39,8 @@ const partsFormat = new Intl.DateTimeFormat("en-US", {
   day: "numeric",
   hour: "numeric",
   minute: "numeric",
-  hourCycle: "h23",
-  weekday: "short"
+  hourCycle: "h23"
 })
-const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 }
 
 /**
  * The wall-clock time in Paris of a UTC instant (epoch milliseconds).
@@ -54,16 +52,37 @@ const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 
  * @since 0.1.0
  */
 export const wallTime = (epochMillis: number): WallTime => {
-  const parts: Record<string, string> = {}
-  for (const p of partsFormat.formatToParts(epochMillis)) parts[p.type] = p.value
+  const d = new Date(epochMillis + parisOffset(epochMillis))
   return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour) % 24,
-    minute: Number(parts.minute),
-    weekday: WEEKDAYS[parts.weekday ?? "Sun"] ?? 0
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    weekday: d.getUTCDay()
   }
+}
+
+const HOUR = 3_600_000
+const offsets = new Map<number, number>()
+
+/**
+ * Offset of Paris from UTC at an instant, in milliseconds, from
+ * `Intl.DateTimeFormat` (the tz database of the runtime). Paris changes
+ * offset only on whole UTC hours, so the answer is cached per UTC hour:
+ * formatting a long document asks `Intl` a handful of times, not hundreds.
+ */
+const parisOffset = (epochMillis: number): number => {
+  const hour = Math.floor(epochMillis / HOUR)
+  const cached = offsets.get(hour)
+  if (cached !== undefined) return cached
+  const parts: Record<string, string> = {}
+  for (const p of partsFormat.formatToParts(hour * HOUR)) parts[p.type] = p.value
+  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour) % 24, Number(parts.minute))
+  const offset = wall - hour * HOUR
+  if (offsets.size > 4096) offsets.clear()
+  offsets.set(hour, offset)
+  return offset
 }
 
 const locale = (lang: Lang) => (lang === "fr" ? fr : enGB)
@@ -146,6 +165,8 @@ export const formatShortDate = (epochMillis: number): string => {
 export const quote = (s: string, lang: Lang = "fr"): string =>
   lang === "fr" ? `«${NBSP}${s}${NBSP}»` : `“${s}”`
 
+const HIGH_PUNCTUATION = /[;!?:«»]/
+
 /**
  * French spacing: a narrow no-break space before ; ! ? and a no-break space
  * before : and inside « », replacing ordinary spaces there. Idempotent.
@@ -156,7 +177,9 @@ export const quote = (s: string, lang: Lang = "fr"): string =>
  * @since 0.1.0
  */
 export const frenchSpacing = (s: string): string =>
-  s
+  !HIGH_PUNCTUATION.test(s)
+    ? s
+    : s
     .replace(/(?<=[^\s;!?])[ \u00a0\u202f]*([;!?])/g, `${NNBSP}$1`)
     .replace(/(?<=\S)[ \u00a0\u202f]*:(?=\s|$)/g, `${NBSP}:`)
     .replace(/«[ \u00a0\u202f]*/g, `«${NBSP}`)

@@ -49,5 +49,6 @@ export const imageSize = (bytes: Uint8Array, mime: "image/png" | "image/jpeg"): 
 }
 
 /** XML text escaping. */
+const XML_SPECIAL = /[&<>"]/
 export const escapeXml = (s: string): string =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
+  !XML_SPECIAL.test(s) ? s : s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
