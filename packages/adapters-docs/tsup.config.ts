@@ -7,5 +7,7 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: "node20",
+  // internal/fonts.ts resolves the DejaVu TTF files with import.meta.url.
+  shims: true,
   tsconfig: "tsconfig.build.json"
 })
