@@ -190,3 +190,128 @@ export const agendaView: Layout.AgendaView = {
   items: minutesView.agenda,
   guests: minutesView.guests
 }
+
+const framingView: Layout.DocumentView & { _tag: "FramingView" } = {
+  _tag: "FramingView",
+  header: { ...header("calendar", "group"), output: "framing", circulation: "public", audience: "organisation" as never },
+  origin: { by: "agents", at: at("2026-06-02T08:00:00Z") },
+  objectives: ["problemResolution", "professionalDevelopment"],
+  purpose: "professionalisation",
+  perimeter: ["unit-ut35", "unit-ut29"],
+  occupationsConcerned: ["occ-inspecteur"],
+  themes: ["Contrôle des chantiers de retrait d’amiante en site occupé"],
+  facilitation: {
+    mode: "pair",
+    soloReason: undefined,
+    facilitators: [
+      { role: "lead", profile: "lineManager", trained: true },
+      { role: "resource", profile: "prevention", trained: true }
+    ]
+  },
+  plannedEnd: at("2027-01-31T17:00:00Z"),
+  provisionalDates: [session1.scheduledAt, session2.scheduledAt],
+  dedicatedTime: { preparationHours: 4, participationHours: 12, facilitationHours: 16, formalisationHours: 6 },
+  reviewForSocialDialogue: true,
+  approval: { at: at("2026-07-01T08:00:00Z"), by: "la directrice régionale adjointe" }
+}
+
+/** One view of every kind that can become a document. */
+export const everyView: ReadonlyArray<Layout.DocumentView> = [
+  framingView,
+  {
+    _tag: "InvitationView",
+    header: { ...framingView.header, output: "invitation" },
+    carries: ["origin", "objectives", "perimeter", "themes", "facilitation"],
+    framing: framingView,
+    voluntary: true,
+    groupRules: ["respectNoJudgement", "speakingEquity", "confidentiality", "attendanceCommitment", "facilitationModalities"]
+  },
+  {
+    _tag: "CharterView",
+    header: { ...header("calendar", "group"), output: "charter" },
+    adoptedAt: session1.scheduledAt,
+    items: ["respectNoJudgement", "speakingEquity", "confidentiality", "attendanceCommitment", "facilitationModalities"],
+    text: "Le groupe s’engage à ne citer aucun collègue absent."
+  },
+  calendarView,
+  agendaView,
+  minutesView,
+  {
+    _tag: "TrainingNeedsView",
+    header: { ...header("calendar"), output: "trainingNeeds" },
+    needs: minutesView.trainingNeeds.map((description, i) => ({
+      session: session2,
+      description,
+      recordedAt: at("2026-11-03T15:00:00Z"),
+      transmitted: i === 0
+    }))
+  },
+  conclusionsView,
+  {
+    _tag: "DirectionResponseView",
+    header: { ...header("calendar"), output: "directionResponse", audience: "direction" as never, state: "restituted" as never },
+    restitutionAt: at("2027-02-02T09:00:00Z"),
+    dueAt: at("2027-03-04T09:00:00Z"),
+    response: {
+      at: at("2027-02-20T09:00:00Z"),
+      analysis: "La direction partage l’analyse du groupe sur la lecture des plans de retrait et retient la grille commune.",
+      plannedDecisions: ["Diffuser la grille commune à tout le pôle.", "Inscrire la mesure de l’empoussièrement au plan de formation 2027."]
+    },
+    overdue: false,
+    actions: [
+      {
+        id: "act-1",
+        title: "Diffuser la grille commune de lecture des plans de retrait",
+        owner: "Responsable du pôle travail",
+        dueDate: at("2027-03-31T15:00:00Z"),
+        status: "inProgress",
+        overdue: false,
+        updatedAt: at("2027-03-01T09:00:00Z"),
+        comment: "Version 1 relue par le groupe."
+      },
+      {
+        id: "act-2",
+        title: "Former à la mesure de l’empoussièrement",
+        owner: "Service formation",
+        dueDate: at("2027-02-28T15:00:00Z"),
+        status: "planned",
+        overdue: true,
+        updatedAt: undefined,
+        comment: undefined
+      }
+    ]
+  },
+  {
+    _tag: "ReviewView",
+    header: { ...header("calendar"), output: "review", audience: "socialDialogue" as never, state: "closed" as never },
+    period: { from: session1.scheduledAt, to: at("2027-02-02T09:00:00Z") },
+    figures: {
+      sessionsHeld: 4,
+      sessionsCancelled: 0,
+      members: 10,
+      withdrawals: 1,
+      attendanceRate: 0.875,
+      questions: 2,
+      presentations: 7,
+      variants: { desirable: 5, conditional: 3, discontinue: 1 },
+      trainingNeeds: 3,
+      minutesSent: 4,
+      minutesSentOnTime: 3,
+      directionResponseDays: 18,
+      actions: { planned: 1, inProgress: 1, done: 0, dropped: 0 },
+      guests: 1
+    },
+    text: "Démarche jugée utile par les participants ; le format de trois heures est à conserver.",
+    presentedAt: at("2027-03-15T13:00:00Z"),
+    body: undefined,
+    testimonials: ["On a enfin pris le temps de comparer nos façons de faire."]
+  },
+  {
+    _tag: "AttestationView",
+    header: { ...header("calendar"), output: "attestation" },
+    agent: { civility: "Mme", firstName: "Élodie", lastName: "Lefèvre", occupation: "inspectrice du travail", unit: "UD 35" },
+    theme: title,
+    sessions: [session1, session2],
+    totalMinutes: 330
+  }
+]
