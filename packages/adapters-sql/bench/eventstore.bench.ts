@@ -146,10 +146,11 @@ describe("SQLite: append 10,000 commands (3 events each)", async () => {
   })
   const begin = raw.prepare("BEGIN IMMEDIATE")
   const commit = raw.prepare("COMMIT")
-  const version = raw.prepare("SELECT COALESCE(MAX(version), 0) AS version FROM events WHERE stream = ?")
-  const insert = raw.prepare(
-    "INSERT INTO events (stream, version, type, data, recorded_at) VALUES (?, ?, ?, ?, ?), (?, ?, ?, ?, ?), (?, ?, ?, ?, ?)"
-  )
+  // The adapter's statements (src/internal/statements.ts), prepared once.
+  const insert = raw.prepare(`INSERT INTO events (stream, version, type, data, recorded_at)
+SELECT column1, column2, column3, column4, column5 FROM (VALUES (?, ?, ?, ?, ?), (?, ?, ?, ?, ?), (?, ?, ?, ?, ?))
+WHERE (SELECT COALESCE(MAX(version), 0) FROM events WHERE stream = ?) = ?
+RETURNING version`)
   const upsert = raw.prepare(`INSERT INTO exchanges (stream, title, state, version, updated_at) VALUES (?, ?, ?, ?, ?)
 ON CONFLICT (stream) DO UPDATE SET title = excluded.title, state = excluded.state,
 version = excluded.version, updated_at = excluded.updated_at`)
@@ -161,9 +162,7 @@ version = excluded.version, updated_at = excluded.updated_at`)
   bench("baseline: raw better-sqlite3", () => {
     for (const c of commands(prefix())) {
       begin.run()
-      const current = (version.get(c.stream) as { version: number }).version
-      if (current !== c.expected) throw new Error("conflict")
-      insert.run(...rowsOf(c).flat())
+      if (insert.all(...rowsOf(c).flat(), c.stream, c.expected).length !== c.events.length) throw new Error("conflict")
       const last = c.events[c.events.length - 1]!.recordedAt
       upsert.run(c.stream, c.model.title, c.model.state, c.model.version, last)
       if (c.expected !== 0) deleteObligations.run(c.stream)
@@ -244,8 +243,12 @@ describe.skipIf(pgUrl === undefined)("PostgreSQL: append 10,000 commands (3 even
     await effect.dispose()
     await db.drop()
   })
-  const insertSql =
-    "INSERT INTO events (stream, version, type, data, recorded_at) VALUES ($1, $2, $3, $4, $5), ($6, $7, $8, $9, $10), ($11, $12, $13, $14, $15)"
+  const insertSql = `INSERT INTO events (stream, version, type, data, recorded_at)
+SELECT v.stream, v.version, v.type, v.data, v.recorded_at
+FROM (VALUES ($1, $2::integer, $3, $4::json, $5), ($6, $7::integer, $8, $9::json, $10),
+($11, $12::integer, $13, $14::json, $15)) AS v (stream, version, type, data, recorded_at)
+WHERE (SELECT COALESCE(MAX(version), 0) FROM events WHERE stream = $16) = $17::integer
+RETURNING version`
   const upsertSql = `INSERT INTO exchanges (stream, title, state, version, updated_at) VALUES ($1, $2, $3, $4, $5)
 ON CONFLICT (stream) DO UPDATE SET title = excluded.title, state = excluded.state,
 version = excluded.version, updated_at = excluded.updated_at`
@@ -253,12 +256,8 @@ version = excluded.version, updated_at = excluded.updated_at`
   bench("baseline: raw pg", async () => {
     for (const c of commands(prefix())) {
       await raw.query("BEGIN")
-      const { rows } = await raw.query<{ version: number }>(
-        "SELECT COALESCE(MAX(version), 0) AS version FROM events WHERE stream = $1",
-        [c.stream]
-      )
-      if (rows[0]!.version !== c.expected) throw new Error("conflict")
-      await raw.query(insertSql, rowsOf(c).flat())
+      const { rows } = await raw.query(insertSql, [...rowsOf(c).flat(), c.stream, c.expected])
+      if (rows.length !== c.events.length) throw new Error("conflict")
       const last = c.events[c.events.length - 1]!.recordedAt
       await raw.query(upsertSql, [c.stream, c.model.title, c.model.state, c.model.version, last])
       if (c.expected !== 0) await raw.query("DELETE FROM obligations WHERE stream = $1", [c.stream])

@@ -184,7 +184,7 @@ export const migrate = (
         ),
       orElse: () => Effect.void
     })
-    return yield* Transaction.make(sql)(Effect.zipRight(prepare, run))
+    return yield* Transaction.make(sql).run(Effect.zipRight(prepare, run))
   }).pipe(
     // The migrator turns a failed migration into a defect; it is an expected
     // failure of the store (disk, permissions, a foreign table in the way).
@@ -234,24 +234,6 @@ export const make = (
     // close to the raw driver (see bench/eventstore.bench.ts).
     const statements = Statements.make(isPg)
 
-    const writeReadModel = (conn: Connection, model: ReadModel, updatedAt: string, isNew: boolean) =>
-      Effect.gen(function*() {
-        yield* conn.execute(
-          statements.upsertExchange,
-          [model.stream, model.title, model.state, model.version, updatedAt],
-          undefined
-        )
-        if (!isNew) yield* conn.execute(statements.deleteObligations, [model.stream], undefined)
-        const count = model.obligations.length
-        if (count > 0) {
-          const params: Array<unknown> = []
-          model.obligations.forEach((o, position) =>
-            params.push(model.stream, position, o.rule, o.dueAt, o.owner, o.path)
-          )
-          yield* conn.execute(statements.insertObligations(count), params, undefined)
-        }
-      })
-
     const append: EventStore["Type"]["append"] = (stream, expectedVersion, events, readModel) =>
       Effect.suspend(() => {
         const invalid = validateAppend(stream, expectedVersion, events, readModel)
@@ -277,21 +259,58 @@ export const make = (
           }
           params.push(stream, expectedVersion + i + 1, event.type, data, event.recordedAt)
         }
+        params.push(stream, expectedVersion)
         const newVersion = expectedVersion + events.length
-        const updatedAt = events[events.length - 1]!.recordedAt
-        const write = Effect.gen(function*() {
-          const [conn] = yield* SqlClient.TransactionConnection
-          const rows = yield* conn.execute(statements.currentVersion, [stream], undefined)
-          const actualVersion = Number((rows[0] as { version?: unknown } | undefined)?.version ?? 0)
-          if (actualVersion !== expectedVersion) {
-            return yield* new Port.ConcurrencyConflict({ stream, expectedVersion, actualVersion })
-          }
-          yield* conn.execute(statements.insertEvents(events.length), params, undefined)
-          if (afterEventsInsert !== undefined) yield* afterEventsInsert(stream)
-          yield* writeReadModel(conn, readModel, updatedAt, expectedVersion === 0)
-          return newVersion
-        })
-        return transaction(write).pipe(
+        const exchange = [
+          readModel.stream,
+          readModel.title,
+          readModel.state,
+          readModel.version,
+          events[events.length - 1]!.recordedAt
+        ]
+        const obligations: Array<unknown> = []
+        readModel.obligations.forEach((o, position) =>
+          obligations.push(stream, position, o.rule, o.dueAt, o.owner, o.path)
+        )
+        const isNew = expectedVersion === 0
+
+        // Plain flatMaps, not generators: this is once per command.
+        const write = (conn: Connection) =>
+          Effect.flatMap(
+            // The version check is in the INSERT: no row is inserted unless
+            // the stream is at the expected version.
+            conn.execute(statements.insertEvents(events.length), params, undefined),
+            (inserted): Effect.Effect<number, Port.ConcurrencyConflict | Port.EventStoreError | SqlError> => {
+              if (inserted.length !== events.length) {
+                return Effect.flatMap(
+                  conn.execute(statements.currentVersion, [stream], undefined),
+                  (rows) =>
+                    Effect.fail(
+                      new Port.ConcurrencyConflict({
+                        stream,
+                        expectedVersion,
+                        actualVersion: Number((rows[0] as { version?: unknown } | undefined)?.version ?? 0)
+                      })
+                    )
+                )
+              }
+              let rest: Effect.Effect<unknown, Port.EventStoreError | SqlError> = conn.execute(
+                statements.upsertExchange,
+                exchange,
+                undefined
+              )
+              if (afterEventsInsert !== undefined) rest = Effect.zipRight(afterEventsInsert(stream), rest)
+              if (!isNew) rest = Effect.zipRight(rest, conn.execute(statements.deleteObligations, [stream], undefined))
+              if (obligations.length > 0) {
+                rest = Effect.zipRight(
+                  rest,
+                  conn.execute(statements.insertObligations(readModel.obligations.length), obligations, undefined)
+                )
+              }
+              return Effect.as(rest, newVersion)
+            }
+          )
+        return transaction.withConnection(write).pipe(
           Effect.catchTag("SqlError", (error) =>
             isUniqueViolation(error)
               // Lost a race the version check could not see (PostgreSQL's
@@ -361,7 +380,7 @@ ORDER BY o.stream, o.position`
       }).pipe(Effect.mapError(storeError("readModels")))
 
     const rebuildReadModels: EventStore["Type"]["rebuildReadModels"] = (project) =>
-      transaction(Effect.gen(function*() {
+      transaction.run(Effect.gen(function*() {
         const rows = yield* sql<EventRow>`SELECT stream, version, type, ${dataColumn}, recorded_at FROM events
 ORDER BY stream, version`
         const events = yield* Effect.mapError(parseRows(rows), (error) => storeError("rebuild")(error.cause))

@@ -2,9 +2,10 @@
  * One transaction per command, with what `SqlClient.withTransaction` does not
  * give: `BEGIN IMMEDIATE` on SQLite (the write lock is taken before the
  * version check, so two processes on one file serialise in the busy handler
- * instead of both passing the check), prepared `BEGIN`/`COMMIT` (this runs
- * once per command: it is the adapter's hot path), and a failed `COMMIT`
- * reported as a `SqlError` rather than a defect.
+ * instead of both passing the check), prepared `BEGIN`/`COMMIT`, the
+ * connection handed to the body directly (this runs once per command: it is
+ * the adapter's hot path), and a failed `COMMIT` reported as a `SqlError`
+ * rather than a defect.
  *
  * @internal
  */
@@ -17,42 +18,50 @@ import * as Exit from "effect/Exit"
 const none: ReadonlyArray<unknown> = []
 
 /** @internal */
-export const make = (sql: SqlClient.SqlClient) => {
-  const begin = sql.onDialectOrElse({ sqlite: () => "BEGIN IMMEDIATE", orElse: () => "BEGIN" })
-  const run = (conn: Connection, statement: string): Effect.Effect<void, SqlError> =>
-    Effect.asVoid(conn.execute(statement, none, undefined))
-  return <A, E, R>(
+export interface Transaction {
+  /** Runs `body` in a transaction (a savepoint inside the caller's), on its connection. */
+  readonly withConnection: <A, E, R>(
+    body: (conn: Connection) => Effect.Effect<A, E, R>
+  ) => Effect.Effect<A, E | SqlError, R>
+  /** Runs `effect` in a transaction that its `sql` statements join. */
+  readonly run: <A, E, R>(
     effect: Effect.Effect<A, E, R>
-  ): Effect.Effect<A, E | SqlError, Exclude<R, SqlClient.TransactionConnection>> =>
+  ) => Effect.Effect<A, E | SqlError, Exclude<R, SqlClient.TransactionConnection>>
+}
+
+/** @internal */
+export const make = (sql: SqlClient.SqlClient): Transaction => {
+  const begin = sql.onDialectOrElse({ sqlite: () => "BEGIN IMMEDIATE", orElse: () => "BEGIN" })
+  const exec = (conn: Connection, statement: string): Effect.Effect<void, SqlError> =>
+    Effect.asVoid(conn.execute(statement, none, undefined))
+
+  const withConnection = <A, E, R>(
+    body: (conn: Connection, depth: number) => Effect.Effect<A, E, R>
+  ): Effect.Effect<A, E | SqlError, R> =>
     Effect.uninterruptibleMask((restore) => {
-      type Out = Exclude<R, SqlClient.TransactionConnection>
-      const within = (conn: Connection, depth: number): Effect.Effect<Exit.Exit<A, E>, never, Out> =>
-        Effect.exit(
-          Effect.provideService(restore(effect), SqlClient.TransactionConnection, [conn, depth] as const)
-        )
-      const nested = (conn: Connection, depth: number): Effect.Effect<A, E | SqlError, Out> => {
+      const nested = (conn: Connection, depth: number): Effect.Effect<A, E | SqlError, R> => {
         // Inside the caller's transaction: a savepoint, so a conflict or a
         // failure undoes our writes only and the caller decides the rest.
         const name = `entre_pairs_${depth + 1}`
         return Effect.zipRight(
-          run(conn, `SAVEPOINT ${name}`),
-          Effect.flatMap(within(conn, depth + 1), (exit): Effect.Effect<A, E | SqlError> =>
+          exec(conn, `SAVEPOINT ${name}`),
+          Effect.flatMap(Effect.exit(restore(body(conn, depth + 1))), (exit): Effect.Effect<A, E | SqlError> =>
             Exit.isSuccess(exit)
-              ? Effect.as(run(conn, `RELEASE SAVEPOINT ${name}`), exit.value)
-              : Effect.zipRight(Effect.ignore(run(conn, `ROLLBACK TO SAVEPOINT ${name}`)), exit))
+              ? Effect.as(exec(conn, `RELEASE SAVEPOINT ${name}`), exit.value)
+              : Effect.zipRight(Effect.ignore(exec(conn, `ROLLBACK TO SAVEPOINT ${name}`)), exit))
         )
       }
-      const outermost: Effect.Effect<A, E | SqlError, Out> = Effect.scoped(
+      const outermost: Effect.Effect<A, E | SqlError, R> = Effect.scoped(
         Effect.flatMap(sql.reserve, (conn) =>
           Effect.zipRight(
-            run(conn, begin),
-            Effect.flatMap(within(conn, 0), (exit): Effect.Effect<A, E | SqlError> =>
+            exec(conn, begin),
+            Effect.flatMap(Effect.exit(restore(body(conn, 0))), (exit): Effect.Effect<A, E | SqlError> =>
               Exit.isSuccess(exit)
                 ? Effect.catchAll(
-                  Effect.as(run(conn, "COMMIT"), exit.value),
-                  (error: SqlError) => Effect.zipRight(Effect.ignore(run(conn, "ROLLBACK")), Effect.fail(error))
+                  Effect.as(exec(conn, "COMMIT"), exit.value),
+                  (error: SqlError) => Effect.zipRight(Effect.ignore(exec(conn, "ROLLBACK")), Effect.fail(error))
                 )
-                : Effect.zipRight(Effect.ignore(run(conn, "ROLLBACK")), exit))
+                : Effect.zipRight(Effect.ignore(exec(conn, "ROLLBACK")), exit))
           ))
       )
       return Effect.flatMap(
@@ -60,4 +69,13 @@ export const make = (sql: SqlClient.SqlClient) => {
         (outer) => outer._tag === "Some" ? nested(outer.value[0], outer.value[1]) : outermost
       )
     })
+
+  const run = <A, E, R>(
+    effect: Effect.Effect<A, E, R>
+  ): Effect.Effect<A, E | SqlError, Exclude<R, SqlClient.TransactionConnection>> =>
+    withConnection((conn, depth) =>
+      Effect.provideService(effect, SqlClient.TransactionConnection, [conn, depth] as const)
+    )
+
+  return { withConnection, run }
 }
