@@ -1,0 +1,367 @@
+/**
+ * The application service: what an embedding application calls. Executing a
+ * command is one unit — load the exchange's stream, fold it, decide, append
+ * the encoded events with the exchange's read model in one transaction of the
+ * event store. Queries read the snapshot of one exchange (a fold of its
+ * events), the read models across exchanges (by state, obligations), or build
+ * a view for an audience.
+ *
+ * Events cross the store boundary as JSON: `type` is the event's tag, `data`
+ * the rest of `Event.encode`'s output, decoded back with `Event.decode`.
+ *
+ * @since 0.1.0
+ */
+import * as Context from "effect/Context"
+import * as DateTime from "effect/DateTime"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import type * as Command from "./Command.js"
+import * as Decider from "./Decider.js"
+import * as Event from "./Event.js"
+import { type ConcurrencyConflict, EventStore, EventStoreError, type ReadModel, type StoredEvent } from "./EventStore.js"
+import type { ExchangeSnapshot, ExchangeState } from "./Exchange.js"
+import type { Obligation } from "./Obligations.js"
+import type { PolicyOverrides } from "./Policy.js"
+import * as View from "./View.js"
+
+/**
+ * No exchange has this ID (its stream has no event).
+ *
+ * @since 0.1.0
+ */
+export class ExchangeNotFound extends Schema.TaggedError<ExchangeNotFound>("@entre-pairs/core/ExchangeNotFound")(
+  "ExchangeNotFound",
+  { exchangeId: Schema.String }
+) {
+  override get message(): string {
+    return `no exchange "${this.exchangeId}"`
+  }
+}
+
+/**
+ * A command accepted and recorded.
+ *
+ * @since 0.1.0
+ */
+export interface Executed {
+  readonly exchangeId: string
+  readonly command: Command.CommandTag
+  /** The events appended (none when the command changed nothing). */
+  readonly events: ReadonlyArray<Event.ExchangeEvent>
+  /** Advisory rules the command raised: shown, never blocking. */
+  readonly advisories: Decider.Decision["advisories"]
+  /** The stream's version after the command. */
+  readonly version: number
+  readonly snapshot: ExchangeSnapshot
+}
+
+/**
+ * An exchange in a list: its read model.
+ *
+ * @since 0.1.0
+ */
+export interface Summary {
+  readonly exchangeId: string
+  readonly title: string
+  readonly state: ExchangeState
+  readonly version: number
+}
+
+/**
+ * An obligation open at an instant, with its exchange.
+ *
+ * @since 0.1.0
+ */
+export interface DueObligation {
+  readonly exchangeId: string
+  readonly title: string
+  readonly obligation: Obligation
+}
+
+/**
+ * The error of `execute`.
+ *
+ * @since 0.1.0
+ */
+export type ExecuteError = Decider.DecideError | ConcurrencyConflict | EventStoreError
+
+/**
+ * Options of {@link make}.
+ *
+ * @since 0.1.0
+ */
+export interface Options {
+  /** The service's policy overrides (each exchange's own are in its framing). */
+  readonly config?: PolicyOverrides | undefined
+  /**
+   * How many times `execute` reloads and decides again when another writer
+   * appended to the same exchange in between (default 3). The command is
+   * checked against the new state every time, so a retry never bypasses a
+   * rule; 0 surfaces every `ConcurrencyConflict`.
+   */
+  readonly retries?: number | undefined
+}
+
+/**
+ * The service.
+ *
+ * @example
+ * import { ExchangeService, MemoryEventStore } from "@entre-pairs/core"
+ * import * as Effect from "effect/Effect"
+ * import * as Layer from "effect/Layer"
+ * const program = Effect.gen(function* () {
+ *   const service = yield* ExchangeService.ExchangeService
+ *   yield* service.execute("ech-1", {
+ *     _tag: "Propose", exchangeId: "ech-1" as any, title: "Accueil des usagers", by: "agents"
+ *   })
+ *   return yield* service.list({ state: "proposed" })
+ * }).pipe(Effect.provide(ExchangeService.layer().pipe(Layer.provide(MemoryEventStore.layer))))
+ * @since 0.1.0
+ */
+export class ExchangeService extends Context.Tag("@entre-pairs/core/ExchangeService")<
+  ExchangeService,
+  {
+    /** Loads, decides and appends (events and read model in one transaction). */
+    readonly execute: (
+      exchangeId: string,
+      command: Command.ExchangeCommand
+    ) => Effect.Effect<Executed, ExecuteError>
+    /** The exchange's snapshot (the fold of its events) and version, if it exists. */
+    readonly get: (
+      exchangeId: string
+    ) => Effect.Effect<Option.Option<{ readonly snapshot: ExchangeSnapshot; readonly version: number }>, EventStoreError>
+    /** Exchanges from the read models, optionally in one state. */
+    readonly list: (
+      filter?: { readonly state?: ExchangeState | undefined }
+    ) => Effect.Effect<ReadonlyArray<Summary>, EventStoreError>
+    /** Obligations open at `at` (due or overdue) across all exchanges, by due date. */
+    readonly obligationsDue: (at: DateTime.Utc) => Effect.Effect<ReadonlyArray<DueObligation>, EventStoreError>
+    /** A view of one exchange for an audience, at `at` (default: now, from `Clock`). */
+    readonly view: (
+      exchangeId: string,
+      request: View.Request,
+      options?: { readonly at?: DateTime.Utc | undefined }
+    ) => Effect.Effect<View.View, View.ViewError | ExchangeNotFound | EventStoreError>
+    /** Rebuilds every read model from the events (after an upgrade or a projection change). */
+    readonly rebuildReadModels: () => Effect.Effect<number, EventStoreError>
+  }
+>() {}
+
+/**
+ * Read models list every obligation the events so far make owed, whenever it
+ * triggers: computed at the end of time, their due dates are exact and their
+ * status irrelevant.
+ */
+const END_OF_TIME = DateTime.unsafeMake(8.64e15)
+
+/**
+ * The read model of an exchange.
+ *
+ * @example
+ * import { Exchange, ExchangeService } from "@entre-pairs/core"
+ * const snapshot = Exchange.decodeSync({ id: "ech-1", title: "Accueil", state: "proposed" })
+ * ExchangeService.readModel("ech-1", snapshot, 1).state // "proposed"
+ * @since 0.1.0
+ */
+export const readModel = (
+  exchangeId: string,
+  snapshot: ExchangeSnapshot,
+  version: number,
+  config?: PolicyOverrides
+): ReadModel => ({
+  stream: exchangeId,
+  title: snapshot.title,
+  state: snapshot.state,
+  version,
+  obligations: View.obligations(snapshot, { at: END_OF_TIME, config }).map((o) => ({
+    rule: o.rule,
+    dueAt: DateTime.formatIso(o.dueAt),
+    owner: o.owner.label ?? o.owner.role,
+    path: o.path.join(".")
+  }))
+})
+
+/**
+ * Encodes an event for the store: its tag as `type`, the rest as `data`.
+ *
+ * @example
+ * import { ExchangeService, Instant } from "@entre-pairs/core"
+ * ExchangeService.encodeEvent({ _tag: "ExchangeClosed", at: Instant.unsafeMake(0) }, "2026-01-01T00:00:00.000Z").type
+ * // "ExchangeClosed"
+ * @since 0.1.0
+ */
+export const encodeEvent = (event: Event.ExchangeEvent, recordedAt: string) => {
+  const { _tag, ...data } = Event.encode(event)
+  return { type: _tag, data, recordedAt }
+}
+
+const decodeEither = Schema.decodeUnknownEither(Event.ExchangeEvent)
+
+/** Decodes stored events, failing on the first that does not decode (a corrupt or foreign row). */
+const decodeEvents = (
+  stream: string,
+  stored: ReadonlyArray<StoredEvent>
+): Either.Either<Array<Event.ExchangeEvent>, EventStoreError> => {
+  const events: Array<Event.ExchangeEvent> = []
+  for (const e of stored) {
+    const data = typeof e.data === "object" && e.data !== null && !Array.isArray(e.data) ? e.data : {}
+    const decoded = decodeEither({ ...data, _tag: e.type })
+    if (Either.isLeft(decoded)) {
+      return Either.left(
+        new EventStoreError({
+          operation: "read",
+          reason: `event ${e.version} of "${stream}" (${e.type}) does not decode: ${
+            ParseResult.TreeFormatter.formatErrorSync(decoded.left)
+          }`
+        })
+      )
+    }
+    events.push(decoded.right)
+  }
+  return Either.right(events)
+}
+
+/**
+ * Builds the service over the `EventStore` in context.
+ *
+ * @example
+ * import { ExchangeService, MemoryEventStore } from "@entre-pairs/core"
+ * import * as Effect from "effect/Effect"
+ * const service = ExchangeService.make().pipe(Effect.provide(MemoryEventStore.layer))
+ * @since 0.1.0
+ */
+export const make = (options?: Options): Effect.Effect<ExchangeService["Type"], never, EventStore> =>
+  Effect.gen(function*() {
+    const store = yield* EventStore
+    const config = options?.config
+    const retries = Math.max(0, options?.retries ?? 3)
+
+    const load = (exchangeId: string) =>
+      Effect.flatMap(store.read(exchangeId), (stored) =>
+        Either.match(decodeEvents(exchangeId, stored), {
+          onLeft: Effect.fail,
+          onRight: (events) =>
+            Effect.succeed({
+              state: Decider.replay(events),
+              version: stored.length === 0 ? 0 : stored[stored.length - 1]!.version
+            })
+        }))
+
+    const once = (exchangeId: string, command: Command.ExchangeCommand) =>
+      Effect.gen(function*() {
+        if (command._tag === "Propose" && command.exchangeId !== exchangeId) {
+          return yield* new Decider.InvalidCommand({
+            command: command._tag,
+            path: ["exchangeId"],
+            reason: {
+              fr: `la commande propose l'échange « ${command.exchangeId} » mais s'adresse à « ${exchangeId} »`,
+              en: `the command proposes exchange "${command.exchangeId}" but is addressed to "${exchangeId}"`
+            }
+          })
+        }
+        const { state, version } = yield* load(exchangeId)
+        const decision = yield* Decider.decide(command, state, { config })
+        const snapshot = Decider.replay(decision.events, state)
+        if (snapshot === null) {
+          // Only reachable if the decider accepted a command on no exchange without proposing it.
+          return yield* Effect.dieMessage(`decider accepted ${command._tag} on no exchange`)
+        }
+        if (decision.events.length === 0) {
+          return { exchangeId, command: command._tag, events: [], advisories: decision.advisories, version, snapshot }
+        }
+        const recordedAt = DateTime.formatIso(yield* DateTime.now)
+        const newVersion = yield* store.append(
+          exchangeId,
+          version,
+          decision.events.map((event) => encodeEvent(event, recordedAt)),
+          readModel(exchangeId, snapshot, version + decision.events.length, config)
+        )
+        return {
+          exchangeId,
+          command: command._tag,
+          events: decision.events,
+          advisories: decision.advisories,
+          version: newVersion,
+          snapshot
+        } satisfies Executed
+      })
+
+    const execute = (exchangeId: string, command: Command.ExchangeCommand) =>
+      once(exchangeId, command).pipe(
+        Effect.retry({ times: retries, while: (error) => error._tag === "ConcurrencyConflict" })
+      )
+
+    const get = (exchangeId: string) =>
+      Effect.map(load(exchangeId), ({ state, version }) =>
+        state === null ? Option.none() : Option.some({ snapshot: state, version }))
+
+    const list = (filter?: { readonly state?: ExchangeState | undefined }) =>
+      Effect.map(
+        store.readModels(filter?.state === undefined ? undefined : { state: filter.state }),
+        (models) =>
+          models.map((m): Summary => ({
+            exchangeId: m.stream,
+            title: m.title,
+            state: m.state as ExchangeState,
+            version: m.version
+          }))
+      )
+
+    const obligationsDue = (at: DateTime.Utc) =>
+      Effect.gen(function*() {
+        // The read models say which exchanges owe anything at all; the exact
+        // status at `at` (trigger passed, due or overdue) comes from each
+        // one's snapshot, with its own policy.
+        const owing = (yield* store.readModels()).filter((m) => m.obligations.length > 0)
+        const out: Array<DueObligation> = []
+        for (const model of owing) {
+          const { state } = yield* load(model.stream)
+          if (state === null) continue
+          for (const obligation of View.obligations(state, { at, config })) {
+            out.push({ exchangeId: model.stream, title: state.title, obligation })
+          }
+        }
+        return out.sort((a, b) =>
+          a.obligation.dueAt.epochMillis - b.obligation.dueAt.epochMillis ||
+          (a.exchangeId < b.exchangeId ? -1 : a.exchangeId > b.exchangeId ? 1 : 0)
+        )
+      })
+
+    const view = (exchangeId: string, request: View.Request, viewOptions?: { readonly at?: DateTime.Utc | undefined }) =>
+      Effect.gen(function*() {
+        const { state } = yield* load(exchangeId)
+        if (state === null) return yield* new ExchangeNotFound({ exchangeId })
+        const at = viewOptions?.at ?? (yield* DateTime.now)
+        return yield* Either.match(View.build(state, request, { at, config }), {
+          onLeft: (error): Effect.Effect<View.View, View.ViewError> => Effect.fail(error),
+          onRight: Effect.succeed
+        })
+      })
+
+    const rebuildReadModels = () =>
+      store.rebuildReadModels((stream, stored) => {
+        const events = decodeEvents(stream, stored)
+        if (Either.isLeft(events)) throw events.left
+        const snapshot = Decider.replay(events.right)
+        if (snapshot === null) throw new Error(`stream "${stream}" does not start with ExchangeProposed`)
+        return readModel(stream, snapshot, stored[stored.length - 1]!.version, config)
+      })
+
+    return ExchangeService.of({ execute, get, list, obligationsDue, view, rebuildReadModels })
+  })
+
+/**
+ * The service as a layer over the `EventStore` in context.
+ *
+ * @example
+ * import { ExchangeService, MemoryEventStore } from "@entre-pairs/core"
+ * import * as Layer from "effect/Layer"
+ * const Live = ExchangeService.layer().pipe(Layer.provide(MemoryEventStore.layer))
+ * @since 0.1.0
+ */
+export const layer = (options?: Options): Layer.Layer<ExchangeService, never, EventStore> =>
+  Layer.effect(ExchangeService, make(options))
