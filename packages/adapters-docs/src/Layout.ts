@@ -35,7 +35,7 @@ const ms = (d: DateTime.Utc): number => d.epochMillis
 /** A document with French typography on every text, including what people typed ("occupé ?" gets U+202F). */
 const make = (meta: D.Metadata, blocks: ReadonlyArray<D.Block>): D.Document => {
   const doc = D.make(meta, blocks)
-  return meta.lang === "fr" ? D.mapText(doc, T.frenchSpacing) : doc
+  return meta.lang === "fr" ? D.mapText(doc, T.typeset) : doc
 }
 const colon = (lang: D.Lang) => (lang === "fr" ? "\u00a0:" : ":")
 const fr = (lang: D.Lang, f: string, e: string) => (lang === "fr" ? f : e)
@@ -100,8 +100,12 @@ export const minutes = (view: V.MinutesView, options: Options = {}): D.Document 
       [fr(lang, "Date", "Date"), when(s, lang)],
       ...(s.venue !== undefined ? [[fr(lang, "Lieu", "Venue"), s.venue] as const] : []),
       [
-        fr(lang, "Présents", "Present"),
-        fr(lang, `${view.attendance.present} membres sur ${view.attendance.members}`, `${view.attendance.present} of ${view.attendance.members} members`)
+        fr(lang, "Participants présents", "Attendance"),
+        fr(
+          lang,
+          `${view.attendance.present} (le groupe compte ${view.attendance.members} membres)`,
+          `${view.attendance.present} (the group has ${view.attendance.members} members)`
+        )
       ],
       [fr(lang, "Invités ponctuels", "Guests"), guestsLine(view.guests, lang)],
       [
@@ -246,7 +250,7 @@ export const conclusions = (view: V.ConclusionsView, options: Options = {}): D.D
           fr(lang, "Question de travail", "Work question"),
           ...(conditional ? [fr(lang, "Conditions", "Conditions")] : [])
         ],
-        widths: conditional ? [0.6, 4.4, 2.6, 3.4] : [0.6, 5.6, 3],
+        widths: conditional ? [0.6, 3.8, 3.1, 3.5] : [0.6, 5.6, 3],
         rows: g.entries.map((e, i) => [String(i + 1), e.description, e.questions.join(" ; "), ...(conditional ? [e.conditions.join(" ; ")] : [])])
       })
     )

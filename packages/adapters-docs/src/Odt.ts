@@ -90,7 +90,7 @@ const block = (b: Block, ctx: Ctx): string => {
       const rows = b.rows
         .map(
           (r, ri) =>
-            `<table:table-row>${r
+            `<table:table-row table:style-name="Row">${r
               .map(
                 (c) =>
                   `<table:table-cell table:style-name="${ri % 2 === 1 ? "Cell_Even" : "Cell"}" office:value-type="string">${p("Table_20_Contents", runs(c))}</table:table-cell>`
@@ -229,7 +229,10 @@ export const render = (doc: Document, options: Theme.Options = {}): Uint8Array =
     `<style:style style:name="${name}" style:family="table-cell"><style:table-cell-properties fo:padding="0.1cm" fo:border="0.02cm solid #767676"${background === undefined ? "" : ` fo:background-color="${background}"`}/></style:style>`
   const ctx: Ctx = {
     lang,
-    tableStyles: [cell("Cell"), cell("Cell_Even", tint(theme.colours.primary, 0.94)), cell("Cell_Head", theme.colours.primary)],
+    tableStyles: [
+      // Rows never split across pages (as cantSplit in DOCX, dontBreakRows in PDF).
+      `<style:style style:name="Row" style:family="table-row"><style:table-row-properties fo:keep-together="always"/></style:style>`,
+      cell("Cell"), cell("Cell_Even", tint(theme.colours.primary, 0.94)), cell("Cell_Head", theme.colours.primary)],
     tableCount: 0
   }
   const service = serviceOf(doc, theme)

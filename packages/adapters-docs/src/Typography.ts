@@ -186,6 +186,17 @@ export const frenchSpacing = (s: string): string =>
     .replace(/[ \u00a0\u202f]*»/g, `${NBSP}»`)
 
 /**
+ * French typesetting of typed text: typographic apostrophes (l'agent →
+ * l’agent, between letters only) and {@link frenchSpacing}. Idempotent.
+ *
+ * @example
+ * import { Typography } from "@entre-pairs/adapters-docs"
+ * Typography.typeset("l'agent : d'accord ?") // "l’agent\u00a0: d’accord\u202f?"
+ * @since 0.1.0
+ */
+export const typeset = (s: string): string => frenchSpacing(s.includes("'") ? s.replace(/(?<=\p{L})'(?=\p{L})/gu, "’") : s)
+
+/**
  * A count with its noun: "1 séance", "3 séances"; French keeps 0 singular.
  *
  * @example

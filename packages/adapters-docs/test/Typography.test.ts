@@ -33,3 +33,12 @@ describe("Typography", () => {
     expect(Typography.count(3, "séance")).toBe("3\u00a0séances")
   })
 })
+
+describe("typeset", () => {
+  it("turns straight apostrophes between letters into ’ and applies French spacing", () => {
+    expect(Typography.typeset("l'agent : d'accord ?")).toBe("l’agent\u00a0: d’accord\u202f?")
+    expect(Typography.typeset("'cité' 5'")).toBe("'cité' 5'")
+    const once = Typography.typeset("aujourd'hui ; « l'œuvre »")
+    expect(Typography.typeset(once)).toBe(once)
+  })
+})

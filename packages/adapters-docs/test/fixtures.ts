@@ -1,8 +1,9 @@
 /**
- * Realistic views for the tests and the benchmark: the shapes core's
- * `View.build` returns (packages/core/src/View.ts), written by hand while core
- * does not export its views.
+ * Realistic views for the tests and the benchmark, typed with core's own
+ * view types (`View.MinutesView`, …), written by hand so that each document
+ * shows every part the note lists.
  */
+import { OccupationId, SessionId, UnitId } from "@entre-pairs/core"
 import * as DateTime from "effect/DateTime"
 import type { Layout } from "../src/index.js"
 
@@ -24,7 +25,7 @@ const header = (output: "minutes" | "conclusions" | "calendar" | "agenda", audie
 
 /** Saturday 24 Oct 2026 14:00 Paris (CEST, UTC+2) = 12:00Z. */
 export const session1 = {
-  id: "ses-1",
+  id: SessionId.make("ses-1"),
   number: 1,
   kind: "questionChoice" as const,
   scheduledAt: at("2026-10-24T12:00:00Z"),
@@ -35,7 +36,7 @@ export const session1 = {
 
 /** Tuesday 3 Nov 2026 14:00 Paris (CET, UTC+1) = 13:00Z, after the DST change of 25 Oct. */
 export const session2 = {
-  id: "ses-2",
+  id: SessionId.make("ses-2"),
   number: 2,
   kind: "casework" as const,
   scheduledAt: at("2026-11-03T13:00:00Z"),
@@ -179,7 +180,7 @@ export const conclusionsView: Layout.ConclusionsView = {
 export const calendarView: Layout.CalendarView = {
   _tag: "CalendarView",
   header: header("calendar"),
-  sessions: [session1, session2, { ...session2, id: "ses-3", number: 3, scheduledAt: at("2026-12-03T13:30:00Z"), status: "scheduled" }],
+  sessions: [session1, session2, { ...session2, id: SessionId.make("ses-3"), number: 3, scheduledAt: at("2026-12-03T13:30:00Z"), status: "scheduled" }],
   plannedEnd: at("2027-01-31T17:00:00Z")
 }
 
@@ -197,8 +198,8 @@ const framingView: Layout.DocumentView & { _tag: "FramingView" } = {
   origin: { by: "agents", at: at("2026-06-02T08:00:00Z") },
   objectives: ["problemResolution", "professionalDevelopment"],
   purpose: "professionalisation",
-  perimeter: ["unit-ut35", "unit-ut29"],
-  occupationsConcerned: ["occ-inspecteur"],
+  perimeter: [UnitId.make("unit-ut35"), UnitId.make("unit-ut29")],
+  occupationsConcerned: [OccupationId.make("occ-inspecteur")],
   themes: ["Contrôle des chantiers de retrait d’amiante en site occupé"],
   facilitation: {
     mode: "pair",
@@ -309,7 +310,7 @@ export const everyView: ReadonlyArray<Layout.DocumentView> = [
   {
     _tag: "AttestationView",
     header: { ...header("calendar"), output: "attestation" },
-    agent: { civility: "Mme", firstName: "Élodie", lastName: "Lefèvre", occupation: "inspectrice du travail", unit: "UD 35" },
+    agent: { civility: "Mme", firstName: "Élodie", lastName: "Lefèvre", occupation: OccupationId.make("occ-inspecteur"), unit: UnitId.make("unit-ud35") },
     theme: title,
     sessions: [session1, session2],
     totalMinutes: 330
