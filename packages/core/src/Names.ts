@@ -14,9 +14,11 @@
  * match whether written with their hyphen or apostrophe, with a space, or
  * run together. French elision is understood: "d'Élodie" is a hit.
  *
- * Matching works on a folded copy of the text (lower case, accents removed)
- * with one `indexOf` per name form, so a scan costs a few microseconds; the
- * forms of a set of people are compiled once and memoised.
+ * Matching folds each character on the fly (lower case, accents and
+ * combining marks removed, any apostrophe, hyphen or space made one) and
+ * walks a trie of the name forms from each word start, so a scan is one pass
+ * over the text and offsets are those of the original text. The trie of a
+ * set of people is compiled once and memoised.
  *
  * @since 0.1.0
  */
@@ -78,161 +80,205 @@ export interface Scanner<P extends Person = Person> {
 }
 
 // --- folding ---------------------------------------------------------------
+//
+// Each UTF-16 code unit folds to one code: lower case without accent for
+// letters ("É" → "e"), 32 for any space, 39 for any apostrophe, 45 for any
+// hyphen, SKIP for combining marks (so decomposed accents match too). The scan
+// walks the original text, so offsets are always the original ones.
 
-const FOLD = new Map<string, string>()
-for (let cp = 0x80; cp <= 0x24f; cp++) {
-  const c = String.fromCharCode(cp)
-  const d = c.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
-  if (d.length === 1 && d !== c) FOLD.set(c, d)
+const SKIP = 0xffff
+const TABLE_SIZE = 0x2100
+const FOLD = new Uint16Array(TABLE_SIZE)
+/** 1 for letters and digits (word characters). */
+const WORD = new Uint8Array(TABLE_SIZE)
+const letterOrDigit = /[\p{L}\p{N}]/u
+for (let c = 0; c < TABLE_SIZE; c++) {
+  const ch = String.fromCharCode(c)
+  const stripped = ch.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+  FOLD[c] = stripped.length === 1 ? stripped.charCodeAt(0) : ch.toLowerCase().length === 1 ? ch.toLowerCase().charCodeAt(0) : c
+  WORD[c] = letterOrDigit.test(ch) ? 1 : 0
 }
-for (const c of "\u00a0\u2007\u2009\u202f\u2002\u2003") FOLD.set(c, " ")
-for (const c of "\u2018\u2019\u02bc\u00b4\u2032") FOLD.set(c, "'")
-for (const c of "\u2010\u2011\u2012\u2013") FOLD.set(c, "-")
-
-const nonAscii = /[^\x00-\x7f]/g
-const combining = /[\u0300-\u036f]/
-const foldChar = (c: string): string => FOLD.get(c) ?? c
-
-interface Folded {
-  readonly text: string
-  /** Original offset of each folded position; absent when folding kept offsets (1:1). */
-  readonly map: ReadonlyArray<number> | undefined
+for (let c = 0x300; c <= 0x36f; c++) FOLD[c] = SKIP
+for (const ch of " \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f") {
+  FOLD[ch.charCodeAt(0)] = 32
 }
+for (const ch of "'\u2018\u2019\u02bc\u00b4\u2032`") FOLD[ch.charCodeAt(0)] = 39
+for (const ch of "-\u2010\u2011\u2012\u2013") FOLD[ch.charCodeAt(0)] = 45
 
-const fold = (text: string): Folded => {
-  const lower = text.toLowerCase()
-  if (lower.length === text.length && !combining.test(text)) {
-    return { text: lower.replace(nonAscii, foldChar), map: undefined }
+const foldCode = (c: number): number => {
+  if (c < TABLE_SIZE) return FOLD[c]!
+  if (c === 0x3000) return 32
+  const l = String.fromCharCode(c).toLowerCase()
+  return l.length === 1 ? l.charCodeAt(0) : c
+}
+const isWordCode = (c: number): boolean =>
+  c < TABLE_SIZE ? WORD[c] === 1 : letterOrDigit.test(String.fromCharCode(c))
+
+/** Folds a name into codes, collapsing runs of separators' spaces. */
+const foldName = (name: string): Array<number> => {
+  const out: Array<number> = []
+  for (let i = 0; i < name.length; i++) {
+    const f = foldCode(name.charCodeAt(i))
+    if (f === SKIP) continue
+    if (f === 32 && (out.length === 0 || out[out.length - 1] === 32)) continue
+    out.push(f)
   }
-  // Slow path (decomposed accents, or characters whose lower case is longer).
-  let out = ""
-  const map: Array<number> = []
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!
-    if (combining.test(c)) continue
-    const l = c.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-    const f = foldChar(l.length > 0 ? l[0]! : c)
-    out += f
-    map.push(i)
-  }
-  return { text: out, map }
+  while (out[out.length - 1] === 32) out.pop()
+  return out
 }
-
-const foldName = (name: string): string => fold(name.normalize("NFC")).text.replace(/\s+/g, " ").trim()
 
 // --- name forms --------------------------------------------------------------
 
-const separators = /[\s'-]+/
+const isSeparator = (c: number): boolean => c === 32 || c === 39 || c === 45
 
-/** The ways a (folded) name may be written: as is, spaced, hyphenated, run together. */
-const forms = (folded: string): Array<string> => {
-  const tokens = folded.split(separators).filter((t) => t.length > 0)
-  if (tokens.length <= 1) return tokens
-  return [...new Set([folded, tokens.join(" "), tokens.join("-"), tokens.join("")])]
-}
-
-interface Needle {
-  readonly needle: string
-  readonly person: number
-  readonly kind: HitKind
-}
-
-const compileNeedles = (people: ReadonlyArray<Person>): ReadonlyArray<Needle> => {
-  const firstCount = new Map<string, number>()
-  const firsts = people.map((p) => foldName(p.firstName))
-  for (const f of firsts) firstCount.set(f, (firstCount.get(f) ?? 0) + 1)
-  const seen = new Set<string>()
-  const out: Array<Needle> = []
-  const add = (needle: string, person: number, kind: HitKind) => {
-    if (needle.length === 0 || seen.has(needle)) return
-    seen.add(needle)
-    out.push({ needle, person, kind })
+/** The ways a folded name may be written: as is, spaced, hyphenated, run together. */
+const forms = (folded: ReadonlyArray<number>): Array<Array<number>> => {
+  const tokens: Array<Array<number>> = [[]]
+  for (const c of folded) {
+    if (isSeparator(c)) {
+      if (tokens[tokens.length - 1]!.length > 0) tokens.push([])
+    } else tokens[tokens.length - 1]!.push(c)
   }
-  const lasts = people.map((p) => forms(foldName(p.lastName)))
+  const parts = tokens.filter((t) => t.length > 0)
+  if (parts.length === 0) return []
+  if (parts.length === 1) return [parts[0]!]
+  const join = (sep: ReadonlyArray<number>) => parts.reduce<Array<number>>((acc, t, i) => (i === 0 ? [...t] : [...acc, ...sep, ...t]), [])
+  const all = [[...folded], join([32]), join([45]), join([])]
+  const seen = new Set<string>()
+  return all.filter((f) => (seen.has(f.join(",")) ? false : (seen.add(f.join(",")), true)))
+}
+
+/** A trie node: transitions by folded code, and the name form ending here. */
+interface Node {
+  readonly next: Map<number, Node>
+  end: { readonly person: number; readonly kind: HitKind } | undefined
+}
+
+const node = (): Node => ({ next: new Map(), end: undefined })
+
+const compileTrie = (people: ReadonlyArray<Person>): Node => {
+  const root = node()
+  const add = (codes: ReadonlyArray<number>, person: number, kind: HitKind) => {
+    if (codes.length === 0) return
+    let n = root
+    for (const c of codes) {
+      let m = n.next.get(c)
+      if (m === undefined) n.next.set(c, (m = node()))
+      n = m
+    }
+    n.end ??= { person, kind }
+  }
+  const firsts = people.map((p) => foldName(p.firstName))
+  const firstCount = new Map<string, number>()
+  for (const f of firsts) firstCount.set(f.join(","), (firstCount.get(f.join(",")) ?? 0) + 1)
   const firstForms = firsts.map(forms)
+  const lastForms = people.map((p) => forms(foldName(p.lastName)))
+  // Full names first: at one position the longest form wins anyway.
   people.forEach((_, i) => {
     for (const f of firstForms[i]!) {
-      for (const l of lasts[i]!) {
-        add(`${f} ${l}`, i, "fullName")
-        add(`${l} ${f}`, i, "fullName")
+      for (const l of lastForms[i]!) {
+        add([...f, 32, ...l], i, "fullName")
+        add([...l, 32, ...f], i, "fullName")
       }
     }
   })
   people.forEach((_, i) => {
-    for (const l of lasts[i]!) add(l, i, "lastName")
+    for (const l of lastForms[i]!) add(l, i, "lastName")
   })
   people.forEach((_, i) => {
-    if (firstCount.get(firsts[i]!)! > 1) return
+    if (firstCount.get(firsts[i]!.join(","))! > 1) return
     for (const f of firstForms[i]!) add(f, i, "firstName")
   })
-  return out
+  return root
 }
 
 // --- scanning ----------------------------------------------------------------
 
-const wordChar = /[\p{L}\p{N}\p{M}]/u
-const isWord = (s: string, i: number): boolean => {
-  if (i < 0 || i >= s.length) return false
-  const c = s.charCodeAt(i)
-  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return true
-  if (c < 0xc0) return false
-  return wordChar.test(s[i]!)
+const codeAt = (s: string, i: number): number => (i < 0 || i >= s.length ? 32 : foldCode(s.charCodeAt(i)))
+const wordAt = (s: string, i: number): boolean => i >= 0 && i < s.length && isWordCode(s.charCodeAt(i))
+
+/** Index of the previous code unit that is not a combining mark. */
+const before = (s: string, i: number): number => {
+  let j = i - 1
+  while (j >= 0 && codeAt(s, j) === SKIP) j--
+  return j
 }
 
-/** Whole word: no letter or digit around, and not part of a hyphenated compound. */
-const isWhole = (s: string, start: number, end: number): boolean => {
-  if (isWord(s, start - 1)) return false
-  if (s.charCodeAt(start - 1) === 45 /* - */ && isWord(s, start - 2)) return false
-  if (isWord(s, end)) return false
-  if (s.charCodeAt(end) === 45 && isWord(s, end + 1)) return false
-  return true
+/** A word may start at `i`: no word character before it, and not inside a hyphenated compound. */
+const startsWord = (s: string, i: number): boolean => {
+  const p = before(s, i)
+  if (wordAt(s, p)) return false
+  return !(codeAt(s, p) === 45 && wordAt(s, before(s, p)))
 }
 
-const civility = /(?:^|[^\p{L}\p{N}])((?:mme|mlle|mr|m|madame|monsieur|mademoiselle)\.?\s+)$/u
-
-interface Raw {
-  start: number
-  end: number
-  needle: Needle
+/** A word may end before `i`. */
+const endsWord = (s: string, i: number): boolean => {
+  if (wordAt(s, i)) return false
+  return !(codeAt(s, i) === 45 && wordAt(s, i + 1))
 }
 
-const scan = <P extends Person>(people: ReadonlyArray<P>, needles: ReadonlyArray<Needle>, text: string) => {
-  if (text.length === 0 || needles.length === 0) return [] as ReadonlyArray<NameHit<P>>
-  const folded = fold(text)
-  const s = folded.text
-  let raw: Array<Raw> | undefined
-  for (const needle of needles) {
-    const n = needle.needle
-    let i = s.indexOf(n)
-    while (i !== -1) {
-      if (isWhole(s, i, i + n.length)) (raw ??= []).push({ start: i, end: i + n.length, needle })
-      i = s.indexOf(n, i + 1)
+const civilities = new Set(["mme", "mlle", "mr", "m", "madame", "monsieur", "mademoiselle", "mmes", "mm"])
+
+/** Start of a civility written just before `start` ("Mme ", "M. "), else `start`. */
+const withCivility = (s: string, start: number): number => {
+  let j = start - 1
+  if (j < 0 || codeAt(s, j) !== 32) return start
+  while (j >= 0 && codeAt(s, j) === 32) j--
+  if (j >= 0 && s.charCodeAt(j) === 46 /* . */) j--
+  let word = ""
+  let k = j
+  while (k >= 0 && wordAt(s, k) && j - k < 12) {
+    word = String.fromCharCode(codeAt(s, k)) + word
+    k--
+  }
+  if (word.length === 0 || wordAt(s, k) || !civilities.has(word)) return start
+  return k + 1
+}
+
+const scan = <P extends Person>(people: ReadonlyArray<P>, root: Node, text: string): ReadonlyArray<NameHit<P>> => {
+  let hits: Array<NameHit<P>> | undefined
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    const c = text.charCodeAt(i)
+    const f = c < TABLE_SIZE ? FOLD[c]! : foldCode(c)
+    let first = root.next.get(f)
+    if (first === undefined || !startsWord(text, i)) {
+      i++
+      continue
     }
-  }
-  if (raw === undefined) return [] as ReadonlyArray<NameHit<P>>
-  raw.sort((a, b) => a.start - b.start || b.end - a.end)
-  const hits: Array<NameHit<P>> = []
-  let keptEnd = -1
-  for (const r of raw) {
-    if (r.start < keptEnd) continue
-    keptEnd = r.end
-    let start = r.start
-    const m = civility.exec(s.slice(Math.max(0, start - 16), start))
-    if (m !== null) start -= m[1]!.length
-    const map = folded.map
-    const oStart = map === undefined ? start : map[start]!
-    const oEnd = map === undefined ? r.end : r.end < map.length ? map[r.end]! : text.length
-    hits.push({
-      person: people[r.needle.person]!,
-      kind: r.needle.kind,
-      matched: text.slice(oStart, oEnd),
-      offset: oStart
+    // Walk the trie as far as the text allows; keep the longest name ending on a word boundary.
+    let node: Node = first
+    let j = i + 1
+    let best: { end: number; hit: NonNullable<Node["end"]> } | undefined
+    for (;;) {
+      while (j < n && codeAt(text, j) === SKIP) j++
+      if (node.end !== undefined && endsWord(text, j)) best = { end: j, hit: node.end }
+      if (j >= n) break
+      const g = codeAt(text, j)
+      const next: Node | undefined = node.next.get(g)
+      if (next === undefined) break
+      node = next
+      j++
+      if (g === 32) while (j < n && codeAt(text, j) === 32) j++
+    }
+    if (best === undefined) {
+      i++
+      continue
+    }
+    const start = withCivility(text, i)
+    ;(hits ??= []).push({
+      person: people[best.hit.person]!,
+      kind: best.hit.kind,
+      matched: text.slice(start, best.end),
+      offset: start
     })
+    i = best.end
   }
-  return hits
+  return hits ?? []
 }
 
-const memo = new Map<string, ReadonlyArray<Needle>>()
+const memo = new Map<string, Node>()
 const signature = (people: ReadonlyArray<Person>): string => {
   let sig = ""
   for (const p of people) sig += `${p.id}\u0001${p.firstName}\u0001${p.lastName}\u0002`
@@ -254,14 +300,14 @@ export const compile = <P extends Person>(people: ReadonlyArray<P>): Scanner<P> 
   const ids = new Set<string>()
   const unique = people.filter((p) => (ids.has(p.id) ? false : (ids.add(p.id), true)))
   const sig = signature(unique)
-  let needles = memo.get(sig)
-  if (needles === undefined) {
-    needles = compileNeedles(unique)
+  let trie = memo.get(sig)
+  if (trie === undefined) {
+    trie = compileTrie(unique)
     if (memo.size >= 64) memo.delete(memo.keys().next().value!)
-    memo.set(sig, needles)
+    memo.set(sig, trie)
   }
-  const compiled = needles
-  return { people: unique, find: (text) => scan(unique, compiled, text) }
+  const root = trie
+  return { people: unique, find: (text) => scan(unique, root, text) }
 }
 
 /**

@@ -278,6 +278,9 @@ describe("SES — sessions", () => {
       s.sessions[3].status = "scheduled"
     })
     assert.lengthOf(of(json, "SES-06", at("2026-09-01T00:00:00Z")), 0)
+    // Held is a recorded fact, never inferred from the date.
+    assert.lengthOf(of(json, "SES-06"), 0)
+    json.sessions[3].status = "held"
     assert.lengthOf(of(json, "SES-06"), 1)
   })
   it("SES-07 refuses a presentation that does not record the reasons", () => {
