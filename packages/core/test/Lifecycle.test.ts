@@ -179,7 +179,7 @@ describe("CNF — confidentiality and anonymity", () => {
     r.run({ _tag: "FinaliseMinutes", sessionId: "s1" })
     const result = r.try({ _tag: "SendMinutes", sessionId: "s1" })
     assert.isTrue(Either.isLeft(result))
-    const violation = (result as Either.Left<{ violations: ReadonlyArray<{ rule: string; path: ReadonlyArray<unknown>; message: { en: string } }> }, never>).left.violations[0]!
+    const violation = (result as unknown as Either.Left<{ violations: ReadonlyArray<{ rule: string; path: ReadonlyArray<unknown>; message: { en: string } }> }, never>).left.violations[0]!
     assert.strictEqual(violation.rule, "CNF-06")
     assert.deepStrictEqual(violation.path, ["sessions", 0, "minutes", 0, "summary"])
     assert.include(violation.message.en, "Mme LEFEVRE")
