@@ -197,20 +197,6 @@ const compileTrie = (people: ReadonlyArray<Person>): Node => {
 const codeAt = (s: string, i: number): number => (i < 0 || i >= s.length ? 32 : foldCode(s.charCodeAt(i)))
 const wordAt = (s: string, i: number): boolean => i >= 0 && i < s.length && isWordCode(s.charCodeAt(i))
 
-/** Index of the previous code unit that is not a combining mark. */
-const before = (s: string, i: number): number => {
-  let j = i - 1
-  while (j >= 0 && codeAt(s, j) === SKIP) j--
-  return j
-}
-
-/** A word may start at `i`: no word character before it, and not inside a hyphenated compound. */
-const startsWord = (s: string, i: number): boolean => {
-  const p = before(s, i)
-  if (wordAt(s, p)) return false
-  return !(codeAt(s, p) === 45 && wordAt(s, before(s, p)))
-}
-
 /** A word may end before `i`. */
 const endsWord = (s: string, i: number): boolean => {
   if (wordAt(s, i)) return false
@@ -235,50 +221,71 @@ const withCivility = (s: string, start: number): number => {
   return k + 1
 }
 
-const scan = <P extends Person>(people: ReadonlyArray<P>, root: Node, text: string): ReadonlyArray<NameHit<P>> => {
+interface Compiled {
+  readonly root: Node
+  /** The root's transitions as an array indexed by folded code (the hot path). */
+  readonly first: ReadonlyArray<Node | undefined>
+}
+
+const scan = <P extends Person>(people: ReadonlyArray<P>, compiled: Compiled, text: string): ReadonlyArray<NameHit<P>> => {
   let hits: Array<NameHit<P>> | undefined
+  const { root, first } = compiled
   const n = text.length
-  let i = 0
-  while (i < n) {
+  // Word starts only: no word character before, and not just after "<word>-" (a compound).
+  let prevWord = false
+  let prevHyphenAfterWord = false
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i)
-    const f = c < TABLE_SIZE ? FOLD[c]! : foldCode(c)
-    let first = root.next.get(f)
-    if (first === undefined || !startsWord(text, i)) {
-      i++
-      continue
+    let f: number
+    let w: boolean
+    if (c < TABLE_SIZE) {
+      f = FOLD[c]!
+      w = WORD[c] === 1
+    } else {
+      f = foldCode(c)
+      w = isWordCode(c)
     }
-    // Walk the trie as far as the text allows; keep the longest name ending on a word boundary.
-    let node: Node = first
-    let j = i + 1
-    let best: { end: number; hit: NonNullable<Node["end"]> } | undefined
-    for (;;) {
-      while (j < n && codeAt(text, j) === SKIP) j++
-      if (node.end !== undefined && endsWord(text, j)) best = { end: j, hit: node.end }
-      if (j >= n) break
-      const g = codeAt(text, j)
-      const next: Node | undefined = node.next.get(g)
-      if (next === undefined) break
-      node = next
-      j++
-      if (g === 32) while (j < n && codeAt(text, j) === 32) j++
+    if (f === SKIP) continue
+    if (w && !prevWord && !prevHyphenAfterWord) {
+      const start = f < TABLE_SIZE ? first[f] : root.next.get(f)
+      if (start !== undefined) {
+        // Walk the trie as far as the text allows; keep the longest name ending on a word boundary.
+        let node: Node = start
+        let j = i + 1
+        let best: { end: number; hit: NonNullable<Node["end"]> } | undefined
+        for (;;) {
+          while (j < n && codeAt(text, j) === SKIP) j++
+          if (node.end !== undefined && endsWord(text, j)) best = { end: j, hit: node.end }
+          if (j >= n) break
+          const g = codeAt(text, j)
+          const next: Node | undefined = node.next.get(g)
+          if (next === undefined) break
+          node = next
+          j++
+          if (g === 32) while (j < n && codeAt(text, j) === 32) j++
+        }
+        if (best !== undefined) {
+          const offset = withCivility(text, i)
+          ;(hits ??= []).push({
+            person: people[best.hit.person]!,
+            kind: best.hit.kind,
+            matched: text.slice(offset, best.end),
+            offset
+          })
+          i = best.end - 1
+          prevWord = true
+          prevHyphenAfterWord = false
+          continue
+        }
+      }
     }
-    if (best === undefined) {
-      i++
-      continue
-    }
-    const start = withCivility(text, i)
-    ;(hits ??= []).push({
-      person: people[best.hit.person]!,
-      kind: best.hit.kind,
-      matched: text.slice(start, best.end),
-      offset: start
-    })
-    i = best.end
+    prevHyphenAfterWord = f === 45 && prevWord
+    prevWord = w
   }
   return hits ?? []
 }
 
-const memo = new Map<string, Node>()
+const memo = new Map<string, Compiled>()
 const signature = (people: ReadonlyArray<Person>): string => {
   let sig = ""
   for (const p of people) sig += `${p.id}\u0001${p.firstName}\u0001${p.lastName}\u0002`
@@ -300,14 +307,17 @@ export const compile = <P extends Person>(people: ReadonlyArray<P>): Scanner<P> 
   const ids = new Set<string>()
   const unique = people.filter((p) => (ids.has(p.id) ? false : (ids.add(p.id), true)))
   const sig = signature(unique)
-  let trie = memo.get(sig)
-  if (trie === undefined) {
-    trie = compileTrie(unique)
+  let compiled = memo.get(sig)
+  if (compiled === undefined) {
+    const root = compileTrie(unique)
+    const first: Array<Node | undefined> = new Array(TABLE_SIZE).fill(undefined)
+    for (const [code, next] of root.next) if (code < TABLE_SIZE) first[code] = next
+    compiled = { root, first }
     if (memo.size >= 64) memo.delete(memo.keys().next().value!)
-    memo.set(sig, trie)
+    memo.set(sig, compiled)
   }
-  const root = trie
-  return { people: unique, find: (text) => scan(unique, root, text) }
+  const c = compiled
+  return { people: unique, find: (text) => scan(unique, c, text) }
 }
 
 /**

@@ -45,6 +45,43 @@ export interface Equity {
 }
 
 /**
+ * The Gini coefficient and longest share only, without the per-participant
+ * shares: what CHA-02 needs, with no allocation beyond one typed array.
+ *
+ * @example
+ * import { Speaking } from "@entre-pairs/core"
+ * Speaking.gini([{ participant: "agt-a" as any, seconds: 600 }, { participant: "agt-b" as any, seconds: 0 }]).gini // 0.5
+ * @since 0.1.0
+ */
+export const gini = (times: ReadonlyArray<SpeakingTime>): { readonly gini: number; readonly longestShare: number } => {
+  const n = times.length
+  // Several entries for one participant are summed: take the general path.
+  for (let i = 1; i < n; i++) {
+    const p = times[i]!.participant
+    for (let j = 0; j < i; j++) {
+      if (times[j]!.participant === p) {
+        const e = speakingEquity(times)
+        return { gini: e.gini, longestShare: e.longestShare }
+      }
+    }
+  }
+  const xs = new Float64Array(n)
+  let total = 0
+  for (let i = 0; i < n; i++) {
+    const s = times[i]!.seconds
+    const x = Number.isFinite(s) && s > 0 ? s : 0
+    xs[i] = x
+    total += x
+  }
+  if (total <= 0) return { gini: 0, longestShare: 0 }
+  xs.sort()
+  let weighted = 0
+  for (let i = 0; i < n; i++) weighted += (i + 1) * xs[i]!
+  const g = n >= 2 ? Math.max(0, (2 * weighted) / (n * total) - (n + 1) / n) : 0
+  return { gini: g, longestShare: xs[n - 1]! / total }
+}
+
+/**
  * Computes the equity of speaking times: `G = Σᵢ Σⱼ |xᵢ − xⱼ| / (2 n² x̄)`,
  * evaluated on the sorted times as `(2 Σ i·x₍ᵢ₎) / (n Σ x) − (n + 1) / n`.
  *

@@ -38,3 +38,17 @@ describe("Speaking.speakingEquity (CHA-02)", () => {
     }
   )
 })
+
+describe("Speaking.gini", () => {
+  it.prop(
+    "agrees with speakingEquity, duplicates included",
+    [FastCheck.array(FastCheck.tuple(FastCheck.integer({ min: 0, max: 5 }), FastCheck.integer({ min: 0, max: 10_000 })), { maxLength: 12 })],
+    ([pairs]) => {
+      const times = pairs.map(([p, x]) => t(`agt-${p}`, x))
+      const a = Speaking.gini(times)
+      const b = Speaking.speakingEquity(times)
+      assert.closeTo(a.gini, b.gini, 1e-9)
+      assert.closeTo(a.longestShare, b.longestShare, 1e-9)
+    }
+  )
+})

@@ -3,7 +3,7 @@
  */
 import { charterItems, stateRank } from "../../Exchange.js"
 import type { Rule } from "../../Rule.js"
-import { speakingEquity } from "../../Speaking.js"
+import { gini } from "../../Speaking.js"
 import type { Violation } from "../../Violation.js"
 import { advisory, blocking, day, local, none, push, rule, title } from "../util.js"
 
@@ -90,7 +90,7 @@ export const rules: ReadonlyArray<Rule> = [
       let out: Array<Violation> | undefined
       ctx.snapshot.sessions.forEach((s, si) => {
         if (s.speakingTimes === undefined || s.speakingTimes.length < 2) return
-        const e = speakingEquity(s.speakingTimes)
+        const e = gini(s.speakingTimes)
         if (e.gini <= threshold) return
         const g = e.gini.toFixed(2)
         const p = Math.round(e.longestShare * 100)
