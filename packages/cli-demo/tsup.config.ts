@@ -10,7 +10,8 @@ export default defineConfig([
     format: ["esm", "cjs"],
     dts: false,
     sourcemap: true,
-    clean: true,
+    splitting: false,
+    clean: false,
     target: "node20",
     tsconfig: "tsconfig.build.json",
     define: { __CLI_VERSION__: JSON.stringify(version) }
@@ -31,6 +32,9 @@ export default defineConfig([
     noExternal: [/^(?!better-sqlite3|pg-native|@entre-pairs\/adapters-docs)/],
     external: ["better-sqlite3", "pg-native", "@entre-pairs/adapters-docs"],
     define: { __CLI_VERSION__: JSON.stringify(version) },
+    esbuildOptions(options) {
+      options.chunkNames = "chunks/[name]-[hash]"
+    },
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" }
   }
 ])

@@ -1,0 +1,249 @@
+/**
+ * `entre-pairs demo`: the complete example cycle of `@entre-pairs/core`
+ * (DDETS de la Gironde, labour-inspection control unit) run through the
+ * real SQL event store on a fresh SQLite file, with the rules at work (two
+ * refused commands, the advisories raised), then every document for every
+ * audience that may receive it, in every format.
+ */
+import { Example, type Exchange, Exchange as ExchangeM, View } from "@entre-pairs/core"
+import * as DateTime from "effect/DateTime"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Option from "effect/Option"
+import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs"
+import { writeFile } from "node:fs/promises"
+import { join, relative } from "node:path"
+import { type Common, type Lang, t } from "./Common.js"
+import { decodeCommandOrExit, fileName, formatDate, renderView } from "./Handlers.js"
+import * as L from "./Labels.js"
+import { handleFailures, out, printJson, storeLayer, violationJson, violationLine } from "./Runtime.js"
+import * as Store from "./Store.js"
+
+type Violation = Store.Executed["advisories"][number]
+
+interface Refusal {
+  readonly attempt: { readonly fr: string; readonly en: string }
+  readonly command: string
+  readonly violations: ReadonlyArray<Violation>
+}
+
+/** Tries a command that the rules must refuse; records the refusal. */
+const attempt = (exchangeId: string, encoded: Record<string, unknown>, description: Refusal["attempt"], lang: Lang) =>
+  Effect.gen(function* () {
+    const command = yield* decodeCommandOrExit(encoded, lang)
+    const result = yield* Effect.either(Store.execute(exchangeId, command))
+    if (Either.isRight(result)) return undefined
+    const e = result.left
+    if (e._tag !== "RuleViolation") return yield* Effect.fail(e)
+    return { attempt: description, command: command._tag, violations: e.violations } satisfies Refusal
+  })
+
+/**
+ * Who receives each document in the note's flow: the framing goes to the
+ * group, the direction that approves it and the whole organisation; the
+ * liaison sends calendar, agendas and minutes to the line managers (RES-01);
+ * minutes and training needs reach management (RES-02, RES-03); the
+ * conclusions and the direction's response go wide after the restitution;
+ * the review goes to the social-dialogue bodies (RES-06); an attestation to
+ * the agent's training record. `--all-audiences` writes every audience the
+ * rules allow (CNF-03) instead.
+ */
+export const recipients: Readonly<Record<L.Output, ReadonlyArray<L.Audience>>> = {
+  framing: ["group", "direction", "organisation"],
+  invitation: ["organisation"],
+  charter: ["group"],
+  composition: ["facilitators"],
+  calendar: ["group", "lineManagers"],
+  agenda: ["group", "lineManagers"],
+  minutes: ["group", "lineManagers", "direction"],
+  trainingNeeds: ["lineManagers", "direction"],
+  conclusions: ["group", "direction", "organisation"],
+  directionResponse: ["group", "organisation"],
+  review: ["socialDialogue"],
+  attestation: ["lineManagers"]
+}
+
+/** Every view that exists for the snapshot, for its recipients (or every audience that may receive it). */
+const documents = (s: Exchange.ExchangeSnapshot, at: DateTime.Utc, allAudiences: boolean) => {
+  const built: Array<{ view: View.View; output: L.Output; audience: L.Audience; suffix?: string }> = []
+  const refused: Array<{ output: L.Output; audience: L.Audience; rule: string }> = []
+  const members = s.members.filter((m) => m.role === "operational").map((m) => m.agentId)
+  for (const output of L.outputs) {
+    const targets: Array<{ request: (a: L.Audience) => View.Request; suffix?: string }> =
+      output === "agenda" || output === "minutes"
+        ? s.sessions.map((session, i) => ({ request: (audience) => ({ output, audience, sessionId: session.id }), suffix: `seance-${i + 1}` }))
+        : output === "attestation"
+          ? members.map((agentId) => ({ request: (audience) => ({ output, audience, agentId }), suffix: agentId }))
+          : [{ request: (audience) => ({ output, audience }) as View.Request }]
+    const audiences: ReadonlyArray<L.Audience> = allAudiences && output !== "attestation" ? L.audiences : recipients[output]
+    for (const target of targets) {
+      for (const audience of audiences) {
+        const view = View.build(s, target.request(audience), { at })
+        // The composition (profiles, facilitators only) has no document layout: `show --json` has it.
+        if (Either.isRight(view) && view.right._tag === "CompositionView") continue
+        if (Either.isRight(view)) built.push({ view: view.right, output, audience, ...(target.suffix === undefined ? {} : { suffix: target.suffix }) })
+        else if (target === targets[0]) refused.push({ output, audience, rule: view.left._tag === "ViewRefused" ? view.left.rule : "—" })
+      }
+    }
+  }
+  return { built, refused }
+}
+
+const namedDraft = (lang: Lang) => t(lang, "un compte rendu qui nomme un participant", "minutes that name a participant")
+
+/** `entre-pairs demo [--out DIR]`. */
+export const demo = (c: { readonly out: string; readonly allAudiences: boolean; readonly json: boolean; readonly lang: Lang }) => {
+  const lang = c.lang
+  const started = Date.now()
+  mkdirSync(c.out, { recursive: true })
+  // A fresh database and no stale document from a previous run.
+  for (const f of readdirSync(c.out)) {
+    if (/^\d\d-[a-z0-9-]+(\.[a-z-]+)?\.(md|html|odt|docx|pdf|ics)$/.test(f) || /^entre-pairs-demo\.db(-wal|-shm|-journal)?$/.test(f)) {
+      rmSync(join(c.out, f), { force: true })
+    }
+  }
+  const database = join(c.out, "entre-pairs-demo.db")
+  const common: Common = { database, databaseUrl: Option.none(), json: c.json, lang }
+  const program = Effect.gen(function* () {
+    const commands = Example.cycleEncoded as ReadonlyArray<Record<string, unknown>>
+    const exchangeId = String(commands[0]!["exchangeId"])
+    const refusals: Array<Refusal> = []
+    const advisories: Array<{ command: string; violation: Violation }> = []
+    const states: Array<string> = []
+    let events = 0
+    let accepted = 0
+    let last: Store.Executed | undefined
+    let firstDraftSeen = false
+    for (const encoded of commands) {
+      // The rules at work: commands the rules refuse, tried where they would tempt.
+      if (encoded["_tag"] === "Approve") {
+        const r = yield* attempt(
+          exchangeId,
+          { _tag: "Invite", at: encoded["at"], agents: Example.invitedAgents },
+          { fr: "inviter les agents avant l'acceptation de l'échange", en: "inviting agents before the exchange is approved" },
+          lang
+        )
+        if (r !== undefined) refusals.push(r)
+      }
+      if (encoded["_tag"] === "DraftMinutes" && !firstDraftSeen) {
+        firstDraftSeen = true
+        const sessionId = encoded["sessionId"]
+        const at = (min: number) => `2026-10-16T09:${String(min).padStart(2, "0")}:00.000Z`
+        for (const draft of [
+          { _tag: "DraftMinutes", at: at(0), sessionId, summary: "Karim Benali a ouvert le tour de table ; Sophie Marchand a décrit une visite de chantier interrompue." },
+          { _tag: "FinaliseMinutes", at: at(5), sessionId }
+        ]) {
+          const command = yield* decodeCommandOrExit(draft, lang)
+          last = yield* Store.execute(exchangeId, command)
+          accepted++
+          events += last.events.length
+        }
+        const r = yield* attempt(exchangeId, { _tag: "SendMinutes", at: at(10), sessionId }, { fr: `envoyer à l'encadrement ${namedDraft("fr")}`, en: `sending the line managers ${namedDraft("en")}` }, lang)
+        if (r !== undefined) refusals.push(r)
+      }
+      const command = yield* decodeCommandOrExit(encoded, lang)
+      last = yield* Store.execute(exchangeId, command)
+      accepted++
+      events += last.events.length
+      if (states[states.length - 1] !== last.snapshot.state) states.push(last.snapshot.state)
+      for (const v of last.advisories) advisories.push({ command: command._tag, violation: v })
+    }
+    if (process.env["ENTRE_PAIRS_TIMING"] !== undefined) process.stderr.write(`[timing] cycle ${Date.now() - started} ms\n`)
+    // Read the exchange back from the store, as any later command would.
+    const { state: stored, version } = yield* Store.load(exchangeId)
+    const snapshot = stored!
+    const at = snapshot.updatedAt ?? (yield* DateTime.now)
+    const { built, refused } = documents(snapshot, at, c.allAudiences)
+    const written: Array<{ file: string; output: L.Output; audience: L.Audience; format: L.FileFormat }> = []
+    const jobs = built.flatMap((d) =>
+      (d.view._tag === "CalendarView" || d.view._tag === "AgendaView" ? L.formats : L.documentFormats).map((format) => ({ ...d, format }))
+    )
+    const timings: Record<string, number> = {}
+    yield* Effect.forEach(
+      jobs,
+      (job) =>
+        Effect.gen(function* () {
+          const t0 = Date.now()
+          const bytes = yield* renderView(job.view, job.format, lang)
+          timings[job.format] = (timings[job.format] ?? 0) + Date.now() - t0
+          const file = join(c.out, fileName(job.output, job.audience, job.format, job.suffix))
+          yield* Effect.promise(() => writeFile(file, bytes))
+          written.push({ file, output: job.output, audience: job.audience, format: job.format })
+        }),
+      { concurrency: 4, discard: true }
+    )
+    if (process.env["ENTRE_PAIRS_TIMING"] !== undefined) process.stderr.write(`[timing] documents ${Date.now() - started} ms\n`)
+    if (process.env["ENTRE_PAIRS_TIMING"] !== undefined) process.stderr.write(`[timing] ${JSON.stringify(timings)}\n`)
+    written.sort((a, b) => a.file.localeCompare(b.file))
+    const obligations = View.obligations(snapshot, { at })
+    const seconds = (Date.now() - started) / 1000
+    if (c.json) {
+      return yield* printJson({
+        ok: true,
+        exchange: exchangeId,
+        database,
+        commands: accepted,
+        events,
+        version,
+        states,
+        refused: refusals.map((r) => ({ attempt: lang === "fr" ? r.attempt.fr : r.attempt.en, command: r.command, violations: r.violations.map((v) => violationJson(v, lang)) })),
+        advisories: advisories.map((a) => ({ command: a.command, ...violationJson(a.violation, lang) })),
+        documents: written.map((w) => ({ file: w.file, output: w.output, audience: w.audience, format: w.format })),
+        withheld: refused,
+        obligations: obligations.map((o) => ({ rule: o.rule, status: o.status, dueAt: DateTime.formatIso(o.dueAt), what: lang === "fr" ? o.what.fr : o.what.en })),
+        seconds
+      })
+    }
+    const dir = relative(process.cwd(), c.out) || "."
+    const lines: Array<string> = [
+      t(lang, "entre-pairs — démonstration : un cycle complet d'échange entre pairs", "entre-pairs — demo: a complete peer-exchange cycle"),
+      "",
+      `« ${snapshot.title} »`,
+      `${snapshot.service ?? ""} — ${exchangeId}`,
+      t(lang, `Base SQLite neuve : ${relative(process.cwd(), database)}`, `Fresh SQLite database: ${relative(process.cwd(), database)}`),
+      "",
+      t(lang, `1. Le cycle : ${accepted} commandes acceptées, ${events} événements enregistrés (version ${version})`, `1. The cycle: ${accepted} commands accepted, ${events} events recorded (version ${version})`),
+      `   ${states.map((s) => L.label(L.states, s, lang)).join(" → ")}`,
+      `   ${t(lang, "12 volontaires, 9 membres, 4 séances, 5 arbitrages, restitution le", "12 volunteers, 9 members, 4 sessions, 5 arbitrations, restitution on")} ${snapshot.restitution === undefined ? "—" : formatDate(snapshot.restitution.at, lang)}`,
+      "",
+      t(lang, "2. Les règles à l'œuvre", "2. The rules at work"),
+      ...refusals.flatMap((r) => [
+        `   ✗ ${t(lang, "Refusé", "Refused")} : ${lang === "fr" ? r.attempt.fr : r.attempt.en} (${r.command})`,
+        ...r.violations.map((v) => `       ${violationLine(v, lang)}`)
+      ]),
+      `   ⚠ ${t(lang, `${advisories.length} conseil(s) rendu(s) avec des commandes acceptées :`, `${advisories.length} advisory(ies) returned with accepted commands:`)}`,
+      ...advisories.map((a) => `       ${a.command} : ${violationLine(a.violation, lang)}`),
+      "",
+      t(lang, `3. Documents : ${written.length} fichiers dans ${dir}/`, `3. Documents: ${written.length} files in ${dir}/`)
+    ]
+    for (const output of L.outputs) {
+      const mine = written.filter((w) => w.output === output)
+      if (mine.length === 0) continue
+      const audiences = [...new Set(mine.map((w) => w.audience))].map((a) => L.label(L.audienceLabels, a, lang))
+      const formats = [...new Set(mine.map((w) => w.format))]
+      lines.push(`   ${L.label(L.outputLabels, output, lang).padEnd(34, " ")} ${String(mine.length).padStart(3)}  ${audiences.join(", ")} — ${formats.join(" ")}`)
+    }
+    const example = written.find((w) => w.output === "minutes" && w.audience === "direction" && w.format === "pdf")
+    if (example !== undefined) lines.push(`   ${t(lang, "par exemple", "e.g.")} ${relative(process.cwd(), example.file)}`)
+    if (refused.length > 0) {
+      lines.push(
+        `   ${t(lang, "Non diffusés (CNF-03, public non autorisé)", "Withheld (CNF-03, audience not allowed)")} : ${refused
+          .map((r) => `${L.label(L.outputLabels, r.output, lang)} → ${L.label(L.audienceLabels, r.audience, lang)}`)
+          .join(" ; ")}`
+      )
+    }
+    lines.push("", t(lang, `4. Obligations encore ouvertes au ${formatDate(at, lang)} :`, `4. Obligations still open on ${formatDate(at, lang)}:`))
+    if (obligations.length === 0) lines.push(t(lang, "   aucune", "   none"))
+    for (const o of obligations) {
+      lines.push(
+        `   ${o.status === "overdue" ? t(lang, "EN RETARD", "OVERDUE") : t(lang, "à faire  ", "due      ")} ${o.rule} — ${lang === "fr" ? o.what.fr : o.what.en} (${o.owner.label ?? L.label(L.owners, o.owner.role, lang)}, ${t(lang, "échéance", "due")} ${formatDate(o.dueAt, lang)})`
+      )
+    }
+    lines.push("", t(lang, `Terminé en ${seconds.toFixed(1).replace(".", ",")} s. Rejouer une commande : entre-pairs show ${exchangeId} --database ${relative(process.cwd(), database)}`, `Done in ${seconds.toFixed(1)} s. Try: entre-pairs show ${exchangeId} --database ${relative(process.cwd(), database)}`))
+    yield* Effect.forEach(lines, out, { discard: true })
+  })
+  return program.pipe(Effect.provide(storeLayer(common, { synchronous: "NORMAL" })), handleFailures(c))
+}
+
+void ExchangeM
+void existsSync
