@@ -6,3 +6,12 @@
  * @since 0.1.0
  */
 export * as SqlEventStore from "./SqlEventStore.js"
+export * as Facade from "./Facade.js"
+export {
+  ConcurrencyConflictError,
+  createEntrePairs,
+  type EntrePairs,
+  InvalidInputError,
+  RuleViolationError,
+  StoreError
+} from "./Facade.js"

@@ -1,0 +1,116 @@
+/**
+ * The Promise facade: the recipe of docs/recipes/promise-facade.md runs, and
+ * every failure rejects with the right Error subclass, keeping rule IDs and paths.
+ */
+import { join } from "node:path"
+import { afterAll, assert, describe, it } from "vitest"
+import { main } from "../../../docs/recipes/examples/promise-facade.js"
+import {
+  ConcurrencyConflictError,
+  createEntrePairs,
+  InvalidInputError,
+  RuleViolationError,
+  StoreError
+} from "@entre-pairs/adapters-sql"
+import { Example } from "@entre-pairs/core"
+import { createDatabase, describePg, dropDatabase, tempDir } from "./helpers.js"
+
+const { dir, remove } = tempDir()
+afterAll(remove)
+
+const propose = { _tag: "Propose", exchangeId: "ech-1", title: "Accueil des usagers", by: "agents", at: "2026-09-01T08:00:00.000Z" }
+
+const rejects = async <E extends Error>(promise: Promise<unknown>, type: new(...args: Array<any>) => E): Promise<E> => {
+  try {
+    await promise
+  } catch (error) {
+    assert.instanceOf(error, type)
+    assert.instanceOf(error, Error)
+    return error as E
+  }
+  throw new Error(`expected a ${type.name}`)
+}
+
+describe("Promise facade", () => {
+  it("the recipe runs: advisories, a refusal with its rule ID, queries and anonymous minutes", async () => {
+    const result = await main(join(dir, "recipe.db"))
+    assert.strictEqual(result.state, "inSessions")
+    assert.strictEqual(result.version, 44)
+    assert.isTrue(result.advisories.some((a) => a.startsWith("DIV-01")))
+    assert.deepStrictEqual(result.refusal, ["LIF-08"])
+    assert.deepStrictEqual(result.listed, ["ech-ddets33-uc3-2026"])
+    assert.isTrue(result.due.some((d) => d.startsWith("RES-02")))
+    assert.strictEqual(result.minutes, "MinutesView")
+    // The data outlives the process: reopen the file.
+    const app = await createEntrePairs({ sqlite: { filename: join(dir, "recipe.db") } })
+    assert.strictEqual((await app.getExchange("ech-ddets33-uc3-2026"))?.version, result.version)
+    await app.close()
+  })
+
+  it("rejects with Error subclasses that keep rule IDs and paths", async () => {
+    const app = await createEntrePairs({ sqlite: { filename: join(dir, "errors.db") }, retries: 0 })
+    try {
+      const invalid = await rejects(app.execute("ech-1", { _tag: "Propose", exchangeId: "ech-1", by: "agents" }), InvalidInputError)
+      assert.deepStrictEqual(invalid.issues.map((i) => i.path), [["title"]])
+      await rejects(app.execute("ech-1", { _tag: "NoSuchCommand" }), InvalidInputError)
+      const executed = await app.execute("ech-1", propose)
+      assert.strictEqual(executed.version, 1)
+      assert.strictEqual(executed.events[0]!._tag, "ExchangeProposed")
+      assert.strictEqual(executed.snapshot.state, "proposed")
+      const refused = await rejects(app.execute("ech-1", { _tag: "Compose", members: [{ agentId: "agt-001" }] }), RuleViolationError)
+      assert.deepStrictEqual(refused.rules, ["LIF-08"])
+      assert.isArray(refused.violations[0]!.path)
+      assert.instanceOf(refused.cause, Error)
+      const misdated = await rejects(app.execute("ech-1", { _tag: "Abandon", reason: "x", at: "2020-01-01T00:00:00Z" }), InvalidInputError)
+      assert.deepStrictEqual(misdated.issues[0]!.path, ["at"])
+      await rejects(app.view("ech-unknown", { output: "calendar", audience: "group" }), InvalidInputError)
+      await rejects(app.view("ech-1", { output: "nope", audience: "group" }), InvalidInputError)
+      const confidential = await rejects(app.view("ech-1", { output: "charter", audience: "organisation" }), RuleViolationError)
+      assert.deepStrictEqual(confidential.rules, ["CNF-03"])
+      await rejects(app.obligationsDue("not a date"), InvalidInputError)
+      await rejects(app.list({ state: "nope" }), InvalidInputError)
+      assert.deepStrictEqual(await app.list(), [{ exchangeId: "ech-1", title: "Accueil des usagers", state: "proposed", version: 1 }])
+      assert.strictEqual(await app.getExchange("ech-unknown"), undefined)
+      assert.strictEqual(await app.rebuildReadModels(), 1)
+    } finally {
+      await app.close()
+    }
+    await rejects(createEntrePairs({ sqlite: { filename: join(dir, "no", "such", "dir", "x.db") } }), StoreError)
+  })
+
+  it("two facades on one file: the loser of a race gets ConcurrencyConflictError when retries are off", async () => {
+    const filename = join(dir, "race.db")
+    const a = await createEntrePairs({ sqlite: { filename }, retries: 0 })
+    const b = await createEntrePairs({ sqlite: { filename }, retries: 0 })
+    try {
+      await a.execute("ech-1", propose)
+      const frame = Example.cycleEncoded[1]!
+      const results = await Promise.allSettled([a.execute("ech-1", frame), b.execute("ech-1", frame)])
+      const rejected = results.filter((r) => r.status === "rejected") as Array<PromiseRejectedResult>
+      // Both may win in turn (SQLite serialises them) or one may lose: never both lose, never an unknown error.
+      for (const r of rejected) assert.instanceOf(r.reason, Error)
+      assert.isTrue(rejected.every((r) => r.reason instanceof ConcurrencyConflictError || r.reason instanceof RuleViolationError || r.reason instanceof InvalidInputError))
+      assert.isBelow(rejected.length, 2)
+    } finally {
+      await a.close()
+      await b.close()
+    }
+  })
+})
+
+describePg("Promise facade on PostgreSQL", () => {
+  it("executes and queries on a PostgreSQL server", async () => {
+    const url = await createDatabase()
+    try {
+      const app = await createEntrePairs({ postgres: { url } })
+      try {
+        assert.strictEqual((await app.execute("ech-1", propose)).version, 1)
+        assert.strictEqual((await app.getExchange("ech-1"))?.snapshot.title, "Accueil des usagers")
+      } finally {
+        await app.close()
+      }
+    } finally {
+      await dropDatabase(url)
+    }
+  })
+})
