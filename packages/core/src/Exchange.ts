@@ -610,7 +610,7 @@ export const decodeSync = (input: unknown): ExchangeSnapshot => Either.getOrThro
  * const jsonSchema = Exchange.jsonSchema()
  * @since 0.1.0
  */
-export const jsonSchema = (): JSONSchema.JsonSchema7Root => JSONSchema.make(Schema.encodedSchema(SnapshotFields))
+export const jsonSchema = (): JSONSchema.JsonSchema7Root => JSONSchema.make(SnapshotFields)
 
 /**
  * An empty exchange in state `proposed`, the start of every cycle.
