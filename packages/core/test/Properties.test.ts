@@ -3,11 +3,8 @@ import { Diversity, Evaluate, Exchange, type Framing, type Session } from "@entr
 import * as Arbitrary from "effect/Arbitrary"
 import * as DateTime from "effect/DateTime"
 import * as FastCheck from "effect/FastCheck"
-// The schema value is imported from the source: tsup's bundled .d.ts currently drops the
-// value side of `Exchange.ExchangeSnapshot` (it keeps only the type of the same name).
-import { ExchangeSnapshot } from "../src/Exchange.js"
 
-const snapshots = Arbitrary.make(ExchangeSnapshot)
+const snapshots = Arbitrary.make(Exchange.ExchangeSnapshot)
 const dates = FastCheck.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2036, 0, 1) }).map((ms) => DateTime.unsafeMake(ms))
 const runs = { fastCheck: { numRuns: 150 } }
 const ids = (r: Evaluate.Evaluation) => [...r.blocking, ...r.advisories].map((v) => v.rule)
