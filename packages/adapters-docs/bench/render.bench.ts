@@ -25,6 +25,10 @@ import { bench, describe } from "vitest"
 import { Docx, Html, Icalendar, Layout, Markdown, Odt, Pdf, Typography } from "../src/index.js"
 import { calendarView, minutesView } from "../test/fixtures.js"
 
+// Long runs: this runs on small shared machines where a short run is mostly noise.
+const fast = { time: 2_000, warmupIterations: 20 }
+const slow = { time: 6_000, warmupIterations: 3, iterations: 10 }
+
 const view: Layout.MinutesView = { ...minutesView, attendance: { present: 10, members: 10 } }
 const theme = { serviceName: "DREETS Bretagne — Pôle travail" }
 const ms = (d: { epochMillis: number }) => d.epochMillis
@@ -52,23 +56,31 @@ const tableRows = view.variants.map((v) => [v.description, v.outcome ?? "", v.co
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
 
+const laidOut = Layout.minutes(view)
+
 describe("markdown", () => {
   bench("adapter: Layout + Markdown.render", () => {
     Markdown.render(Layout.minutes(view), theme)
-  })
+  }, fast)
+  bench("adapter: Markdown.render of a laid-out document", () => {
+    Markdown.render(laidOut, theme)
+  }, fast)
   bench("baseline: string concat markdown", () => {
     let s = `# ${title}\n\n${facts.map(([k, v]) => `- **${k} :** ${v}`).join("\n")}\n\n`
     for (const x of sections) {
       s += `## ${x.heading}\n\n${x.paragraphs.join("\n\n")}\n\n${x.bullets.map((b) => `- ${b}`).join("\n")}\n\n`
     }
     s += `| ${tableHeader.join(" | ")} |\n| --- | --- | --- |\n${tableRows.map((r) => `| ${r.join(" | ")} |`).join("\n")}\n`
-  })
+  }, fast)
 })
 
 describe("html", () => {
   bench("adapter: Layout + Html.render", () => {
     Html.render(Layout.minutes(view), theme)
-  })
+  }, fast)
+  bench("adapter: Html.render of a laid-out document", () => {
+    Html.render(laidOut, theme)
+  }, fast)
   bench("baseline: string concat html", () => {
     let s = `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>${esc(title)}</title><style>body{font-family:sans-serif}</style></head><body><h1>${esc(title)}</h1><dl>`
     for (const [k, v] of facts) s += `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`
@@ -79,13 +91,13 @@ describe("html", () => {
     s += `<table><thead><tr>${tableHeader.map((h) => `<th scope="col">${esc(h)}</th>`).join("")}</tr></thead><tbody>${tableRows
       .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join("")}</tr>`)
       .join("")}</tbody></table></body></html>`
-  })
+  }, fast)
 })
 
 describe("odt", () => {
   bench("adapter: Layout + Odt.render", () => {
     Odt.render(Layout.minutes(view), theme)
-  })
+  }, fast)
   bench("baseline: fflate zip of hand-written ODF", () => {
     const p = (t: string) => `<text:p>${esc(t)}</text:p>`
     let body = `<text:h text:outline-level="1">${esc(title)}</text:h>${facts.map(([k, v]) => p(`${k} : ${v}`)).join("")}`
@@ -105,13 +117,13 @@ describe("odt", () => {
       ),
       "content.xml": strToU8(`<?xml version="1.0" encoding="UTF-8"?><office:document-content ${ns} office:version="1.3"><office:body><office:text>${body}</office:text></office:body></office:document-content>`)
     })
-  })
+  }, fast)
 })
 
 describe("docx", () => {
   bench("adapter: Layout + Docx.render", async () => {
     await Docx.render(Layout.minutes(view), theme)
-  })
+  }, slow)
   bench("baseline: docx bare", async () => {
     const widths = [4300, 2000, 3338]
     const children: Array<Paragraph | Table> = [
@@ -137,7 +149,7 @@ describe("docx", () => {
       })
     )
     await Packer.toBuffer(new DocxDocument({ sections: [{ children }] }))
-  })
+  }, slow)
 })
 
 // pdfmake's own singleton API with the same embedded font, as an integrator would use it bare.
@@ -152,7 +164,7 @@ pdfmake.setLocalAccessPolicy(() => false)
 describe("pdf", () => {
   bench("adapter: Layout + Pdf.render", async () => {
     await Pdf.render(Layout.minutes(view), theme)
-  })
+  }, slow)
   bench("baseline: pdfmake bare", async () => {
     const content: Array<unknown> = [{ text: title, fontSize: 21, bold: true }, ...facts.map(([k, v]) => ({ text: [{ text: `${k} : `, bold: true }, v] }))]
     for (const x of sections) {
@@ -168,14 +180,14 @@ describe("pdf", () => {
         footer: (current: number, count: number) => ({ text: `Page ${current} sur ${count}`, alignment: "center", fontSize: 9 })
       })
       .getBuffer()
-  })
+  }, slow)
 })
 
 describe("ics", () => {
   const stamp = Date.UTC(2026, 9, 1)
   bench("adapter: Layout.calendarEvents + Icalendar.render", () => {
     Icalendar.render(Layout.calendarEvents(calendarView), { timestamp: stamp })
-  })
+  }, fast)
   bench("baseline: ics bare", () => {
     createEvents(
       calendarView.sessions.map((s) => ({
@@ -191,5 +203,5 @@ describe("ics", () => {
       })),
       { productId: "bench", method: "PUBLISH", calName: "Échanges entre pairs" }
     )
-  })
+  }, fast)
 })

@@ -83,8 +83,6 @@ export const render = (calendar: Calendar, options: Options = {}): string => {
       ...(e.location !== undefined ? { location: e.location } : {}),
       status: STATUS[e.status ?? "confirmed"],
       sequence: e.sequence ?? 0,
-      productId: "entre-pairs/adapters-docs",
-      calName: calendar.name,
       classification: "CONFIDENTIAL",
       // Not in the type declarations of ics 3.12, but read by its formatter (DTSTAMP).
       ...({ timestamp: options.timestamp ?? Date.now() } as object)

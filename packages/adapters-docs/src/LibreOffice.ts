@@ -40,7 +40,7 @@ export class LibreOfficeConversionError extends Schema.TaggedError<LibreOfficeCo
 
 /** Options of a conversion. @since 0.1.0 */
 export interface Options {
-  /** Path of the `soffice`/`libreoffice` binary; default: `LIBREOFFICE_PATH`, then the usual places and `PATH`. */
+  /** Path of the `soffice`/`libreoffice` binary; default: `LIBREOFFICE_PATH` if set, else `PATH` and the usual places. */
   readonly binary?: string
   /** Default 120 s: a cold start of LibreOffice can take tens of seconds on a small machine. */
   readonly timeoutMs?: number
@@ -48,12 +48,13 @@ export interface Options {
 
 const candidates = (): Array<string> => {
   const fromEnv = process.env.LIBREOFFICE_PATH
+  // An explicit path is obeyed: pointing it nowhere is an error, not a silent fallback.
+  if (fromEnv !== undefined && fromEnv !== "") return [fromEnv]
   const onPath = (process.env.PATH ?? "")
     .split(delimiter)
     .filter((d) => d !== "")
     .flatMap((d) => [join(d, "libreoffice"), join(d, "soffice")])
   return [
-    ...(fromEnv !== undefined && fromEnv !== "" ? [fromEnv] : []),
     ...onPath,
     "/usr/bin/libreoffice",
     "/usr/lib/libreoffice/program/soffice",

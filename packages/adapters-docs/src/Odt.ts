@@ -191,6 +191,22 @@ ${para("Footer", "Standard", 'fo:text-align="center"', `fo:font-size="${size("sm
 </office:document-styles>`
 }
 
+/**
+ * styles.xml depends on the theme and two header strings only: documents of
+ * one service share it, so its bytes are memoised (a few entries).
+ */
+const stylesCache = new Map<string, Uint8Array>()
+const stylesBytes = (doc: Document, theme: Theme.Theme, lang: "fr" | "en"): Uint8Array => {
+  const key = JSON.stringify([theme.colours, theme.fontScale, lang, serviceOf(doc, theme), doc.meta.confidentiality])
+  let bytes = stylesCache.get(key)
+  if (bytes === undefined) {
+    bytes = strToU8(stylesXml(doc, theme, lang))
+    if (stylesCache.size >= 32) stylesCache.clear()
+    stylesCache.set(key, bytes)
+  }
+  return bytes
+}
+
 const metaXml = (doc: Document, lang: "fr" | "en"): string => {
   const date = doc.meta.issuedAt === undefined ? "" : new Date(doc.meta.issuedAt).toISOString().replace(/\.\d{3}Z$/, "Z")
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -271,7 +287,7 @@ ${body}
     mimetype: [strToU8(mediaType), { level: 0, mtime }],
     "META-INF/manifest.xml": [strToU8(manifestXml(logoPath, theme.logo?.mime)), { level: 6, mtime }],
     "content.xml": [strToU8(content), { level: 6, mtime }],
-    "styles.xml": [strToU8(stylesXml(doc, theme, lang)), { level: 6, mtime }],
+    "styles.xml": [stylesBytes(doc, theme, lang), { level: 6, mtime }],
     "meta.xml": [strToU8(metaXml(doc, lang)), { level: 6, mtime }]
   }
   if (logoPath !== undefined && theme.logo !== undefined) files[logoPath] = [theme.logo.bytes, { level: 0, mtime }]
