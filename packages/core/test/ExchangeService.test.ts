@@ -105,7 +105,7 @@ describe("ExchangeService (memory)", () => {
       const missing = yield* Effect.either(service.view("ech-unknown", { output: "calendar", audience: "group" }))
       assert.isTrue(Either.isLeft(missing) && missing.left._tag === "ExchangeNotFound")
       assert.strictEqual(yield* service.rebuildReadModels(), 1)
-      assert.deepStrictEqual(yield* (yield* EventStore.EventStore).readModels(), [model])
+      assert.deepStrictEqual(yield* (yield* EventStore.EventStore).readModels(), [model!])
     }).pipe(Effect.provide(Live)))
 
   it.effect("reloads and decides again when another writer appended in between", () => {
@@ -127,7 +127,7 @@ describe("ExchangeService (memory)", () => {
                 yield* other.execute(
                   ID,
                   decode({ _tag: "Communicate", at: "2026-09-24T08:30:00.000Z", channel: "serviceMeeting", about: "approach" })
-                )
+                ).pipe(Effect.orDie)
               }
               return yield* inner.append(stream, expected, events, model)
             })
