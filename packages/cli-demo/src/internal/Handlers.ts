@@ -172,6 +172,28 @@ const obligationJson = (o: Obligations.Obligation, lang: Lang) => ({
 const obligationLine = (o: Obligations.Obligation, lang: Lang) =>
   `${o.status === "overdue" ? t(lang, "EN RETARD", "OVERDUE") : t(lang, "à faire", "due")} ${o.rule} — ${lang === "fr" ? o.what.fr : o.what.en} (${o.owner.label ?? L.label(L.owners, o.owner.role, lang)}, ${t(lang, "échéance", "due")} ${formatDate(o.dueAt, lang)})`
 
+/** A value's JSON form with dates as UTC ISO-8601. */
+export const toJson = (value: unknown): unknown =>
+  JSON.parse(
+    JSON.stringify(value, function (this: Record<string, unknown>, key, v) {
+      const original = this[key]
+      return DateTime.isDateTime(original) ? DateTime.formatIso(DateTime.toUtc(original)) : v
+    })
+  )
+
+/**
+ * The snapshot in its interchange format; a state the decider reaches but
+ * the snapshot schema's cross-references refuse (facilitators framed before
+ * they are invited) falls back to the same fields, unchecked.
+ */
+const encodeSnapshot = (s: Exchange.ExchangeSnapshot): unknown => {
+  try {
+    return Exchange.encode(s)
+  } catch {
+    return toJson(s)
+  }
+}
+
 /** `show <exchange>`. */
 export const show = (c: Common, exchangeId: string, at: Option.Option<string>) =>
   withStore(
@@ -183,7 +205,7 @@ export const show = (c: Common, exchangeId: string, at: Option.Option<string>) =
       if (c.json) {
         return yield* printJson({
           version,
-          snapshot: Exchange.encode(s),
+          snapshot: encodeSnapshot(s),
           advisories: evaluation.advisories.map((v) => violationJson(v, c.lang)),
           violations: evaluation.blocking.map((v) => violationJson(v, c.lang)),
           obligations: evaluation.obligations.map((o) => obligationJson(o, c.lang))

@@ -14,7 +14,8 @@ import { CliExit, type Common, type Lang, t } from "./Common.js"
 export const storeLayer = (c: Pick<Common, "database" | "databaseUrl">, sqlite: { synchronous?: "FULL" | "NORMAL" } = {}) =>
   ExchangeService.layer().pipe(
     Layer.provideMerge(
-      Option.match(c.databaseUrl, {
+      // An empty DATABASE_URL (as CI systems often export) means "not set".
+      Option.match(Option.filter(c.databaseUrl, (url) => url.trim() !== ""), {
         onNone: () => SqlEventStore.layerSqlite({ filename: c.database, ...sqlite }),
         onSome: (url) => SqlEventStore.layerPg({ url })
       })
@@ -92,7 +93,11 @@ export const handleFailures = (c: Pick<Common, "json" | "lang">) =>
           c.json ? printJson({ ok: false, ...(json as object) }) : Effect.forEach([message, ...lines], err, { discard: true }),
           Effect.fail(new CliExit({ code, message, printed: true }))
         )
-      if (e instanceof CliExit) return Effect.fail(e)
+      if (e instanceof CliExit) {
+        return e.printed === true || !c.json
+          ? Effect.fail(e)
+          : Effect.zipRight(printJson({ ok: false, error: e.message }), Effect.fail(new CliExit({ code: e.code, message: e.message, printed: true })))
+      }
       const tag = (e as { _tag?: string })._tag
       switch (tag) {
         case "RuleViolation": {

@@ -1,0 +1,104 @@
+import { Rules } from "@entre-pairs/core"
+import { existsSync, readdirSync, readFileSync } from "node:fs"
+import { join } from "node:path"
+import { beforeAll, describe, expect, it } from "vitest"
+import { cli, parseIcs, pdfPages, tempDir, zipEntries } from "./helpers.js"
+
+describe("entre-pairs demo (built bin)", () => {
+  let out: string
+  let run: ReturnType<typeof cli>
+  let files: Array<string>
+  beforeAll(() => {
+    out = join(tempDir(), "demo")
+    run = cli(["demo", "--out", out])
+    files = existsSync(out) ? readdirSync(out) : []
+  }, 180_000)
+
+  it("runs the whole cycle on a fresh SQLite file and exits 0", () => {
+    expect(run.stderr).toBe("")
+    expect(run.code).toBe(0)
+    expect(files).toContain("entre-pairs-demo.db")
+    expect(run.stdout).toMatch(/proposé → cadré → accepté → annoncé → composé → règles adoptées → en séances → conclu → restitué → clos/)
+  })
+
+  it("shows refused commands with their rule IDs (LIF-03, CNF-06) and the advisories (DIV-01)", () => {
+    expect(run.stdout).toMatch(/Refusé : inviter les agents avant l'acceptation[\s\S]*LIF-03 \(bloquant\)/)
+    expect(run.stdout).toMatch(/Refusé : envoyer à l'encadrement un compte rendu qui nomme un participant[\s\S]*CNF-06 \(bloquant\)/)
+    expect(run.stdout).toMatch(/Compose : ⚠ DIV-01 \(conseil\)/)
+  })
+
+  it("prints the obligations still open", () => {
+    expect(run.stdout).toMatch(/4\. Obligations encore ouvertes au 20 mai 2027/)
+    expect(run.stdout).toMatch(/EN RETARD RES-08/)
+  })
+
+  it("writes every document in every format, with clear names", () => {
+    const docs = files.filter((f) => !f.startsWith("entre-pairs-demo.db"))
+    for (const name of ["note-de-cadrage", "invitation", "regles-du-groupe", "calendrier", "ordre-du-jour-seance-1", "compte-rendu-seance-2", "besoins-de-formation", "releve-de-conclusions", "retour-direction", "bilan", "attestation-agt-001"]) {
+      for (const ext of ["md", "html", "odt", "docx", "pdf"]) {
+        expect(docs.some((f) => f.includes(name) && f.endsWith(`.${ext}`)), `${name}.${ext}`).toBe(true)
+      }
+    }
+    expect(docs).toContain("07-compte-rendu-seance-2.direction.pdf")
+    expect(docs).toContain("05-calendrier.encadrement.ics")
+    expect(docs.filter((f) => f.endsWith(".ics")).length).toBe(2 + 4 * 2)
+    // Nothing for an audience the rules exclude (CNF-03): minutes never reach the organisation.
+    expect(docs.some((f) => f.includes("compte-rendu") && f.includes(".organisation."))).toBe(false)
+    expect(run.stdout).toContain(`3. Documents : ${docs.length} fichiers`)
+  })
+
+  it("every ODT and DOCX unzips with its manifest", () => {
+    const zips = files.filter((f) => f.endsWith(".odt") || f.endsWith(".docx"))
+    expect(zips.length).toBeGreaterThan(40)
+    for (const f of zips) {
+      const entries = zipEntries(readFileSync(join(out, f)))
+      if (f.endsWith(".odt")) {
+        expect(entries[0], f).toBe("mimetype")
+        expect(entries, f).toContain("META-INF/manifest.xml")
+        expect(entries, f).toContain("content.xml")
+      } else {
+        expect(entries, f).toContain("[Content_Types].xml")
+        expect(entries, f).toContain("word/document.xml")
+      }
+    }
+  })
+
+  it("every PDF has pages", () => {
+    const pdfs = files.filter((f) => f.endsWith(".pdf"))
+    expect(pdfs.length).toBeGreaterThan(20)
+    for (const f of pdfs) {
+      const path = join(out, f)
+      expect(pdfPages(path, readFileSync(path)), f).toBeGreaterThan(0)
+    }
+  })
+
+  it("every iCalendar file parses, with the sessions as events", () => {
+    for (const f of files.filter((x) => x.endsWith(".ics"))) {
+      const events = parseIcs(readFileSync(join(out, f), "utf8"))
+      expect(events.length, f).toBeGreaterThan(0)
+      for (const e of events) {
+        expect(e["DTSTART"], f).toMatch(/^\d{8}T\d{6}Z?$/)
+        expect(e["UID"], f).toBeTruthy()
+      }
+    }
+    expect(parseIcs(readFileSync(join(out, "05-calendrier.groupe.ics"), "utf8")).length).toBe(4)
+  })
+
+  it("Markdown and HTML are French documents without names in the minutes (CNF-02)", () => {
+    const minutes = readFileSync(join(out, "07-compte-rendu-seance-2.direction.md"), "utf8")
+    expect(minutes).toMatch(/Compte rendu/)
+    for (const name of ["Benali", "Marchand", "Lefèvre", "N'Diaye"]) expect(minutes).not.toContain(name)
+    expect(readFileSync(join(out, "07-compte-rendu-seance-2.direction.html"), "utf8")).toMatch(/<html[^>]*lang="fr"/)
+  })
+
+  it("--json prints one parseable report", () => {
+    const dir = join(tempDir(), "demo-json")
+    const r = cli(["demo", "--out", dir, "--json"])
+    expect(r.code).toBe(0)
+    const report = JSON.parse(r.stdout) as { refused: Array<{ violations: Array<{ rule: string }> }>; documents: Array<unknown>; obligations: Array<{ rule: string }> }
+    expect(report.refused.flatMap((x) => x.violations.map((v) => v.rule))).toEqual(expect.arrayContaining(["LIF-03", "CNF-06"]))
+    expect(report.documents.length).toBe(readdirSync(dir).filter((f) => !f.startsWith("entre-pairs-demo.db")).length)
+    expect(report.obligations.map((o) => o.rule)).toContain("RES-08")
+    void Rules
+  }, 180_000)
+})

@@ -1,0 +1,100 @@
+import { Example } from "@entre-pairs/core"
+import { writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { describe, expect, it } from "vitest"
+import { cli, tempDir } from "./helpers.js"
+
+const framing = (Example.cycleEncoded.find((c) => c._tag === "Frame") as { framing: unknown }).framing
+
+describe("lifecycle subcommands over the SQLite store (built bin)", () => {
+  const dir = tempDir()
+  const db = ["--database", join(dir, "ep.db")]
+  const id = "ech-test-1"
+
+  it("runs ergonomic subcommands, refuses out-of-order ones with their rule ID (exit 1)", () => {
+    const propose = cli(["exchange", "propose", id, "--title", "Accueil des usagers", "--by", "agents", "--at", "2026-09-01T08:00:00Z", ...db])
+    expect(propose.stderr).toBe("")
+    expect(propose.code).toBe(0)
+    expect(propose.stdout).toMatch(/✓ Propose — ech-test-1 : état « proposé » \(version 1\)/)
+
+    const framingFile = join(dir, "framing.json")
+    writeFileSync(framingFile, JSON.stringify(framing))
+    expect(cli(["exchange", "frame", id, "--framing", `@${framingFile}`, "--at", "2026-09-15T09:00:00Z", ...db]).code).toBe(0)
+
+    const invite = cli(["exchange", "invite", id, "--agents", JSON.stringify(Example.invitedAgents), "--at", "2026-09-16T09:00:00Z", ...db])
+    expect(invite.code).toBe(1)
+    expect(invite.stderr).toMatch(/Commande refusée \(LIF-03\)/)
+
+    const refusedJson = cli(["exchange", "invite", id, "--agents", JSON.stringify(Example.invitedAgents), "--at", "2026-09-16T09:00:00Z", "--json", ...db])
+    expect(refusedJson.code).toBe(1)
+    expect(JSON.parse(refusedJson.stdout)).toMatchObject({ ok: false, refused: [{ rule: "LIF-03", kind: "blocking", path: "approval" }] })
+
+    const approve = cli(["exchange", "approve", id, "--by", "Directrice départementale", "--at", "2026-09-22T10:00:00Z", "--json", ...db])
+    expect(approve.code).toBe(0)
+    expect(JSON.parse(approve.stdout)).toMatchObject({ ok: true, command: "Approve", state: "approved", version: 3, events: ["ExchangeApproved"] })
+  })
+
+  it("runs any command of Command.ExchangeCommand with exchange exec", () => {
+    const r = cli(["exchange", "exec", id, "--command", JSON.stringify([{ _tag: "Communicate", at: "2026-09-24T08:30:00Z", channel: "serviceMeeting" }, { _tag: "Communicate", at: "2026-09-25T07:00:00Z", channel: "email" }]), ...db])
+    expect(r.code).toBe(0)
+    expect(r.stdout.match(/✓ Communicate/g)?.length).toBe(2)
+  })
+
+  it("exits 2 on an invalid command, with the path of each fault", () => {
+    const r = cli(["exchange", "exec", id, "--command", JSON.stringify({ _tag: "Approve", by: "" }), ...db])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/Commande invalide/)
+    expect(cli(["exchange", "exec", id, "--command", "{not json", ...db]).code).toBe(2)
+    expect(cli(["show", "ech-unknown", ...db]).code).toBe(2)
+  })
+
+  it("show, list and obligations answer in JSON", () => {
+    const show = cli(["show", id, "--json", ...db])
+    expect(show.stderr).toBe("")
+    expect(show.code).toBe(0)
+    const parsed = JSON.parse(show.stdout) as { version: number; snapshot: { state: string; title: string } }
+    expect(parsed.snapshot).toMatchObject({ state: "approved", title: "Accueil des usagers" })
+    expect(parsed.version).toBe(5)
+    const list = JSON.parse(cli(["exchange", "list", "--json", ...db]).stdout) as Array<{ id: string; state: string }>
+    expect(list).toEqual([expect.objectContaining({ id, state: "approved" })])
+    const obligations = cli(["obligations", "--at", "2027-01-01", "--json", ...db])
+    expect(obligations.code).toBe(0)
+    expect(JSON.parse(obligations.stdout)).toEqual([])
+    expect(cli(["show", id, "--lang", "en", ...db]).stdout).toMatch(/State : approved/)
+  })
+
+  it("export writes a document for an audience, refuses one the rules forbid (CNF-03)", () => {
+    const out = join(dir, "out")
+    const r = cli(["export", id, "--view", "framing", "--audience", "organisation", "--format", "all", "--out", out, "--json", ...db])
+    expect(r.code).toBe(0)
+    const written = (JSON.parse(r.stdout) as { written: Array<string> }).written.map((f) => f.slice(out.length + 1))
+    expect(written).toEqual(["01-note-de-cadrage.organisation.md", "01-note-de-cadrage.organisation.html", "01-note-de-cadrage.organisation.odt", "01-note-de-cadrage.organisation.docx", "01-note-de-cadrage.organisation.pdf"])
+    const refused = cli(["export", id, "--view", "charter", "--audience", "direction", "--out", out, ...db])
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toMatch(/CNF-03/)
+    expect(cli(["export", id, "--view", "minutes", "--audience", "group", "--out", out, ...db]).code).toBe(2)
+  })
+
+  it("invites the imported directory (agents import --exchange) in one transaction", () => {
+    const csv = join(dir, "agents.csv")
+    writeFileSync(csv, "Nom;Prénom;Métier;Service;Identifiant\nLefèvre;Élodie;inspecteur-travail;ddets33-uc3;agt-001\nBenali;Karim;inspecteur-travail;ddets33-uc3;agt-002\n")
+    const r = cli(["agents", "import", csv, "--exchange", id, ...db])
+    expect(r.stderr).toBe("")
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/✓ Invite — ech-test-1 : état « annoncé »/)
+    const show = JSON.parse(cli(["show", id, "--json", ...db]).stdout) as { snapshot: { invitations: Array<{ agentId: string }> } }
+    expect(show.snapshot.invitations.map((i) => i.agentId)).toEqual(["agt-001", "agt-002"])
+  })
+
+  it("an import whose invitation is refused writes nothing, not even the directory", () => {
+    const dir2 = tempDir()
+    const db2 = ["--database", join(dir2, "ep.db")]
+    expect(cli(["exchange", "propose", "ech-2", "--title", "T", "--by", "direction", ...db2]).code).toBe(0)
+    const csv = join(dir2, "agents.csv")
+    writeFileSync(csv, "Nom;Prénom;Métier;Service;Identifiant\nLefèvre;Élodie;inspecteur-travail;ut-1;agt-001\n")
+    const r = cli(["agents", "import", csv, "--exchange", "ech-2", ...db2])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/LIF-0[38]/)
+    expect(JSON.parse(cli(["agents", "list", "--json", ...db2]).stdout)).toEqual([])
+  })
+})
