@@ -111,6 +111,17 @@ type ExchangeRow = {
   readonly updated_at: string
 }
 
+type ReadModelRow = {
+  readonly stream: string
+  readonly title: string
+  readonly state: string
+  readonly version: number
+  readonly rule: string | null
+  readonly due_at: string | null
+  readonly owner: string | null
+  readonly path: string | null
+}
+
 type ObligationRow = {
   readonly stream: string
   readonly position: number
@@ -349,35 +360,38 @@ WHERE stream = ${stream} AND version > ${afterVersion} ORDER BY version`.pipe(
         Effect.mapError(storeError("streams"))
       )
 
-    const readModels: EventStore["Type"]["readModels"] = (filter) =>
-      Effect.gen(function*() {
-        const state = filter?.state
-        const [exchanges, obligations] = yield* Effect.all([
-          state === undefined
-            ? sql<ExchangeRow>`SELECT stream, title, state, version, updated_at FROM exchanges ORDER BY ${byStream}`
-            : sql<ExchangeRow>`SELECT stream, title, state, version, updated_at FROM exchanges
-WHERE state = ${state} ORDER BY ${byStream}`,
-          state === undefined
-            ? sql<ObligationRow>`SELECT stream, position, rule, due_at, owner, path FROM obligations
-ORDER BY stream, position`
-            : sql<ObligationRow>`SELECT o.stream, o.position, o.rule, o.due_at, o.owner, o.path
-FROM obligations o JOIN exchanges e ON e.stream = o.stream WHERE e.state = ${state}
-ORDER BY o.stream, o.position`
-        ])
-        const byExchange = new Map<string, Array<ReadModel["obligations"][number]>>()
-        for (const row of obligations) {
-          let list = byExchange.get(row.stream)
-          if (list === undefined) byExchange.set(row.stream, list = [])
-          list.push({ rule: row.rule, dueAt: row.due_at, owner: row.owner, path: row.path })
-        }
-        return exchanges.map((row): ReadModel => ({
-          stream: row.stream,
-          title: row.title,
-          state: row.state,
-          version: Number(row.version),
-          obligations: byExchange.get(row.stream) ?? []
-        }))
-      }).pipe(Effect.mapError(storeError("readModels")))
+    // One statement, so the exchanges and their obligations come from the same snapshot.
+    const byExchangeStream = isPg ? sql.literal(`e.stream COLLATE "C"`) : sql.literal("e.stream")
+    const readModels: EventStore["Type"]["readModels"] = (filter) => {
+      const state = filter?.state
+      const where = state === undefined ? sql.literal("") : sql`WHERE e.state = ${state}`
+      return sql<ReadModelRow>`SELECT e.stream, e.title, e.state, e.version, o.rule, o.due_at, o.owner, o.path
+FROM exchanges e LEFT JOIN obligations o ON o.stream = e.stream
+${where}
+ORDER BY ${byExchangeStream}, o.position`.pipe(
+        Effect.map((rows) => {
+          const models: Array<ReadModel> = []
+          let current: { stream: string; obligations: Array<ReadModel["obligations"][number]> } | undefined
+          for (const row of rows) {
+            if (current === undefined || current.stream !== row.stream) {
+              current = { stream: row.stream, obligations: [] }
+              models.push({
+                stream: row.stream,
+                title: row.title,
+                state: row.state,
+                version: Number(row.version),
+                obligations: current.obligations
+              })
+            }
+            if (row.rule !== null) {
+              current.obligations.push({ rule: row.rule, dueAt: row.due_at!, owner: row.owner!, path: row.path! })
+            }
+          }
+          return models
+        }),
+        Effect.mapError(storeError("readModels"))
+      )
+    }
 
     const rebuildReadModels: EventStore["Type"]["rebuildReadModels"] = (project) =>
       transaction.run(Effect.gen(function*() {
@@ -397,8 +411,9 @@ ORDER BY stream, version`
             catch: (cause) =>
               new Port.EventStoreError({ operation: "rebuild", reason: `projection of "${stream}" failed`, cause })
           })
-          exchanges.push(exchangeRow(model, slice[slice.length - 1]!.recordedAt))
-          obligations.push(...obligationRows(model))
+          // Rows belong to the stream projected, whatever the projection says.
+          exchanges.push(exchangeRow({ ...model, stream }, slice[slice.length - 1]!.recordedAt))
+          obligations.push(...obligationRows({ ...model, stream }))
           start = end
         }
         yield* sql`DELETE FROM obligations`

@@ -158,7 +158,7 @@ export const make: Effect.Effect<EventStore["Type"]> = Effect.sync(() => {
       const rebuilt = new Map<string, ReadModel>()
       try {
         for (const [stream, rows] of streams) {
-          rebuilt.set(stream, copyReadModel(project(stream, rows.map(toStored))))
+          rebuilt.set(stream, { ...copyReadModel(project(stream, rows.map(toStored))), stream })
         }
       } catch (cause) {
         return Effect.fail(new EventStoreError({ operation: "rebuild", reason: "projection failed", cause }))
