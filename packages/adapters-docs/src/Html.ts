@@ -140,12 +140,11 @@ export const render = (doc: Document, options: Theme.Options = {}): string => {
   for (const line of [audienceLine(doc, theme), issuedLine(doc, theme)]) {
     if (line !== undefined) head.push(`<p class="meta">${esc(line)}</p>`)
   }
-  if (doc.meta.confidentiality !== undefined) {
-    head.push(
-      `<div class="note note-confidential" role="note"><p><strong>${esc(doc.meta.confidentiality)}</strong></p></div>`
-    )
-  }
+  // Below the title rule, as in the other formats.
   const body = doc.blocks.map((b) => block(b, lang))
+  if (doc.meta.confidentiality !== undefined) {
+    body.unshift(`<div class="note note-confidential" role="note"><p><strong>${esc(doc.meta.confidentiality)}</strong></p></div>`)
+  }
   return `<!DOCTYPE html>
 <html lang="${lang}">
 <head>
