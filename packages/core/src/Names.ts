@@ -221,15 +221,67 @@ const withCivility = (s: string, start: number): number => {
   return k + 1
 }
 
+/**
+ * The trie flattened into typed arrays: one row of transitions per node,
+ * indexed by the symbol of a folded code (symbols are the codes that occur
+ * in the names, numbered from 1; 0 means "in no name").
+ */
 interface Compiled {
-  readonly root: Node
-  /** The root's transitions as an array indexed by folded code (the hot path). */
-  readonly first: ReadonlyArray<Node | undefined>
+  readonly symbols: Uint16Array
+  readonly extraSymbols: ReadonlyMap<number, number>
+  readonly width: number
+  readonly trans: Int32Array
+  /** Per node: index of the person + 1 whose name form ends here (0: none). */
+  readonly ends: Int32Array
+  readonly kinds: ReadonlyArray<HitKind>
+}
+
+const flatten = (root: Node): Compiled => {
+  const nodes: Array<Node> = [root]
+  const ids = new Map<Node, number>([[root, 0]])
+  const codes = new Set<number>()
+  for (let k = 0; k < nodes.length; k++) {
+    for (const [code, next] of nodes[k]!.next) {
+      codes.add(code)
+      if (!ids.has(next)) {
+        ids.set(next, nodes.length)
+        nodes.push(next)
+      }
+    }
+  }
+  const symbols = new Uint16Array(TABLE_SIZE)
+  const extraSymbols = new Map<number, number>()
+  let width = 1
+  for (const code of codes) {
+    if (code < TABLE_SIZE) symbols[code] = width
+    else extraSymbols.set(code, width)
+    width++
+  }
+  const trans = new Int32Array(nodes.length * width)
+  const ends = new Int32Array(nodes.length)
+  const kinds: Array<HitKind> = new Array(nodes.length).fill("lastName")
+  nodes.forEach((n, k) => {
+    if (n.end !== undefined) {
+      ends[k] = n.end.person + 1
+      kinds[k] = n.end.kind
+    }
+    for (const [code, next] of n.next) {
+      const sym = code < TABLE_SIZE ? symbols[code]! : extraSymbols.get(code)!
+      trans[k * width + sym] = ids.get(next)!
+    }
+  })
+  return { symbols, extraSymbols, width, trans, ends, kinds }
+}
+
+const foldAt = (text: string, j: number): number => {
+  const c = text.charCodeAt(j)
+  return c < TABLE_SIZE ? FOLD[c]! : foldCode(c)
 }
 
 const scan = <P extends Person>(people: ReadonlyArray<P>, compiled: Compiled, text: string): ReadonlyArray<NameHit<P>> => {
   let hits: Array<NameHit<P>> | undefined
-  const { root, first } = compiled
+  const { symbols, extraSymbols, width, trans, ends, kinds } = compiled
+  const symbol = (f: number): number => (f < TABLE_SIZE ? symbols[f]! : (extraSymbols.get(f) ?? 0))
   const n = text.length
   // Word starts only: no word character before, and not just after "<word>-" (a compound).
   let prevWord = false
@@ -247,32 +299,37 @@ const scan = <P extends Person>(people: ReadonlyArray<P>, compiled: Compiled, te
     }
     if (f === SKIP) continue
     if (w && !prevWord && !prevHyphenAfterWord) {
-      const start = f < TABLE_SIZE ? first[f] : root.next.get(f)
-      if (start !== undefined) {
+      const k0 = symbol(f)
+      let node = k0 === 0 ? 0 : trans[k0]!
+      if (node !== 0) {
         // Walk the trie as far as the text allows; keep the longest name ending on a word boundary.
-        let node: Node = start
         let j = i + 1
-        let best: { end: number; hit: NonNullable<Node["end"]> } | undefined
+        let bestEnd = -1
+        let bestNode = 0
         for (;;) {
-          while (j < n && codeAt(text, j) === SKIP) j++
-          if (node.end !== undefined && endsWord(text, j)) best = { end: j, hit: node.end }
+          while (j < n && foldAt(text, j) === SKIP) j++
+          if (ends[node] !== 0 && endsWord(text, j)) {
+            bestEnd = j
+            bestNode = node
+          }
           if (j >= n) break
-          const g = codeAt(text, j)
-          const next: Node | undefined = node.next.get(g)
-          if (next === undefined) break
+          const g = foldAt(text, j)
+          const k = symbol(g)
+          const next = k === 0 ? 0 : trans[node * width + k]!
+          if (next === 0) break
           node = next
           j++
-          if (g === 32) while (j < n && codeAt(text, j) === 32) j++
+          if (g === 32) while (j < n && foldAt(text, j) === 32) j++
         }
-        if (best !== undefined) {
+        if (bestEnd !== -1) {
           const offset = withCivility(text, i)
           ;(hits ??= []).push({
-            person: people[best.hit.person]!,
-            kind: best.hit.kind,
-            matched: text.slice(offset, best.end),
+            person: people[ends[bestNode]! - 1]!,
+            kind: kinds[bestNode]!,
+            matched: text.slice(offset, bestEnd),
             offset
           })
-          i = best.end - 1
+          i = bestEnd - 1
           prevWord = true
           prevHyphenAfterWord = false
           continue
@@ -309,10 +366,7 @@ export const compile = <P extends Person>(people: ReadonlyArray<P>): Scanner<P> 
   const sig = signature(unique)
   let compiled = memo.get(sig)
   if (compiled === undefined) {
-    const root = compileTrie(unique)
-    const first: Array<Node | undefined> = new Array(TABLE_SIZE).fill(undefined)
-    for (const [code, next] of root.next) if (code < TABLE_SIZE) first[code] = next
-    compiled = { root, first }
+    compiled = flatten(compileTrie(unique))
     if (memo.size >= 64) memo.delete(memo.keys().next().value!)
     memo.set(sig, compiled)
   }

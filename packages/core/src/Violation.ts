@@ -15,6 +15,9 @@ import * as Schema from "effect/Schema"
  * matches the mode), CNF-07 (only the group attends a session) and SES-08
  * (only members present cases).
  *
+ * @example
+ * import { Violation } from "@entre-pairs/core"
+ * Violation.ruleIds.includes("ANI-08") // true
  * @since 0.1.0
  */
 export const ruleIds = [

@@ -146,3 +146,59 @@ export const compute = (
     }
   }
 }
+
+/** What DIV-01 and DIV-02 need, without the full report's counts, indices and sorting. */
+export interface Lean {
+  /** Per profile dimension: distinct known categories in the group, and the achievable number. */
+  readonly dimensions: ReadonlyArray<{ readonly dimension: ProfileDimension; readonly present: number; readonly achievable: number }>
+  readonly occupations: { readonly represented: number; readonly achievable: number; readonly missing: ReadonlyArray<OccupationId> }
+}
+
+const distinctInto = (seen: Array<string>, value: string | undefined): void => {
+  if (value !== undefined && !seen.includes(value)) seen.push(value)
+}
+
+/** The same answers as `compute` for the rules, in one pass and with small arrays only. */
+export const lean = (
+  snapshot: ExchangeSnapshot,
+  activeMembers: ReadonlyArray<Member>,
+  agents: ReadonlyMap<string, Agent>,
+  eligibility: EligibilityContext,
+  atMillis: number
+): Lean => {
+  const group: Array<Agent> = []
+  for (const m of activeMembers) {
+    const a = agents.get(m.agentId)
+    if (a !== undefined) group.push(a)
+  }
+  const extra: Array<Agent> = []
+  for (const v of snapshot.volunteers) {
+    if (v.withdrawnAt !== undefined && v.withdrawnAt.epochMillis <= atMillis) continue
+    if (activeMembers.some((m) => m.agentId === v.agentId) || extra.some((a) => a.id === v.agentId)) continue
+    const a = agents.get(v.agentId)
+    if (a === undefined || ineligibility(a, eligibility, "operational").length > 0) continue
+    extra.push(a)
+  }
+  const groupSize = activeMembers.length
+  const dimensions = profileDimensions.map((dimension) => {
+    const inGroup: Array<string> = []
+    for (const a of group) distinctInto(inGroup, a[dimension])
+    const inPool = inGroup.slice()
+    for (const a of extra) distinctInto(inPool, a[dimension])
+    return { dimension, present: inGroup.length, achievable: Math.min(groupSize, inPool.length) }
+  })
+  const concerned = snapshot.framing?.occupationsConcerned ?? []
+  let represented = 0
+  let poolRepresented = 0
+  const missing: Array<OccupationId> = []
+  for (const o of concerned) {
+    if (group.some((a) => covers(a, o))) {
+      represented++
+      poolRepresented++
+    } else {
+      missing.push(o)
+      if (extra.some((a) => covers(a, o))) poolRepresented++
+    }
+  }
+  return { dimensions, occupations: { represented, achievable: Math.min(groupSize, poolRepresented), missing } }
+}

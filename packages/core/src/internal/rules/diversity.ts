@@ -4,7 +4,7 @@
 import { stateRank } from "../../Exchange.js"
 import type { Rule, RuleContext } from "../../Rule.js"
 import type { Violation } from "../../Violation.js"
-import { compute, type Report } from "../diversity.js"
+import { type Lean, lean } from "../diversity.js"
 import { advisory, none, push, rule, title } from "../util.js"
 
 const COMPOSED = stateRank("composed")
@@ -18,11 +18,11 @@ const dimensionFr: Record<string, string> = {
 }
 
 /** The report is computed once per context and shared by DIV-01 and DIV-02. */
-const cache = new WeakMap<RuleContext, Report>()
-const reportOf = (ctx: RuleContext): Report => {
+const cache = new WeakMap<RuleContext, Lean>()
+const reportOf = (ctx: RuleContext): Lean => {
   let r = cache.get(ctx)
   if (r === undefined) {
-    r = compute(ctx.snapshot, ctx.activeMembers, ctx.agents, ctx.eligibility, ctx.atMillis)
+    r = lean(ctx.snapshot, ctx.activeMembers, ctx.agents, ctx.eligibility, ctx.atMillis)
     cache.set(ctx, r)
   }
   return r
@@ -44,14 +44,14 @@ export const rules: ReadonlyArray<Rule> = [
       if (ctx.rank < COMPOSED || ctx.activeMembers.length === 0) return none
       let out: Array<Violation> | undefined
       for (const d of reportOf(ctx).dimensions) {
-        if (!d.belowAchievable) continue
+        if (d.present >= d.achievable) continue
         out = push(
           out,
           advisory(
             "DIV-01",
             ["members"],
-            `Pour ${dimensionFr[d.dimension]}, le groupe présente ${d.categories.length} catégorie(s) alors que le vivier de volontaires en permettait ${d.achievable}.`,
-            `For ${d.dimension}, the group shows ${d.categories.length} categor(y/ies) whereas the volunteer pool allowed ${d.achievable}.`
+            `Pour ${dimensionFr[d.dimension]}, le groupe présente ${d.present} catégorie(s) alors que le vivier de volontaires en permettait ${d.achievable}.`,
+            `For ${d.dimension}, the group shows ${d.present} categor(y/ies) whereas the volunteer pool allowed ${d.achievable}.`
           )
         )
       }
@@ -72,13 +72,13 @@ export const rules: ReadonlyArray<Rule> = [
     check: (ctx) => {
       if (ctx.rank < COMPOSED || ctx.activeMembers.length === 0) return none
       const o = reportOf(ctx).occupations
-      if (!o.belowAchievable) return none
+      if (o.represented >= o.achievable) return none
       return [
         advisory(
           "DIV-02",
           ["members"],
-          `${o.represented.length} des métiers concernés sont représentés alors que le vivier en permettait ${o.achievable} (manquent : ${o.missing.join(", ")}).`,
-          `${o.represented.length} of the occupations concerned are represented whereas the pool allowed ${o.achievable} (missing: ${o.missing.join(", ")}).`
+          `${o.represented} des métiers concernés sont représentés alors que le vivier en permettait ${o.achievable} (manquent : ${o.missing.join(", ")}).`,
+          `${o.represented} of the occupations concerned are represented whereas the pool allowed ${o.achievable} (missing: ${o.missing.join(", ")}).`
         )
       ]
     }
