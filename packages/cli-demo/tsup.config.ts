@@ -20,7 +20,7 @@ export default defineConfig([
   // fast cold start; handlers, drivers and renderers split into chunks that
   // load on demand. Native and optional drivers stay external.
   {
-    entry: { bin: "src/bin.ts" },
+    entry: { bin: "src/bin.ts", "render-worker": "src/internal/RenderWorker.ts" },
     format: ["esm"],
     splitting: true,
     treeshake: true,

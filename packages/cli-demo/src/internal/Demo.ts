@@ -12,7 +12,11 @@ import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs"
 import { writeFile } from "node:fs/promises"
-import { join, relative } from "node:path"
+import { availableParallelism, loadavg } from "node:os"
+import { dirname, join, relative } from "node:path"
+import { fileURLToPath } from "node:url"
+import { Worker } from "node:worker_threads"
+import type * as RenderWorker from "./RenderWorker.js"
 import { type Common, type Lang, t } from "./Common.js"
 import { decodeCommandOrExit, fileName, formatDate, renderView } from "./Handlers.js"
 import * as L from "./Labels.js"
@@ -65,7 +69,7 @@ export const recipients: Readonly<Record<L.Output, ReadonlyArray<L.Audience>>> =
 
 /** Every view that exists for the snapshot, for its recipients (or every audience that may receive it). */
 const documents = (s: Exchange.ExchangeSnapshot, at: DateTime.Utc, allAudiences: boolean) => {
-  const built: Array<{ view: View.View; output: L.Output; audience: L.Audience; suffix?: string }> = []
+  const built: Array<{ view: View.View; request: View.Request; output: L.Output; audience: L.Audience; suffix?: string }> = []
   const refused: Array<{ output: L.Output; audience: L.Audience; rule: string }> = []
   const members = s.members.filter((m) => m.role === "operational").map((m) => m.agentId)
   for (const output of L.outputs) {
@@ -78,15 +82,48 @@ const documents = (s: Exchange.ExchangeSnapshot, at: DateTime.Utc, allAudiences:
     const audiences: ReadonlyArray<L.Audience> = allAudiences && output !== "attestation" ? L.audiences : recipients[output]
     for (const target of targets) {
       for (const audience of audiences) {
-        const view = View.build(s, target.request(audience), { at })
+        const request = target.request(audience)
+        const view = View.build(s, request, { at })
         // The composition (profiles, facilitators only) has no document layout: `show --json` has it.
         if (Either.isRight(view) && view.right._tag === "CompositionView") continue
-        if (Either.isRight(view)) built.push({ view: view.right, output, audience, ...(target.suffix === undefined ? {} : { suffix: target.suffix }) })
+        if (Either.isRight(view)) built.push({ view: view.right, request, output, audience, ...(target.suffix === undefined ? {} : { suffix: target.suffix }) })
         else if (target === targets[0]) refused.push({ output, audience, rule: view.left._tag === "ViewRefused" ? view.left.rule : "—" })
       }
     }
   }
   return { built, refused }
+}
+
+/**
+ * Starts the render worker (`dist/render-worker.js` beside the bin), or
+ * returns `undefined` when it is not there (library use, tests on sources)
+ * or the snapshot does not encode: then the main thread renders everything.
+ */
+const startWorker = (
+  snapshot: Exchange.ExchangeSnapshot,
+  at: DateTime.Utc,
+  lang: Lang,
+  jobs: ReadonlyArray<RenderWorker.Job>
+): Promise<void> | undefined => {
+  if (jobs.length === 0 || process.env["ENTRE_PAIRS_NO_WORKER"] !== undefined) return undefined
+  // A second core that is busy elsewhere only adds the worker's start-up cost.
+  if (availableParallelism() < 2 || loadavg()[0]! > availableParallelism() - 1) return undefined
+  const here = dirname(fileURLToPath(import.meta.url))
+  const script = [join(here, "render-worker.js"), join(here, "..", "render-worker.js")].find((f) => existsSync(f))
+  if (script === undefined) return undefined
+  let encoded: unknown
+  try {
+    encoded = ExchangeM.encode(snapshot)
+  } catch {
+    return undefined
+  }
+  const input: RenderWorker.Input = { snapshot: encoded, at: DateTime.formatIso(at), lang, jobs }
+  return new Promise<void>((resolve, reject) => {
+    const worker = new Worker(script, { workerData: input })
+    worker.once("message", (m: { ok: boolean; error?: string }) => (m.ok ? resolve() : reject(new Error(m.error))))
+    worker.once("error", reject)
+    worker.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`render worker exited with ${code}`))))
+  })
 }
 
 const namedDraft = (lang: Lang) => t(lang, "un compte rendu qui nomme un participant", "minutes that name a participant")
@@ -154,26 +191,27 @@ export const demo = (c: { readonly out: string; readonly allAudiences: boolean; 
     const snapshot = stored!
     const at = snapshot.updatedAt ?? (yield* DateTime.now)
     const { built, refused } = documents(snapshot, at, c.allAudiences)
-    const written: Array<{ file: string; output: L.Output; audience: L.Audience; format: L.FileFormat }> = []
     const jobs = built.flatMap((d) =>
-      (d.view._tag === "CalendarView" || d.view._tag === "AgendaView" ? L.formats : L.documentFormats).map((format) => ({ ...d, format }))
+      (d.view._tag === "CalendarView" || d.view._tag === "AgendaView" ? L.formats : L.documentFormats).map((format) => ({
+        ...d,
+        format,
+        file: join(c.out, fileName(d.output, d.audience, format, d.suffix))
+      }))
     )
-    const timings: Record<string, number> = {}
+    // Two cores: a worker thread renders every other heavy file (PDF, DOCX).
+    const heavy = jobs.filter((j) => j.format === "pdf" || j.format === "docx")
+    const offloaded = new Set(heavy.filter((_, i) => i % 2 === 0))
+    const worker = startWorker(snapshot, at, lang, [...offloaded].map((j) => ({ request: j.request, format: j.format, file: j.file })))
+    const local = worker === undefined ? jobs : jobs.filter((j) => !offloaded.has(j))
     yield* Effect.forEach(
-      jobs,
+      local,
       (job) =>
-        Effect.gen(function* () {
-          const t0 = Date.now()
-          const bytes = yield* renderView(job.view, job.format, lang)
-          timings[job.format] = (timings[job.format] ?? 0) + Date.now() - t0
-          const file = join(c.out, fileName(job.output, job.audience, job.format, job.suffix))
-          yield* Effect.promise(() => writeFile(file, bytes))
-          written.push({ file, output: job.output, audience: job.audience, format: job.format })
-        }),
-      { concurrency: 4, discard: true }
+        Effect.flatMap(renderView(job.view, job.format, lang), (bytes) => Effect.promise(() => writeFile(job.file, bytes))),
+      { discard: true }
     )
+    if (worker !== undefined) yield* Effect.promise(() => worker)
     if (process.env["ENTRE_PAIRS_TIMING"] !== undefined) process.stderr.write(`[timing] documents ${Date.now() - started} ms\n`)
-    if (process.env["ENTRE_PAIRS_TIMING"] !== undefined) process.stderr.write(`[timing] ${JSON.stringify(timings)}\n`)
+    const written = jobs.map((j) => ({ file: j.file, output: j.output, audience: j.audience, format: j.format }))
     written.sort((a, b) => a.file.localeCompare(b.file))
     const obligations = View.obligations(snapshot, { at })
     const seconds = (Date.now() - started) / 1000
@@ -245,5 +283,3 @@ export const demo = (c: { readonly out: string; readonly allAudiences: boolean; 
   return program.pipe(Effect.provide(storeLayer(common, { synchronous: "NORMAL" })), handleFailures(c))
 }
 
-void ExchangeM
-void existsSync

@@ -351,6 +351,7 @@ const renderFormat = { md: "markdown", html: "html", odt: "odt", docx: "docx", p
 export const renderView = (view: View.View, format: L.FileFormat, lang: Lang) =>
   Effect.promise(async () => {
     const { Render } = await import("@entre-pairs/adapters-docs")
+    if (format === "pdf") (await import("./PdfFonts.js")).memoiseFontTables()
     const options = { lang }
     return format === "ics"
       ? Render.render(view as Parameters<typeof Render.render>[0] & { _tag: "CalendarView" | "AgendaView" }, "ics", options)
