@@ -236,10 +236,11 @@ describe.skipIf(pgUrl === undefined)("PostgreSQL: append 10,000 commands (3 even
   const db = await database()
   const effect = ManagedRuntime.make(SqlEventStore.layerPg({ url: db.url }))
   await effect.runPromise(Effect.void)
-  const raw = new pg.Client({ connectionString: db.url })
-  await raw.connect()
+  // A pool, as an application server would use (and as @effect/sql-pg does):
+  // one connection checked out per transaction.
+  const pool = new pg.Pool({ connectionString: db.url })
   afterAll(async () => {
-    await raw.end()
+    await pool.end()
     await effect.dispose()
     await db.drop()
   })
@@ -255,6 +256,7 @@ version = excluded.version, updated_at = excluded.updated_at`
 
   bench("baseline: raw pg", async () => {
     for (const c of commands(prefix())) {
+      const raw = await pool.connect()
       await raw.query("BEGIN")
       const { rows } = await raw.query(insertSql, [...rowsOf(c).flat(), c.stream, c.expected])
       if (rows.length !== c.events.length) throw new Error("conflict")
@@ -268,6 +270,7 @@ version = excluded.version, updated_at = excluded.updated_at`
         )
       }
       await raw.query("COMMIT")
+      raw.release()
     }
   }, options)
 
@@ -281,15 +284,14 @@ describe.skipIf(pgUrl === undefined)("PostgreSQL: load a 500-event stream", asyn
   const db = await database()
   const effect = ManagedRuntime.make(SqlEventStore.layerPg({ url: db.url }))
   await effect.runPromise(Effect.forEach(loadStream("load"), storeAppend, { discard: true }))
-  const raw = new pg.Client({ connectionString: db.url })
-  await raw.connect()
+  const pool = new pg.Pool({ connectionString: db.url })
   afterAll(async () => {
-    await raw.end()
+    await pool.end()
     await effect.dispose()
     await db.drop()
   })
   bench("baseline: raw pg", async () => {
-    const { rows } = await raw.query<{ stream: string; version: number; type: string; data: string; recorded_at: string }>(
+    const { rows } = await pool.query<{ stream: string; version: number; type: string; data: string; recorded_at: string }>(
       "SELECT stream, version, type, data::text AS data, recorded_at FROM events WHERE stream = $1 AND version > $2 ORDER BY version",
       ["load", 0]
     )

@@ -123,6 +123,13 @@ export class EventStore extends Context.Tag("@entre-pairs/core/EventStore")<
      * Appends the events of one command atomically if the stream is at
      * `expectedVersion` (0 for a new stream), and upserts the read model in
      * the same transaction. Returns the new version.
+     *
+     * Fails with `ConcurrencyConflict` (carrying the actual version) when the
+     * stream is at another version, and with `EventStoreError`, writing
+     * nothing, when `events` is empty (a command that decides nothing has
+     * nothing to store), when an event's data is not JSON, or when the read
+     * model does not match the append (another stream, or a version other
+     * than `expectedVersion + events.length`).
      */
     readonly append: (
       stream: string,
