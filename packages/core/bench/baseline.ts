@@ -2,10 +2,11 @@
  * A hand-written baseline for the benchmark: the same checks as the rules
  * registry, written directly against the snapshot in plain TypeScript, with
  * the defaults of the policy, no registry, no shared context, and results as
- * bare rule IDs. It is what an integrator would write without the library.
+ * bare rule IDs. Only the name scanner of CNF-06 is the library's (`Names`),
+ * so that the comparison measures the registry, not two scanners.
  */
 import { addDays, addMonths } from "date-fns"
-import type { Exchange } from "@entre-pairs/core"
+import { type Exchange, Names } from "@entre-pairs/core"
 
 type S = Exchange.ExchangeSnapshot
 
@@ -14,8 +15,6 @@ const blank = (s: string | undefined) => s === undefined || s.trim() === ""
 const excluded = new Set(["topDownInformation", "opinionCollection", "interpersonalDispute", "prescriptionOnly", "negotiation", "decisionMaking"])
 const items = ["respectNoJudgement", "speakingEquity", "confidentiality", "attendanceCommitment", "facilitationModalities"]
 const dims = ["ageBand", "seniorityBand", "sex", "status", "functionHeld"] as const
-const fold = (t: string) => t.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[\u2019\u02bc]/g, "'")
-const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
 
 export const baselineEvaluate = (s: S, atMs: number) => {
   const blocking: Array<string> = []
@@ -168,17 +167,6 @@ export const baselineEvaluate = (s: S, atMs: number) => {
   for (const t of s.testimonials) if (t.publishedAt && (!t.consentAt || t.consentAt.epochMillis > t.publishedAt.epochMillis)) blocking.push("CNF-05")
   const ids = new Set([...s.members.map((m) => m.agentId), ...(fac?.facilitators ?? []).map((x) => x.agentId), ...s.sessions.flatMap((x) => x.guests.map((g) => g.agentId))])
   const people = [...ids].map(agent).filter((a) => a !== undefined)
-  const firsts = people.map((p) => fold(p.firstName))
-  const forms = (n: string) => [...new Set([n, n.replace(/[-' ]+/g, " "), n.replace(/[-' ]+/g, "-"), n.replace(/[-' ]+/g, "")])]
-  const needles: Array<string> = []
-  people.forEach((p, i) => {
-    const l = forms(fold(p.lastName))
-    const fs = forms(firsts[i]!)
-    for (const a of fs) for (const b of l) needles.push(`${a} ${b}`, `${b} ${a}`)
-    needles.push(...l)
-    if (firsts.filter((x) => x === firsts[i]).length === 1) needles.push(...fs)
-  })
-  const re = new RegExp(`(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}]-)(?:${needles.sort((a, b) => b.length - a.length).map(esc).join("|")})(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])`, "u")
   const released: Array<string> = []
   const sent = new Set<string>()
   for (const x of s.sessions) for (const m of x.minutes) if (m.sentAt) { sent.add(x.id); released.push(m.summary); if (m.correction) released.push(m.correction) }
@@ -193,7 +181,10 @@ export const baselineEvaluate = (s: S, atMs: number) => {
     }
   }
   if (s.review?.presentedAt) released.push(s.review.text)
-  for (const t of released) if (re.test(fold(t))) blocking.push("CNF-06")
+  // The name scanner is the library's public one (Names): the baseline measures
+  // the registry's overhead, not a second scanning algorithm.
+  const scanner = Names.compile(people)
+  for (const t of released) if (scanner.find(t).length > 0) blocking.push("CNF-06")
   const facIds = new Set((fac?.facilitators ?? []).map((x) => x.agentId))
   for (const x of live) for (const a of x.attendees) {
     if (facIds.has(a) || x.guests.some((g) => g.agentId === a)) continue
