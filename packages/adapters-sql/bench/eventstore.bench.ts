@@ -12,7 +12,7 @@ import Database from "better-sqlite3"
 import * as Effect from "effect/Effect"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import { randomUUID } from "node:crypto"
-import { mkdtempSync } from "node:fs"
+import { mkdirSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import pg from "pg"
@@ -117,7 +117,11 @@ const loadOptions = { time: 1000, warmupTime: 200 }
 // SQLite
 // --------------------------------------------------------------------------
 
-const dir = mkdtempSync(join(tmpdir(), "entre-pairs-bench-"))
+// Fixed places, emptied at the start of each run: vitest's bench mode does not
+// run afterAll hooks, so a run cannot clean up after itself.
+const dir = join(tmpdir(), "entre-pairs-bench")
+rmSync(dir, { recursive: true, force: true })
+mkdirSync(dir, { recursive: true })
 
 /**
  * With `FULL` (the adapter's default) every commit waits for an fsync, which
@@ -212,10 +216,11 @@ describe("SQLite: load a 500-event stream", async () => {
 
 const pgUrl = process.env["ENTRE_PAIRS_PG_URL"]
 
-const database = async () => {
-  const name = `entre_pairs_bench_${randomUUID().replaceAll("-", "")}`
+const database = async (group: string) => {
+  const name = `entre_pairs_bench_${group}`
   const admin = new pg.Client({ connectionString: pgUrl })
   await admin.connect()
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
   await admin.query(`CREATE DATABASE ${name}`)
   await admin.end()
   const url = new URL(pgUrl!)
@@ -233,7 +238,7 @@ const database = async () => {
 
 describe.skipIf(pgUrl === undefined)("PostgreSQL: append 10,000 commands (3 events each)", async () => {
   if (pgUrl === undefined) return
-  const db = await database()
+  const db = await database("append")
   const effect = ManagedRuntime.make(SqlEventStore.layerPg({ url: db.url }))
   await effect.runPromise(Effect.void)
   // A pool, as an application server would use (and as @effect/sql-pg does):
@@ -281,7 +286,7 @@ version = excluded.version, updated_at = excluded.updated_at`
 
 describe.skipIf(pgUrl === undefined)("PostgreSQL: load a 500-event stream", async () => {
   if (pgUrl === undefined) return
-  const db = await database()
+  const db = await database("load")
   const effect = ManagedRuntime.make(SqlEventStore.layerPg({ url: db.url }))
   await effect.runPromise(Effect.forEach(loadStream("load"), storeAppend, { discard: true }))
   const pool = new pg.Pool({ connectionString: db.url })
