@@ -74,8 +74,9 @@ const block = (b: Block, ctx: Ctx): Array<DocxParagraph | DocxTable> => {
     case "Paragraph":
       return [new DocxParagraph({ style: "BodyText", children: runsOf(b.text) })]
     case "List": {
-      // Each numbered list restarts at 1: one numbering instance per list.
-      const instance = ++ctx.lists
+      // Each numbered list restarts at 1: one numbering instance per numbered
+      // list; bullets share one (fewer numbering definitions to write).
+      const instance = b.ordered ? ++ctx.lists : 0
       return b.items.map(
         (item) =>
           new DocxParagraph({

@@ -1,8 +1,11 @@
 /**
  * PDF rendering of a document with `pdfmake` (pure JavaScript): A4, running
  * header (service, confidentiality) and "Page n sur N" footer, tables with
- * proportional column widths and a repeated header row, tagged PDF with the
- * document's language and title.
+ * proportional column widths and a repeated header row, the document's
+ * language and title in its metadata. Not a tagged PDF: pdfmake writes no
+ * structure tree, and claiming tags without structure misleads screen
+ * readers; for an accessible file use the HTML, or LibreOffice's PDF of the
+ * ODT.
  *
  * The font is embedded: DejaVu Sans, read from the `dejavu-fonts-ttf` package
  * (never from the system), because the standard PDF fonts and Roboto lack
@@ -195,7 +198,6 @@ export const toDefinition = (doc: Document, options: Theme.Options = {}): Record
     pageSize: "A4",
     pageMargins: [PAGE.side, PAGE.top, PAGE.side, PAGE.bottom],
     language: lang === "fr" ? "fr-FR" : "en-GB",
-    tagged: true,
     displayTitle: true,
     info: {
       title: doc.meta.title,
