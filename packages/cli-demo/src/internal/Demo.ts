@@ -261,7 +261,9 @@ export const demo = (c: { readonly out: string; readonly allAudiences: boolean; 
       const formats = [...new Set(mine.map((w) => w.format))]
       lines.push(`   ${L.label(L.outputLabels, output, lang).padEnd(34, " ")} ${String(mine.length).padStart(3)}  ${audiences.join(", ")} — ${formats.join(" ")}`)
     }
-    const example = written.find((w) => w.output === "minutes" && w.audience === "direction" && w.format === "pdf")
+    const example =
+      written.find((w) => w.output === "minutes" && w.audience === "direction" && w.format === "pdf" && w.file.includes("seance-2")) ??
+      written.find((w) => w.output === "minutes" && w.format === "pdf")
     if (example !== undefined) lines.push(`   ${t(lang, "par exemple", "e.g.")} ${relative(process.cwd(), example.file)}`)
     if (refused.length > 0) {
       lines.push(
@@ -277,7 +279,7 @@ export const demo = (c: { readonly out: string; readonly allAudiences: boolean; 
         `   ${o.status === "overdue" ? t(lang, "EN RETARD", "OVERDUE") : t(lang, "à faire  ", "due      ")} ${o.rule} — ${lang === "fr" ? o.what.fr : o.what.en} (${o.owner.label ?? L.label(L.owners, o.owner.role, lang)}, ${t(lang, "échéance", "due")} ${formatDate(o.dueAt, lang)})`
       )
     }
-    lines.push("", t(lang, `Terminé en ${seconds.toFixed(1).replace(".", ",")} s. Rejouer une commande : entre-pairs show ${exchangeId} --database ${relative(process.cwd(), database)}`, `Done in ${seconds.toFixed(1)} s. Try: entre-pairs show ${exchangeId} --database ${relative(process.cwd(), database)}`))
+    lines.push("", t(lang, `Terminé en ${seconds.toFixed(1).replace(".", ",")} s. Pour continuer : entre-pairs show ${exchangeId} --database ${relative(process.cwd(), database)}`, `Done in ${seconds.toFixed(1)} s. Next: entre-pairs show ${exchangeId} --database ${relative(process.cwd(), database)}`))
     yield* Effect.forEach(lines, out, { discard: true })
   })
   return program.pipe(Effect.provide(storeLayer(common, { synchronous: "NORMAL" })), handleFailures(c))
