@@ -110,6 +110,10 @@ dd { margin: 0; }
   h2, h3, h4 { break-after: avoid; }
   tr, .note, dl div { break-inside: avoid; }
   thead { display: table-header-group; }
+  /* Browsers drop backgrounds when printing by default: white header text
+     would vanish (seen on Chromium's print), so print headers dark on white. */
+  thead th { background: #ffffff; color: #1a1a1a; border-bottom: 2px solid #1a1a1a; }
+  tbody tr:nth-child(even) td, .note { background: none; }
   .page-break { break-after: page; }
   a { color: inherit; text-decoration: none; }
 }

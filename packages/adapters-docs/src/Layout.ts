@@ -25,6 +25,20 @@ export type CalendarView = V.CalendarView
 /** @since 0.1.0 */
 export type AgendaView = V.AgendaView
 
+/**
+ * Narrows a core view (what `View.build` returns) to one a document can be
+ * made of: every view but the facilitators' composition.
+ *
+ * @example
+ * import { Layout, Render } from "@entre-pairs/adapters-docs"
+ * import { View } from "@entre-pairs/core"
+ * declare const view: View.View
+ * if (Layout.isDocumentView(view)) void Render.render(view, "pdf")
+ * @since 0.1.0
+ */
+export const isDocumentView = <A extends { readonly _tag: string }>(view: A): view is Extract<A, V.DocumentView> =>
+  view._tag !== "CompositionView"
+
 /** Layout options. @since 0.1.0 */
 export interface Options {
   readonly lang?: D.Lang

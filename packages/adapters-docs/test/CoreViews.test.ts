@@ -37,7 +37,7 @@ describe("core views of the example exchange", () => {
     const built = View.build(snapshot, request, { at })
     if (Either.isLeft(built)) throw built.left
     const view = built.right
-    if (view._tag === "CompositionView") throw new Error("composition is never rendered")
+    if (!Layout.isDocumentView(view)) throw new Error("composition is never rendered")
     const md = await Render.render(view, "markdown")
     expect(md).toContain(snapshot.title.replace(" :", "\u00a0:"))
     const leaks = names.filter((n) => md.includes(n))
@@ -64,6 +64,7 @@ describe("core views of the example exchange", () => {
 
   it("the composition (profile data) cannot be rendered: a type error", () => {
     const composition = Either.getOrThrow(View.build(snapshot, { output: "composition", audience: "facilitators" }, { at }))
+    expect(Layout.isDocumentView(composition)).toBe(false)
     // @ts-expect-error CompositionView is not a DocumentView
     const attempt = () => Render.render(composition, "markdown")
     expect(typeof attempt).toBe("function")

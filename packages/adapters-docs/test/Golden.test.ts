@@ -28,6 +28,8 @@ describe("golden files", () => {
     expect(html).toContain("<caption>Variantes et arbitrages — question n°\u00a01</caption>")
     expect(html).toContain('<th scope="col">Arbitrage</th>')
     expect(html).toContain("@media print")
+    // Printed without backgrounds, header cells must not keep white text.
+    expect(html.slice(html.indexOf("@media print"))).toContain("thead th { background: #ffffff; color: #1a1a1a;")
     expect(html.match(/<h1>/g)).toHaveLength(1)
     expect(html).toContain("Diffusion restreinte aux destinataires")
     expect(Html.render(Layout.conclusions(conclusionsView))).toContain("Document confidentiel — diffusion restreinte au groupe")
