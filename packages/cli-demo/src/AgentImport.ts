@@ -51,6 +51,28 @@ export class AgentImportError extends Data.TaggedError("AgentImportError")<{
 export type Encoding = "utf-8" | "utf-8-bom" | "windows-1252"
 
 /**
+ * Windows-1252 differs from Latin-1 in 0x80–0x9F (€, œ, Œ, ’, “, ”, …);
+ * Node's `TextDecoder("windows-1252")` decodes that range as Latin-1 control
+ * characters, so the table is here.
+ */
+const cp1252High = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ"
+
+/** Decodes Windows-1252 bytes. @since 0.1.0 */
+export const decodeWindows1252 = (bytes: Uint8Array): string => {
+  const parts: Array<string> = []
+  for (let start = 0; start < bytes.length; start += 8192) {
+    const chunk = bytes.subarray(start, start + 8192)
+    const codes = new Array<number>(chunk.length)
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i]!
+      codes[i] = b >= 0x80 && b <= 0x9f ? cp1252High.charCodeAt(b - 0x80) : b
+    }
+    parts.push(String.fromCharCode(...codes))
+  }
+  return parts.join("")
+}
+
+/**
  * Decodes bytes: UTF-8 when they start with a BOM or are valid UTF-8,
  * Windows-1252 (what Excel writes in France) otherwise.
  *
@@ -66,7 +88,7 @@ export const decodeText = (bytes: Uint8Array): { readonly text: string; readonly
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" }
   } catch {
-    return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252" }
+    return { text: decodeWindows1252(bytes), encoding: "windows-1252" }
   }
 }
 
@@ -140,6 +162,11 @@ const valueMaps: Partial<Record<Field, Record<string, string>>> = {
   functionHeld: {
     agent: "agent",
     encadrant: "lineManager",
+    encadrante: "lineManager",
+    cheffe: "lineManager",
+    chef: "lineManager",
+    cheffedeservice: "lineManager",
+    experte: "expert",
     encadrement: "lineManager",
     manager: "lineManager",
     linemanager: "lineManager",
@@ -393,6 +420,8 @@ export const parseAgents = (bytes: Uint8Array, file: string, options: ParseOptio
       if (Either.isLeft(decoded)) {
         for (const issue of ParseResult.ArrayFormatter.formatErrorSync(decoded.left)) {
           const key = String(issue.path[0] ?? "")
+          // An ID derived from the names is missing only because a name is: one fault is enough.
+          if (key === "id" && columnOf["id"] === undefined) continue
           const column = columnOf[key] ?? headerAliases[key as Field]?.[0] ?? key
           const message = issue.message === "is missing" ? "valeur obligatoire manquante / missing value" : issue.message
           fault({ line: row.line, column, reason: message })

@@ -4,7 +4,14 @@ import { describe, expect, it } from "vitest"
 import { cli, tempDir } from "./helpers.js"
 
 /** Windows-1252 bytes (what Excel writes in France) of a Latin-1 string. */
-const windows1252 = (text: string) => Buffer.from(text.replace(/\n/g, "\r\n"), "latin1")
+const cp1252High = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ"
+const windows1252 = (text: string) =>
+  Uint8Array.from([...text.replace(/\n/g, "\r\n")].map((ch) => {
+    const high = cp1252High.indexOf(ch)
+    if (high >= 0) return 0x80 + high
+    if (ch.charCodeAt(0) > 0xff) throw new Error(`not in Windows-1252: ${ch}`)
+    return ch.charCodeAt(0)
+  }))
 const bom = Buffer.from([0xef, 0xbb, 0xbf])
 
 const header = "Nom;Prénom;Civilité;Métier;Service;Fonction;Statut;Tranche d'âge;Ancienneté;Sexe;Identifiant"
@@ -13,7 +20,8 @@ const good = [
   "Lefèvre;Élodie;Mme;Inspecteur du travail;UC3;Agent;Titulaire;30 à 39 ans;5 à 9 ans;F;agt-001",
   "Benali;Karim;M.;Inspecteur du travail;UC3;Encadrant;Titulaire;40-49;10-19;H;agt-002",
   "Le Goff;Jean-Pierre;M;Contrôleur du travail;UC3;Agent;Contractuel;60 ans et plus;20 ans et plus;M;agt-003",
-  "\"Müller; Straße\";Anaïs;Mme;Inspecteur du travail;UC3;Expert;Stagiaire;moins de 30 ans;moins de 2 ans;F;agt-004"
+  "\"Müller; Straße\";Anaïs;Mme;Inspecteur du travail;UC3;Expert;Stagiaire;moins de 30 ans;moins de 2 ans;F;agt-004",
+  "Lebœuf-d’Arc;Zoé;Mme;Inspecteur du travail;UC3;Agent;Titulaire;40-49;5-9;F;agt-005"
 ].join("\n")
 
 const list = (database: string) => JSON.parse(cli(["agents", "list", "--database", database, "--json"]).stdout) as Array<{ id: string; firstName: string; lastName: string; occupation: string; unit: string; functionHeld?: string }>
@@ -27,9 +35,9 @@ describe("agents import (built bin)", () => {
     const r = cli(["agents", "import", file, "--database", database])
     expect(r.stderr).toBe("")
     expect(r.code).toBe(0)
-    expect(r.stdout).toMatch(/4 agents importés.*utf-8-bom, séparateur « ; »/)
+    expect(r.stdout).toMatch(/5 agents importés.*utf-8-bom, séparateur « ; »/)
     const agents = list(database)
-    expect(agents.map((a) => a.id)).toEqual(["agt-001", "agt-002", "agt-003", "agt-004"])
+    expect(agents.map((a) => a.id)).toEqual(["agt-001", "agt-002", "agt-003", "agt-004", "agt-005"])
     expect(agents[0]).toMatchObject({ firstName: "Élodie", lastName: "Lefèvre", occupation: "inspecteur-du-travail", unit: "uc3", functionHeld: "agent" })
     expect(agents[1]!.functionHeld).toBe("lineManager")
     expect(agents[3]!.lastName).toBe("Müller; Straße")
@@ -44,9 +52,9 @@ describe("agents import (built bin)", () => {
     const database = join(dir, "a.db")
     const r = cli(["agents", "import", file, "--database", database, "--json"])
     expect(r.code).toBe(0)
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, imported: 4, encoding: "windows-1252", delimiter: ";" })
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, imported: 5, encoding: "windows-1252", delimiter: ";" })
     const agents = list(database)
-    expect(agents.map((a) => `${a.firstName} ${a.lastName}`)).toEqual(["Élodie Lefèvre", "Karim Benali", "Jean-Pierre Le Goff", "Anaïs Müller; Straße"])
+    expect(agents.map((a) => `${a.firstName} ${a.lastName}`)).toEqual(["Élodie Lefèvre", "Karim Benali", "Jean-Pierre Le Goff", "Anaïs Müller; Straße", "Zoé Lebœuf-d’Arc"])
   })
 
   it("imports English headers with ',' and JSON files", () => {
@@ -79,7 +87,7 @@ describe("agents import (built bin)", () => {
     expect(r.stderr).toMatch(/ligne 4, colonne « Métier »/)
     expect(r.stdout).toBe("")
     // Nothing written: the directory still holds the first import only.
-    expect(list(database).map((a) => a.id)).toEqual(["agt-001", "agt-002", "agt-003", "agt-004"])
+    expect(list(database).map((a) => a.id)).toEqual(["agt-001", "agt-002", "agt-003", "agt-004", "agt-005"])
     const json = cli(["agents", "import", bad, "--database", database, "--json"])
     expect(json.code).toBe(2)
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, imported: 0, faults: expect.arrayContaining([{ line: 3, column: "Sexe", reason: expect.stringContaining("Z") }]) })
