@@ -16,10 +16,11 @@ export interface Run {
 
 /** Spawns `node dist/bin.js …args` with piped stdio (never a TTY). */
 export const cli = (args: ReadonlyArray<string>, options: SpawnSyncOptions = {}): Run => {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...(options.env ?? {}) }
+  const env: NodeJS.ProcessEnv = { ...process.env }
   delete env["DATABASE_URL"]
   delete env["NO_COLOR"]
   delete env["FORCE_COLOR"]
+  Object.assign(env, options.env ?? {})
   const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", timeout: 120_000, maxBuffer: 256 * 1024 * 1024, ...options, env })
   return { code: r.status, stdout: String(r.stdout), stderr: String(r.stderr) }
 }

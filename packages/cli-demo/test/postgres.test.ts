@@ -1,0 +1,27 @@
+import { randomUUID } from "node:crypto"
+import { writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { describe, expect, it } from "vitest"
+import { cli, tempDir } from "./helpers.js"
+
+/** PostgreSQL at ENTRE_PAIRS_PG_URL (scripts/services.sh starts one); skipped without it. */
+const url = process.env["ENTRE_PAIRS_PG_URL"]
+
+describe.skipIf(url === undefined)("the CLI on PostgreSQL (--database-url, DATABASE_URL)", () => {
+  const suffix = randomUUID().slice(0, 8)
+  const id = `ech-pg-${suffix}`
+
+  it("runs commands, show and the directory on PostgreSQL", () => {
+    const db = ["--database-url", url!]
+    expect(cli(["exchange", "propose", id, "--title", "Accueil", "--by", "direction", ...db]).code).toBe(0)
+    // DATABASE_URL works too, and wins over the default SQLite file.
+    const show = cli(["show", id, "--json"], { env: { DATABASE_URL: url! }, cwd: tempDir() })
+    expect(show.code).toBe(0)
+    expect(JSON.parse(show.stdout)).toMatchObject({ version: 1, snapshot: { state: "proposed" } })
+    const csv = join(tempDir(), "a.csv")
+    writeFileSync(csv, `Nom;Prénom;Métier;Service;Identifiant\nLefèvre;Élodie;IT;pg-${suffix};agt-pg-${suffix}\n`)
+    expect(cli(["agents", "import", csv, ...db]).code).toBe(0)
+    const agents = JSON.parse(cli(["agents", "list", "--unit", `pg-${suffix}`, "--json", ...db]).stdout) as Array<{ id: string; firstName: string }>
+    expect(agents).toEqual([expect.objectContaining({ id: `agt-pg-${suffix}`, firstName: "Élodie" })])
+  })
+})
