@@ -1,4 +1,4 @@
-import { Example } from "@entre-pairs/core"
+import { Decider, Example } from "@entre-pairs/core"
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
@@ -96,5 +96,25 @@ describe("lifecycle subcommands over the SQLite store (built bin)", () => {
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/LIF-0[38]/)
     expect(JSON.parse(cli(["agents", "list", "--json", ...db2]).stdout)).toEqual([])
+  })
+})
+
+describe("every command of Command.ExchangeCommand is reachable", () => {
+  it("exchange exec runs the whole example cycle from a file, to closure", () => {
+    const dir = tempDir()
+    const file = join(dir, "cycle.json")
+    writeFileSync(file, JSON.stringify(Example.cycleEncoded))
+    const r = cli(["exchange", "exec", "ech-ddets33-uc3-2026", "--command", `@${file}`, "--json", "--database", join(dir, "c.db")])
+    expect(r.code).toBe(0)
+    const results = r.stdout.trim().split(/\n(?=\{)/).map((x) => JSON.parse(x) as { command: string; state: string })
+    expect(results.length).toBe(Example.cycleEncoded.length)
+    expect(results[results.length - 1]).toMatchObject({ command: "Close", state: "closed" })
+  })
+
+  it("each ergonomic subcommand names a real command tag in its help", () => {
+    const tags = new Set(Object.keys(Decider.allowedStates))
+    const named = ["exchange", "session", "minutes"].flatMap((group) => [...cli([group, "--help"]).stdout.matchAll(/\[([A-Z][A-Za-z]+)\]/g)].map((m) => m[1]!))
+    expect(named.length).toBeGreaterThan(25)
+    for (const tag of named) expect(tags.has(tag), tag).toBe(true)
   })
 })
