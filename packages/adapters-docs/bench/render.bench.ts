@@ -3,6 +3,12 @@
  * content in the same run: a 10-member session's minutes (and the calendar
  * for iCalendar). Target: at most 1.5× the bare library.
  *
+ * "The same content": the baselines get the laid-out document's text,
+ * flattened once outside the timed code (headings, paragraphs with their bold
+ * and italic runs, lists, tables, label–value lines, notes), and write it
+ * with the library's plain API and no styling of ours. The adapter's timing
+ * includes the layout from the core view.
+ *
  *   npx vitest bench --run packages/adapters-docs/bench/render.bench.ts
  */
 import { createRequire } from "node:module"
@@ -26,6 +32,7 @@ import { createEvents } from "ics"
 import pdfmake from "pdfmake"
 import { bench, describe } from "vitest"
 import { Docx, Html, Icalendar, Layout, Markdown, Odt, Pdf, Typography } from "../src/index.js"
+import type { Document } from "../src/index.js"
 import { calendarView, minutesView } from "../test/fixtures.js"
 
 // Long runs: this runs on small shared machines where a short run is mostly noise.
@@ -37,31 +44,39 @@ const theme = { serviceName: "DREETS Bretagne — Pôle travail" }
 const ms = (d: { epochMillis: number }) => d.epochMillis
 
 // --- the same content, flattened once for the bare baselines ---------------
-const title = `Compte rendu — séance n° ${view.session.number}`
-const facts: Array<[string, string]> = [
-  ["Séance", `n° ${view.session.number} — étude de cas`],
-  ["Date", `${Typography.formatDate(ms(view.session.scheduledAt))}, ${Typography.formatTimeRange(ms(view.session.scheduledAt), view.session.durationMinutes)}`],
-  ["Lieu", view.session.venue ?? ""],
-  ["Présents", `${view.attendance.present} membres sur ${view.attendance.members}`]
-]
-const sections: Array<{ heading: string; paragraphs: Array<string>; bullets: Array<string> }> = [
-  { heading: "Ordre du jour", paragraphs: [], bullets: view.agenda.map((a) => a.title) },
-  { heading: "Synthèse de la séance", paragraphs: [view.summary], bullets: [] },
-  ...view.cases.map((c) => ({
-    heading: `Cas n° ${c.number} — ${c.question}`,
-    paragraphs: [c.context, c.situation, c.reasons, c.result],
-    bullets: [...c.questions, ...c.comparablePractices]
-  })),
-  { heading: "Besoins de formation identifiés", paragraphs: [], bullets: [...view.trainingNeeds] }
-]
-// The italic parts of the layout (agenda questions), so that both embed the same faces.
-const italics = view.agenda.flatMap((a) => (a.question === undefined ? [] : [`(question : ${a.question})`]))
-const tableHeader = ["Variante", "Arbitrage", "Conditions"]
-const tableRows = view.variants.map((v) => [v.description, v.outcome ?? "", v.conditions.join(" ; ")])
-
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+type Runs = ReadonlyArray<{ text: string; bold?: boolean; italic?: boolean }>
+type Item =
+  | { kind: "h"; level: number; text: string }
+  | { kind: "p"; runs: Runs }
+  | { kind: "list"; ordered: boolean; items: ReadonlyArray<Runs> }
+  | { kind: "table"; header: ReadonlyArray<string>; rows: ReadonlyArray<ReadonlyArray<string>> }
 
 const laidOut = Layout.minutes(view)
+const plain = (r: Runs) => r.map((x) => x.text).join("")
+const items: ReadonlyArray<Item> = [
+  { kind: "h", level: 0, text: laidOut.meta.title },
+  ...laidOut.blocks.flatMap((b: Document.Block): Array<Item> => {
+    switch (b._tag) {
+      case "Heading":
+        return [{ kind: "h", level: b.level, text: b.text }]
+      case "Paragraph":
+      case "Signature":
+        return [{ kind: "p", runs: b.text }]
+      case "Note":
+        return [{ kind: "p", runs: [{ text: `${b.title ?? "À noter"} — `, bold: true }, ...b.text] }]
+      case "List":
+        return [{ kind: "list", ordered: b.ordered, items: b.items }]
+      case "Table":
+        return [{ kind: "p", runs: [{ text: b.caption, bold: true }] }, { kind: "table", header: b.header, rows: b.rows.map((r) => r.map(plain)) }]
+      case "Definitions":
+        return b.items.map((d) => ({ kind: "p", runs: [{ text: `${d.label} : `, bold: true }, ...d.value] }))
+      case "PageBreak":
+        return []
+    }
+  })
+]
+
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
 
 describe("markdown", () => {
   bench("adapter: Layout + Markdown.render", () => {
@@ -71,11 +86,14 @@ describe("markdown", () => {
     Markdown.render(laidOut, theme)
   }, fast)
   bench("baseline: string concat markdown", () => {
-    let s = `# ${title}\n\n${facts.map(([k, v]) => `- **${k} :** ${v}`).join("\n")}\n\n`
-    for (const x of sections) {
-      s += `## ${x.heading}\n\n${x.paragraphs.join("\n\n")}\n\n${x.bullets.map((b) => `- ${b}`).join("\n")}\n\n`
+    const md = (r: Runs) => r.map((x) => (x.bold ? `**${x.text}**` : x.italic ? `*${x.text}*` : x.text)).join("")
+    let s = ""
+    for (const it of items) {
+      if (it.kind === "h") s += `${"#".repeat(it.level + 1)} ${it.text}\n\n`
+      else if (it.kind === "p") s += `${md(it.runs)}\n\n`
+      else if (it.kind === "list") s += `${it.items.map((x, i) => `${it.ordered ? `${i + 1}.` : "-"} ${md(x)}`).join("\n")}\n\n`
+      else s += `| ${it.header.join(" | ")} |\n|${it.header.map(() => " --- |").join("")}\n${it.rows.map((r) => `| ${r.join(" | ")} |`).join("\n")}\n\n`
     }
-    s += `| ${tableHeader.join(" | ")} |\n| --- | --- | --- |\n${tableRows.map((r) => `| ${r.join(" | ")} |`).join("\n")}\n`
   }, fast)
 })
 
@@ -87,15 +105,18 @@ describe("html", () => {
     Html.render(laidOut, theme)
   }, fast)
   bench("baseline: string concat html", () => {
-    let s = `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>${esc(title)}</title><style>body{font-family:sans-serif}</style></head><body><h1>${esc(title)}</h1><dl>`
-    for (const [k, v] of facts) s += `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`
-    s += "</dl>"
-    for (const x of sections) {
-      s += `<h2>${esc(x.heading)}</h2>${x.paragraphs.map((p) => `<p>${esc(p)}</p>`).join("")}<ul>${x.bullets.map((b) => `<li>${esc(b)}</li>`).join("")}</ul>`
+    const html = (r: Runs) => r.map((x) => (x.bold ? `<strong>${esc(x.text)}</strong>` : x.italic ? `<em>${esc(x.text)}</em>` : esc(x.text))).join("")
+    let s = `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>${esc(laidOut.meta.title)}</title><style>body{font-family:sans-serif}</style></head><body>`
+    for (const it of items) {
+      if (it.kind === "h") s += `<h${it.level + 1}>${esc(it.text)}</h${it.level + 1}>`
+      else if (it.kind === "p") s += `<p>${html(it.runs)}</p>`
+      else if (it.kind === "list") s += `<${it.ordered ? "ol" : "ul"}>${it.items.map((x) => `<li>${html(x)}</li>`).join("")}</${it.ordered ? "ol" : "ul"}>`
+      else
+        s += `<table><thead><tr>${it.header.map((h) => `<th scope="col">${esc(h)}</th>`).join("")}</tr></thead><tbody>${it.rows
+          .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join("")}</tr>`)
+          .join("")}</tbody></table>`
     }
-    s += `<table><thead><tr>${tableHeader.map((h) => `<th scope="col">${esc(h)}</th>`).join("")}</tr></thead><tbody>${tableRows
-      .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join("")}</tr>`)
-      .join("")}</tbody></table></body></html>`
+    s += "</body></html>"
   }, fast)
 })
 
@@ -112,16 +133,19 @@ describe("odt", () => {
     )
   }, fast)
   bench("baseline: fflate zip of hand-written ODF", () => {
-    const p = (t: string) => `<text:p>${esc(t)}</text:p>`
-    let body = `<text:h text:outline-level="1">${esc(title)}</text:h>${facts.map(([k, v]) => p(`${k} : ${v}`)).join("")}`
-    for (const x of sections) {
-      body += `<text:h text:outline-level="2">${esc(x.heading)}</text:h>${x.paragraphs.map(p).join("")}<text:list>${x.bullets
-        .map((b) => `<text:list-item>${p(b)}</text:list-item>`)
-        .join("")}</text:list>`
+    const runs = (r: Runs) =>
+      r.map((x) => (x.bold || x.italic ? `<text:span text:style-name="${x.bold ? "B" : "I"}">${esc(x.text)}</text:span>` : esc(x.text))).join("")
+    const p = (r: Runs) => `<text:p>${runs(r)}</text:p>`
+    let body = ""
+    for (const it of items) {
+      if (it.kind === "h") body += `<text:h text:outline-level="${it.level + 1}">${esc(it.text)}</text:h>`
+      else if (it.kind === "p") body += p(it.runs)
+      else if (it.kind === "list") body += `<text:list>${it.items.map((x) => `<text:list-item>${p(x)}</text:list-item>`).join("")}</text:list>`
+      else
+        body += `<table:table><table:table-column table:number-columns-repeated="${it.header.length}"/>${[it.header, ...it.rows]
+          .map((r) => `<table:table-row>${r.map((c) => `<table:table-cell>${p([{ text: c }])}</table:table-cell>`).join("")}</table:table-row>`)
+          .join("")}</table:table>`
     }
-    body += `<table:table><table:table-column table:number-columns-repeated="3"/>${[tableHeader, ...tableRows]
-      .map((r) => `<table:table-row>${r.map((c) => `<table:table-cell>${p(c)}</table:table-cell>`).join("")}</table:table-row>`)
-      .join("")}</table:table>`
     const ns = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
     zipSync({
       mimetype: [strToU8("application/vnd.oasis.opendocument.text"), { level: 0 }],
@@ -138,30 +162,31 @@ describe("docx", () => {
     await Docx.render(Layout.minutes(view), theme)
   }, slow)
   bench("baseline: docx bare", async () => {
-    const widths = [4300, 2000, 3338]
-    const children: Array<Paragraph | Table> = [
-      new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] }),
-      ...facts.map(([k, v]) => new Paragraph({ children: [new TextRun({ text: `${k} : `, bold: true }), new TextRun(v)] }))
-    ]
-    for (const x of sections) {
-      children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(x.heading)] }))
-      for (const p of x.paragraphs) children.push(new Paragraph({ children: [new TextRun(p)] }))
-      for (const b of x.bullets) children.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun(b)] }))
-    }
-    for (const t of italics) children.push(new Paragraph({ children: [new TextRun({ text: t, italics: true })] }))
-    children.push(
-      new Table({
-        width: { size: 9638, type: WidthType.DXA },
-        columnWidths: widths,
-        rows: [tableHeader, ...tableRows].map(
-          (r, i) =>
-            new TableRow({
-              tableHeader: i === 0,
-              children: r.map((c, j) => new TableCell({ width: { size: widths[j]!, type: WidthType.DXA }, children: [new Paragraph({ children: [new TextRun({ text: c, bold: i === 0 })] })] }))
-            })
+    const runs = (r: Runs) => r.map((x) => new TextRun({ text: x.text, ...(x.bold ? { bold: true } : {}), ...(x.italic ? { italics: true } : {}) }))
+    const children: Array<Paragraph | Table> = []
+    for (const it of items) {
+      if (it.kind === "h") {
+        const heading = [HeadingLevel.TITLE, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3][it.level]
+        children.push(new Paragraph({ ...(heading !== undefined ? { heading } : {}), children: [new TextRun(it.text)] }))
+      } else if (it.kind === "p") children.push(new Paragraph({ children: runs(it.runs) }))
+      else if (it.kind === "list") for (const x of it.items) children.push(new Paragraph({ bullet: { level: 0 }, children: runs(x) }))
+      else {
+        const width = Math.floor(9638 / it.header.length)
+        children.push(
+          new Table({
+            width: { size: 9638, type: WidthType.DXA },
+            columnWidths: it.header.map(() => width),
+            rows: [it.header, ...it.rows].map(
+              (r, i) =>
+                new TableRow({
+                  tableHeader: i === 0,
+                  children: r.map((c) => new TableCell({ width: { size: width, type: WidthType.DXA }, children: [new Paragraph({ children: [new TextRun({ text: c, bold: i === 0 })] })] }))
+                })
+            )
+          })
         )
-      })
-    )
+      }
+    }
     await Packer.toBuffer(
       new DocxDocument({
         sections: [
@@ -190,12 +215,14 @@ describe("pdf", () => {
     await Pdf.render(Layout.minutes(view), theme)
   }, slow)
   bench("baseline: pdfmake bare", async () => {
-    const content: Array<unknown> = [{ text: title, fontSize: 21, bold: true }, ...facts.map(([k, v]) => ({ text: [{ text: `${k} : `, bold: true }, v] }))]
-    for (const x of sections) {
-      content.push({ text: x.heading, fontSize: 15, bold: true, margin: [0, 10, 0, 4] }, ...x.paragraphs.map((p) => ({ text: p, margin: [0, 0, 0, 6] })), { ul: x.bullets })
+    const runs = (r: Runs) => r.map((x) => ({ text: x.text, ...(x.bold ? { bold: true } : {}), ...(x.italic ? { italics: true } : {}) }))
+    const content: Array<unknown> = []
+    for (const it of items) {
+      if (it.kind === "h") content.push({ text: it.text, fontSize: [21, 15.5, 13, 11.5][it.level], bold: true, margin: [0, 8, 0, 4] })
+      else if (it.kind === "p") content.push({ text: runs(it.runs), margin: [0, 0, 0, 6] })
+      else if (it.kind === "list") content.push({ [it.ordered ? "ol" : "ul"]: it.items.map((x) => ({ text: runs(x) })) })
+      else content.push({ table: { headerRows: 1, widths: it.header.map(() => "*"), body: [it.header.map((h) => ({ text: h, bold: true })), ...it.rows] } })
     }
-    content.push({ ul: italics.map((t) => ({ text: t, italics: true })) })
-    content.push({ table: { headerRows: 1, widths: ["45%", "20%", "35%"], body: [tableHeader.map((h) => ({ text: h, bold: true })), ...tableRows] } })
     await pdfmake
       .createPdf({
         pageSize: "A4",
@@ -208,8 +235,9 @@ describe("pdf", () => {
   }, slow)
 })
 
+const stamp = Date.UTC(2026, 9, 1)
+
 describe("ics", () => {
-  const stamp = Date.UTC(2026, 9, 1)
   bench("adapter: Layout.calendarEvents + Icalendar.render", () => {
     Icalendar.render(Layout.calendarEvents(calendarView), { timestamp: stamp })
   }, fast)

@@ -35,8 +35,11 @@ const NS = [
 ].join(" ")
 
 /** Text with spaces preserved the ODF way (runs of spaces, tabs, line breaks). */
+const ODF_SPACES = /[\t\r\n]| {2}/
 const odfText = (s: string): string =>
-  esc(s)
+  !ODF_SPACES.test(s)
+    ? esc(s)
+    : esc(s)
     .replace(/\t/g, "<text:tab/>")
     .replace(/\r?\n/g, "<text:line-break/>")
     .replace(/ {2,}/g, (m) => ` <text:s text:c="${m.length - 1}"/>`)
