@@ -24,4 +24,13 @@ describe.skipIf(url === undefined)("the CLI on PostgreSQL (--database-url, DATAB
     const agents = JSON.parse(cli(["agents", "list", "--unit", `pg-${suffix}`, "--json", ...db]).stdout) as Array<{ id: string; firstName: string }>
     expect(agents).toEqual([expect.objectContaining({ id: `agt-pg-${suffix}`, firstName: "Élodie" })])
   })
+
+  it("an import whose Invite is refused rolls back the directory too", () => {
+    const db = ["--database-url", url!]
+    const csv = join(tempDir(), "b.csv")
+    writeFileSync(csv, `Nom;Prénom;Métier;Service;Identifiant\nBenali;Karim;IT;pgx-${suffix};agt-pgx-${suffix}\n`)
+    const r = cli(["agents", "import", csv, "--exchange", id, ...db])
+    expect(r.code).toBe(1)
+    expect(JSON.parse(cli(["agents", "list", "--unit", `pgx-${suffix}`, "--json", ...db]).stdout)).toEqual([])
+  })
 })
