@@ -6,6 +6,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { EventStore } from "@entre-pairs/core"
 import * as Effect from "effect/Effect"
+import * as FastCheck from "effect/FastCheck"
 import * as Either from "effect/Either"
 import type * as Layer from "effect/Layer"
 
@@ -223,6 +224,27 @@ export const contract = (name: string, fresh: Fresh) =>
         assert.deepStrictEqual(yield* store.readModels({ state: tricky[4]! }), [readModel])
         assert.deepStrictEqual(yield* store.readModels({ state: tricky[4]!.normalize("NFC") }), [])
         assert.deepStrictEqual(yield* store.streams(), [{ stream, version: events.length }])
+      })))
+
+    it.effect("round-trips arbitrary unicode text (property, fixed seed)", () =>
+      run(Effect.gen(function*() {
+        const store = yield* Store
+        // Any Unicode scalar value but NUL (PostgreSQL text cannot hold it).
+        const text = FastCheck.fullUnicodeString({ maxLength: 40 }).filter((s) => !s.includes("\u0000"))
+        const samples = FastCheck.sample(FastCheck.tuple(text, text, FastCheck.dictionary(text, text)), {
+          numRuns: 60,
+          seed: 20261203
+        })
+        let version = 0
+        for (const [title, owner, record] of samples) {
+          const event = one(title, { title, owner, record })
+          const readModel = model("ech-prop", version + 1, owner, [{ rule: title, dueAt: owner, owner, path: title }])
+          version = yield* store.append("ech-prop", version, [event], { ...readModel, title })
+          const [stored] = yield* store.read("ech-prop", version - 1)
+          assert.strictEqual(stored!.type, title)
+          assert.strictEqual(JSON.stringify(stored!.data), JSON.stringify(event.data))
+          assert.deepStrictEqual(yield* store.readModels(), [{ ...readModel, title }])
+        }
       })))
 
     it.effect("rejects an empty append, writing nothing", () =>
