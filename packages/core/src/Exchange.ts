@@ -577,7 +577,19 @@ const faultsOf = (error: ParseResult.ParseError): Array<{ path: Array<string | n
     }
     out.push(m === null ? { path, message: issue.message } : { path, message: issue.message, alternatives: [m[1]!], actual: m[2]! })
   }
-  return out.map(({ path, message }) => ({ path, message }))
+  // An optional field is a union with `undefined`: when its value is wrong
+  // deeper down, the formatter also reports "Expected undefined" for the field
+  // itself. That alternative says nothing to a person: drop it when a deeper
+  // fault explains the field.
+  const keyOf = (p: ReadonlyArray<string | number>) => p.join("\u0000")
+  const explained = (p: ReadonlyArray<string | number>) =>
+    out.some((o) => o.path.length > p.length && keyOf(o.path.slice(0, p.length)) === keyOf(p) && !o.message.startsWith("Expected undefined"))
+  return out
+    .filter((o) => !(/^Expected undefined, actual /.test(o.message) && explained(o.path)))
+    .map(({ path, message }) => ({
+      path,
+      message: message.replace(/^Expected one of undefined \| (.+), actual/, "Expected one of $1, actual").replace(/^Expected one of (.+) \| undefined, actual/, "Expected one of $1, actual")
+    }))
 }
 
 /**
