@@ -1,0 +1,255 @@
+/**
+ * The fair lottery over admissible groups (maximin, after Flanigan et al.,
+ * "Fair algorithms for selecting citizens' assemblies", Nature 2021): find a
+ * probability distribution over a portfolio of admissible groups that
+ * maximises the smallest weighted selection probability min_i π_i / w_i of
+ * the volunteers who can be selected at all.
+ *
+ * Agents of one type are interchangeable, so the LP works on types (π of a
+ * type = expected seats of the type / agents of the type), which keeps it
+ * small; column generation adds groups priced by the exact search.
+ *
+ * @internal
+ */
+import type { Problem, Thresholds } from "./problem.js"
+import { search } from "./search.js"
+import { Simplex } from "./simplex.js"
+
+export interface Lottery {
+  readonly panels: ReadonlyArray<{ readonly x: Int32Array; readonly p: number }>
+  /** Selection probability of one agent of each type. */
+  readonly typeProb: Float64Array
+  /** 1 when some admissible group contains an agent of the type. */
+  readonly coverable: Uint8Array
+  /** max-min of π_i / w_i reached. */
+  readonly minRatio: number
+  /** Upper bound on the optimal max-min (equals minRatio when proven). */
+  readonly upperBound: number
+  /** True when coverability and the LP optimum are both proven. */
+  readonly proven: boolean
+  readonly work: number
+  readonly columnsGenerated: number
+}
+
+export interface LotteryOptions {
+  readonly thresholds: Thresholds
+  /** Priority weight per type (w). */
+  readonly weights: Float64Array
+  /** An admissible group to start from. */
+  readonly first: Int32Array
+  /** Work budget per search call. */
+  readonly searchBudget: number
+  /** Work budget of the whole lottery (listing, cover, pricing). */
+  readonly totalBudget: number
+  /** Maximum number of columns generated after the cover. */
+  readonly maxColumns: number
+  /** Admissible groups listed exhaustively at most (beyond: column generation with exact pricing). */
+  readonly maxListed: number
+}
+
+const scan = (
+  groups: ReadonlyArray<Int32Array>,
+  value: Float64Array,
+  minValue: number
+): { x: Int32Array | null; value: number; work: number; complete: boolean } => {
+  let best: Int32Array | null = null
+  let bestValue = minValue
+  let top = -Infinity
+  for (const g of groups) {
+    let v = 0
+    for (let t = 0; t < g.length; t++) if (g[t]! > 0) v += g[t]! * value[t]!
+    if (v > top) top = v
+    if (v > bestValue) {
+      bestValue = v
+      best = g
+    }
+  }
+  return { x: best, value: best ? bestValue : top, work: groups.length, complete: true }
+}
+
+export const lottery = (p: Problem, o: LotteryOptions): Lottery => {
+  const T = p.nTypes
+  const columns: Array<Int32Array> = [o.first]
+  const key = (x: Int32Array) => x.join(",")
+  const seen = new Set<string>([key(o.first)])
+  const covered = new Uint8Array(T)
+  const hopeless = new Uint8Array(T)
+  let proven = true
+  let work = 0
+  const mark = (x: Int32Array) => {
+    for (let t = 0; t < T; t++) if (x[t]! > 0) covered[t] = 1
+  }
+  mark(o.first)
+  const left = () => Math.max(1, Math.min(o.searchBudget, o.totalBudget - work))
+  const exhausted = () => work >= o.totalBudget
+  const push = (x: Int32Array): boolean => {
+    const k = key(x)
+    if (seen.has(k)) return false
+    seen.add(k)
+    columns.push(x)
+    mark(x)
+    return true
+  }
+
+  // 0. When the admissible groups are few, list them all: coverability is
+  // then exact and pricing is a scan of the list.
+  const value = new Float64Array(T)
+  const listing = search(p, {
+    mode: "enumerate",
+    thresholds: o.thresholds,
+    budget: left(),
+    maxGroups: o.maxListed
+  })
+  work += listing.work
+  const listed = listing.complete ? listing.groups! : null
+  if (listed) {
+    // Start the portfolio with listed groups until every coverable type is in one.
+    const inPortfolio = Uint8Array.from(covered)
+    for (const g of listed) {
+      let fresh = false
+      for (let t = 0; t < T; t++) if (g[t]! > 0 && !inPortfolio[t]) fresh = true
+      if (!fresh) continue
+      push(g)
+      for (let t = 0; t < T; t++) if (g[t]! > 0) inPortfolio[t] = 1
+    }
+  }
+  // 1. Cover: find admissible groups containing every type that can be selected at all.
+  while (!listed) {
+    let open = 0
+    for (let t = 0; t < T; t++) {
+      value[t] = !covered[t] && !hopeless[t] && p.typeAvail[t]! > 0 ? 1 : 0
+      open += value[t]!
+    }
+    if (open === 0) break
+    if (exhausted()) {
+      proven = false
+      for (let t = 0; t < T; t++) if (value[t]! > 0) hopeless[t] = 1
+      break
+    }
+    const r = search(p, { mode: "price", value, thresholds: o.thresholds, minValue: 0.5, budget: left() })
+    work += r.work
+    if (r.x && r.value > 0.5) {
+      push(r.x)
+      continue
+    }
+    if (r.complete) {
+      for (let t = 0; t < T; t++) if (value[t]! > 0) hopeless[t] = 1
+      break
+    }
+    // Budget ran out: decide each open type on its own.
+    for (let t = 0; t < T; t++) {
+      if (value[t] === 0 || covered[t]) continue
+      if (exhausted()) {
+        hopeless[t] = 1
+        proven = false
+        continue
+      }
+      const f = search(p, {
+        mode: "price",
+        value: new Float64Array(T),
+        thresholds: o.thresholds,
+        minValue: -1,
+        forceType: t,
+        budget: left()
+      })
+      work += f.work
+      if (f.x) push(f.x)
+      else {
+        hopeless[t] = 1
+        if (!f.complete) proven = false
+      }
+    }
+    break
+  }
+
+  // 2. Maximin LP over the portfolio, by column generation.
+  const rows: Array<number> = []
+  const rowOf = new Int32Array(T).fill(-1)
+  for (let t = 0; t < T; t++) {
+    if (covered[t]) {
+      rowOf[t] = rows.length
+      rows.push(t)
+    }
+  }
+  const R = rows.length
+  const lp = new Simplex([...new Array<number>(R).fill(0), 1])
+  // z: w_t n_t z − Σ_g x_gt p_g ≤ 0 for every coverable type t; Σ_g p_g ≤ 1.
+  lp.addColumn(
+    rows.map((t, i) => [i, o.weights[t]! * p.typeAvail[t]!] as const),
+    1
+  )
+  const colIndex: Array<number> = []
+  const addPanel = (x: Int32Array) => {
+    const entries: Array<readonly [number, number]> = [[R, 1]]
+    for (let t = 0; t < T; t++) if (x[t]! > 0 && rowOf[t]! >= 0) entries.push([rowOf[t]!, -x[t]!])
+    colIndex.push(lp.addColumn(entries, 0))
+  }
+  for (const x of columns) addPanel(x)
+  let generated = 0
+  let upperBound = Infinity
+  if (R > 0) {
+    for (;;) {
+      if (!lp.solve()) {
+        proven = false
+        break
+      }
+      for (let t = 0; t < T; t++) value[t] = rowOf[t]! >= 0 ? Math.max(0, lp.dual(rowOf[t]!)) : 0
+      const mu = lp.dual(R)
+      if (generated >= o.maxColumns || (!listed && exhausted())) {
+        proven = false
+        break
+      }
+      const r = listed ? scan(listed, value, mu + 1e-9) : search(p, {
+        mode: "price",
+        value,
+        thresholds: o.thresholds,
+        minValue: mu + 1e-9,
+        budget: left()
+      })
+      work += r.work
+      if (r.complete) upperBound = Math.min(upperBound, r.x ? r.value : mu)
+      if (!r.x) {
+        if (!r.complete) proven = false
+        break
+      }
+      if (!push(r.x)) {
+        // Numerical stall: the priced column is already in the portfolio.
+        break
+      }
+      addPanel(r.x)
+      generated++
+    }
+  }
+
+  const primal = lp.primal()
+  const panels: Array<{ x: Int32Array; p: number }> = []
+  let total = 0
+  for (let g = 0; g < columns.length; g++) {
+    const v = R > 0 ? primal[colIndex[g]!]! : g === 0 ? 1 : 0
+    if (v > 1e-12) {
+      panels.push({ x: columns[g]!, p: v })
+      total += v
+    }
+  }
+  if (panels.length === 0) {
+    panels.push({ x: o.first, p: 1 })
+    total = 1
+  }
+  for (const pn of panels) pn.p /= total
+  const typeProb = new Float64Array(T)
+  for (const pn of panels) for (let t = 0; t < T; t++) if (pn.x[t]! > 0) typeProb[t]! += (pn.p * pn.x[t]!) / p.typeAvail[t]!
+  let minRatio = Infinity
+  for (const t of rows) minRatio = Math.min(minRatio, typeProb[t]! / o.weights[t]!)
+  if (!Number.isFinite(minRatio)) minRatio = 0
+  if (proven) upperBound = minRatio
+  return {
+    panels,
+    typeProb,
+    coverable: covered,
+    minRatio,
+    upperBound: Number.isFinite(upperBound) ? Math.max(upperBound, minRatio) : minRatio,
+    proven,
+    work,
+    columnsGenerated: generated
+  }
+}
