@@ -73,6 +73,12 @@ export const search = (p: Problem, spec: SearchSpec): SearchResult => {
     avail[f]!--
     seats--
   }
+  // Forced members alone may already exceed a max quota: then nothing is feasible.
+  if (mode !== "violation") {
+    for (let c = 0; c < NC; c++) {
+      if (counts[c]! > p.quotaMax[c]!) return { x: null, score: null, value: 0, violation: 0, work: 0, complete: true, groups: [] }
+    }
+  }
   // The order in which types are branched on.
   const order = Array.from({ length: T }, (_, t) => t)
   const supply = new Float64Array(NC)
@@ -142,6 +148,12 @@ export const search = (p: Problem, spec: SearchSpec): SearchResult => {
     // Re-add the forced agent through `add` so D, C, V and val follow.
     add(spec.forceType, 1)
     x[spec.forceType] = 0
+    if (mode !== "violation") {
+      for (let d = 0; d < NDIM; d++) {
+        const c = p.typeCats[spec.forceType * NDIM + d]!
+        if (counts[c]! > p.quotaMax[c]!) return { x: null, score: null, value: 0, violation: 0, work: 0, complete: true, groups: [] }
+      }
+    }
   }
 
   // Bounds. Profile categories flattened: profCats (all buckets), with the
