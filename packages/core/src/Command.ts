@@ -31,7 +31,12 @@ export const Propose = Schema.TaggedStruct("Propose", {
   description: Schema.optional(Schema.String)
 })
 /** Formalise the framing (LIF-02); can be redone until approval. @since 0.1.0 */
-export const Frame = Schema.TaggedStruct("Frame", { at, framing: Schema.Struct(Framing.fields).pipe(Schema.omit("at")) })
+export const Frame = Schema.TaggedStruct("Frame", {
+  at,
+  framing: Schema.Struct(Framing.fields).pipe(Schema.omit("at")),
+  /** Directory entries of the facilitators (and anyone else the framing names) not yet known. */
+  agents: Schema.optionalWith(Schema.Array(Agent), { default: () => [] })
+})
 /** Management accepts the exchange (LIF-03). @since 0.1.0 */
 export const Approve = Schema.TaggedStruct("Approve", { at, by: Name })
 /** Communicate about the approach or its results (LIF-04, RES-07). @since 0.1.0 */

@@ -130,7 +130,7 @@ const handlers: Handlers = {
     const base = Exchange.empty(e.exchangeId, e.title)
     return e.service === undefined ? { ...base, origin: e.origin } : { ...base, service: e.service, origin: e.origin }
   },
-  ExchangeFramed: (s, e) => ({ ...s, framing: e.framing, state: "framed" }),
+  ExchangeFramed: (s, e) => ({ ...s, agents: upsertAgents(s.agents, e.agents), framing: e.framing, state: "framed" }),
   ExchangeApproved: (s, e) => ({ ...s, approval: e.approval, state: "approved" }),
   ApproachCommunicated: (s, e) => ({ ...s, communications: [...s.communications, e.communication] }),
   AgentsInvited: (s, e) => ({
@@ -431,7 +431,18 @@ const produce = (command: Command.ExchangeCommand, s: ExchangeSnapshot, at: Date
   match(command)
     .returnType<Produce>()
     .with({ _tag: "Propose" }, (c) => outOfOrder(c, s))
-    .with({ _tag: "Frame" }, (c) => ok({ _tag: "ExchangeFramed", at, framing: { ...c.framing, at } }))
+    .with({ _tag: "Frame" }, (c) => {
+      const known = new Set<string>([...s.agents.map((a) => a.id), ...c.agents.map((a) => a.id)])
+      for (const [i, f] of (c.framing.facilitation?.facilitators ?? []).entries()) {
+        if (!known.has(f.agentId)) {
+          return invalid(c, ["framing", "facilitation", "facilitators", i, "agentId"], {
+            fr: `l'animateur « ${f.agentId} » est inconnu : joindre sa fiche dans « agents »`,
+            en: `facilitator "${f.agentId}" is unknown: include their record in "agents"`
+          })
+        }
+      }
+      return ok({ _tag: "ExchangeFramed", at, framing: { ...c.framing, at }, agents: c.agents })
+    })
     .with({ _tag: "Approve" }, (c) => ok({ _tag: "ExchangeApproved", at, approval: { at, by: c.by } }))
     .with({ _tag: "Communicate" }, (c) =>
       ok({ _tag: "ApproachCommunicated", at, communication: { channel: c.channel, at, about: c.about } })
@@ -501,7 +512,11 @@ const produce = (command: Command.ExchangeCommand, s: ExchangeSnapshot, at: Date
             en: `The liaison must be a member of the group ("${c.agentId}" is not).`
           })
     )
-    .with({ _tag: "DelegateTask" }, (c) => ok({ _tag: "TaskDelegated", at, agentId: c.agentId, task: c.task }))
+    .with({ _tag: "DelegateTask" }, (c) =>
+      s.agents.some((a) => a.id === c.agentId)
+        ? ok({ _tag: "TaskDelegated", at, agentId: c.agentId, task: c.task })
+        : invalid(c, ["agentId"], { fr: "agent inconnu", en: "unknown agent" })
+    )
     .with({ _tag: "AdoptCharter" }, (c) =>
       ok({
         _tag: "CharterAdopted",
@@ -693,7 +708,22 @@ const produce = (command: Command.ExchangeCommand, s: ExchangeSnapshot, at: Date
       })
     )
     .with({ _tag: "RecordSpeakingTimes" }, (c) =>
-      Either.flatMap(heldSession(c, s), () => ok({ _tag: "SpeakingTimesRecorded", at, sessionId: c.sessionId, times: c.times }))
+      Either.flatMap(heldSession(c, s), (session) => {
+        const facilitators = s.framing?.facilitation?.facilitators ?? []
+        for (const [i, t] of c.times.entries()) {
+          const present =
+            session.attendees.includes(t.participant) ||
+            session.guests.some((g) => g.agentId === t.participant) ||
+            facilitators.some((f) => f.agentId === t.participant)
+          if (!present) {
+            return invalid(c, ["times", i, "participant"], {
+              fr: `« ${t.participant} » n'a pas participé à cette séance`,
+              en: `"${t.participant}" did not take part in this session`
+            })
+          }
+        }
+        return ok({ _tag: "SpeakingTimesRecorded", at, sessionId: c.sessionId, times: c.times })
+      })
     )
     .with({ _tag: "RecordTrainingNeed" }, (c) =>
       Either.flatMap(heldSession(c, s), () =>
@@ -802,8 +832,11 @@ const produce = (command: Command.ExchangeCommand, s: ExchangeSnapshot, at: Date
         ? invalid(c, [], { fr: "la direction a déjà répondu", en: "the direction has already answered" })
         : ok({ _tag: "DirectionResponded", at, response: { at, analysis: c.analysis, plannedDecisions: c.plannedDecisions } })
     )
-    .with({ _tag: "AddAction" }, (c) =>
-      s.actions.some((a) => a.id === c.actionId)
+    .with({ _tag: "AddAction" }, (c) => {
+      const variants = new Set<string>(s.sessions.flatMap((x) => x.variants.map((v) => v.id)))
+      const unknown = c.variantIds.findIndex((v) => !variants.has(v))
+      if (unknown >= 0) return invalid(c, ["variantIds", unknown], { fr: "variante inconnue", en: "unknown variant" })
+      return s.actions.some((a) => a.id === c.actionId)
         ? invalid(c, ["actionId"], { fr: "action déjà inscrite", en: "action already in the grid" })
         : ok({
             _tag: "ActionAdded",
@@ -818,7 +851,7 @@ const produce = (command: Command.ExchangeCommand, s: ExchangeSnapshot, at: Date
               variantIds: c.variantIds
             }
           })
-    )
+    })
     .with({ _tag: "UpdateAction" }, (c) => {
       if (!s.actions.some((a) => a.id === c.actionId)) {
         return invalid(c, ["actionId"], { fr: "action inconnue", en: "unknown action" })

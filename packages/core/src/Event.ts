@@ -41,7 +41,11 @@ export const ExchangeProposed = Schema.TaggedStruct("ExchangeProposed", {
   origin: Origin
 })
 /** @since 0.1.0 */
-export const ExchangeFramed = Schema.TaggedStruct("ExchangeFramed", { at, framing: Framing })
+export const ExchangeFramed = Schema.TaggedStruct("ExchangeFramed", {
+  at,
+  framing: Framing,
+  agents: Schema.optionalWith(Schema.Array(Agent), { default: () => [] })
+})
 /** @since 0.1.0 */
 export const ExchangeApproved = Schema.TaggedStruct("ExchangeApproved", { at, approval: Approval })
 /** @since 0.1.0 */

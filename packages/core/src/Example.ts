@@ -121,12 +121,13 @@ export const cycleEncoded: ReadonlyArray<ExchangeCommandEncoded> = [
       },
       dedicatedTime: { preparationHours: 2, participationHours: 12, facilitationHours: 20, formalisationHours: 8 },
       reviewForSocialDialogue: true
-    }
+    },
+    agents: facilitatorAgents
   },
   { _tag: "Approve", at: d("2026-09-22T10:00"), by: "Directrice départementale adjointe" },
   { _tag: "Communicate", at: d("2026-09-24T08:30"), channel: "serviceMeeting", about: "approach" },
   { _tag: "Communicate", at: d("2026-09-25T07:00"), channel: "email", about: "approach" },
-  { _tag: "Invite", at: d("2026-09-25T07:05"), agents: [...invitedAgents, ...facilitatorAgents] },
+  { _tag: "Invite", at: d("2026-09-25T07:05"), agents: invitedAgents },
   ...["agt-001", "agt-002", "agt-003", "agt-004", "agt-005", "agt-006", "agt-007", "agt-008", "agt-009", "agt-010", "agt-011", "agt-012"].map(
     (id, i) => ({ _tag: "Volunteer" as const, at: d(`2026-09-${String(26 + Math.floor(i / 3)).padStart(2, "0")}T09:${String(10 + i).padStart(2, "0")}`), agentId: id })
   ),

@@ -5,8 +5,8 @@
 import * as Either from "effect/Either"
 import * as FC from "effect/FastCheck"
 import { describe, expect, it } from "vitest"
-import { Decider, Evaluate, Example, Instant } from "../src/index.js"
-import type { Command, Exchange } from "../src/index.js"
+import { Decider, Evaluate, Example, Exchange, Instant } from "../src/index.js"
+import type { Command } from "../src/index.js"
 import { Runner } from "./support/runner.js"
 
 interface Model {
@@ -75,6 +75,8 @@ const step = (model: Model, real: Runner, command: Command.ExchangeCommandEncode
   }
   model.state = transition(command._tag, model.state)
   expect(real.state?.state ?? null).toBe(model.state)
+  // Every reachable state is a valid snapshot (references included) that round-trips through JSON.
+  expect(Exchange.decode(JSON.parse(JSON.stringify(Exchange.encode(real.snapshot))))._tag).toBe("Right")
   // No reachable state breaks a blocking rule.
   const evaluation = Evaluate.evaluate(real.snapshot, { at: Instant.make(real.clock) })
   expect(evaluation.blocking).toEqual([])

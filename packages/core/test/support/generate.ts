@@ -167,11 +167,12 @@ export const commandsOf = (plan: Plan, leak?: Leak): ReadonlyArray<C> => {
         calendar: { plannedEnd: "2028-12-31T00:00:00.000Z" },
         dedicatedTime: { preparationHours: 2, participationHours: 10, facilitationHours: 10, formalisationHours: 4 },
         reviewForSocialDialogue: true
-      }
+      },
+      agents: [agent(f1, "occ-rh", "unit-rh"), agent(f2, "occ-prev", "unit-sg")]
     },
     { _tag: "Approve", by: "Direction" },
     { _tag: "Communicate", channel: "serviceMeeting", about: "approach" },
-    { _tag: "Invite", agents: [...invited.map((p) => agent(p)), agent(f1, "occ-rh", "unit-rh"), agent(f2, "occ-prev", "unit-sg")] },
+    { _tag: "Invite", agents: invited.map((p) => agent(p)) },
     ...volunteers.map((p): C => ({ _tag: "Volunteer", agentId: p.id })),
     { _tag: "Compose", members: members.map((p) => ({ agentId: p.id })) },
     { _tag: "DesignateLiaison", agentId: members[0]!.id },
