@@ -114,11 +114,11 @@ export const minutes = (view: V.MinutesView, options: Options = {}): D.Document 
       [fr(lang, "Date", "Date"), when(s, lang)],
       ...(s.venue !== undefined ? [[fr(lang, "Lieu", "Venue"), s.venue] as const] : []),
       [
-        fr(lang, "Participants présents", "Attendance"),
+        fr(lang, "Membres présents", "Members present"),
         fr(
           lang,
-          `${view.attendance.present} (le groupe compte ${view.attendance.members} membres)`,
-          `${view.attendance.present} (the group has ${view.attendance.members} members)`
+          `${view.attendance.present} sur ${view.attendance.members}`,
+          `${view.attendance.present} of ${view.attendance.members}`
         )
       ],
       [fr(lang, "Invités ponctuels", "Guests"), guestsLine(view.guests, lang)],

@@ -235,6 +235,7 @@ export interface MinutesView {
     readonly sentAt: DateTime.Utc | undefined
     readonly correction: string | undefined
   }
+  /** Members present and members of the group at the session's date (facilitators and guests not counted). */
   readonly attendance: { readonly present: number; readonly members: number }
   readonly guests: ReadonlyArray<{ readonly role: GuestRole; readonly reason: string | undefined }>
   readonly agenda: ReadonlyArray<AgendaItemView>
@@ -537,7 +538,8 @@ const minutesView = (s: ExchangeSnapshot, audience: Audience, at: DateTime.Utc, 
         sentAt: version.sentAt,
         correction: version.correction
       },
-      attendance: { present: session.attendees.length, members },
+      // Members present only: facilitators and guests are not counted (SIZ-01).
+      attendance: { present: session.attendees.filter((a) => s.members.some((m) => m.agentId === a)).length, members },
       guests: guestsOf(session),
       agenda: agendaItems(s, session),
       questionsChosen: s.questions
@@ -613,7 +615,8 @@ const reviewView = (s: ExchangeSnapshot, audience: Audience, at: DateTime.Utc, c
         (m.withdrawnAt === undefined || m.withdrawnAt.epochMillis > x.scheduledAt.epochMillis)).length,
     0
   )
-  const present = held.reduce((n, x) => n + x.attendees.length, 0)
+  const memberIds = new Set<string>(s.members.map((m) => m.agentId))
+  const present = held.reduce((n, x) => n + x.attendees.filter((a) => memberIds.has(a)).length, 0)
   const sorted = sessionOrder(s).filter((x) => x.status !== "cancelled")
   const actions = (st: ActionView["status"]) => s.actions.filter((a) => a.status === st).length
   return {
