@@ -176,12 +176,12 @@ export interface Tolerance extends Schema.Schema.Type<typeof Tolerance> {}
  * @example
  * import { Composer } from "@entre-pairs/core"
  * import * as Schema from "effect/Schema"
- * Schema.decodeUnknownSync(Composer.Budget)({}) // { search: 1000000, lottery: 3000000, columns: 400 }
+ * Schema.decodeUnknownSync(Composer.Budget)({}) // { search: 1000000, lottery: 4000000, columns: 400 }
  * @since 0.1.0
  */
 export const Budget = Schema.Struct({
   search: Schema.optionalWith(Seats, { default: () => 1_000_000 }),
-  lottery: Schema.optionalWith(Seats, { default: () => 3_000_000 }),
+  lottery: Schema.optionalWith(Seats, { default: () => 4_000_000 }),
   columns: Schema.optionalWith(Count, { default: () => 400 })
 }).annotations({ identifier: "ComposerBudget" })
 /** @since 0.1.0 */
@@ -234,7 +234,7 @@ export const ComposeRequest = Schema.Struct({
   }),
   tolerance: Schema.optionalWith(Tolerance, { default: () => ({ categories: 0, concentration: 0, coverage: 0 }) }),
   minMembers: Schema.optionalWith(Seats, { default: () => 2 }),
-  budget: Schema.optionalWith(Budget, { default: () => ({ search: 1_000_000, lottery: 3_000_000, columns: 400 }) }),
+  budget: Schema.optionalWith(Budget, { default: () => ({ search: 1_000_000, lottery: 4_000_000, columns: 400 }) }),
   seed: Seed
 }).annotations({ identifier: "ComposeRequest" })
 /** @since 0.1.0 */

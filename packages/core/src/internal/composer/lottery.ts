@@ -97,7 +97,7 @@ export const lottery = (p: Problem, o: LotteryOptions): Lottery => {
   const listing = search(p, {
     mode: "enumerate",
     thresholds: o.thresholds,
-    budget: left(),
+    budget: Math.max(1, Math.floor(o.totalBudget / 2)),
     maxGroups: o.maxListed
   })
   work += listing.work
@@ -242,6 +242,12 @@ export const lottery = (p: Problem, o: LotteryOptions): Lottery => {
   for (const t of rows) minRatio = Math.min(minRatio, typeProb[t]! / o.weights[t]!)
   if (!Number.isFinite(minRatio)) minRatio = 0
   if (proven) upperBound = minRatio
+  else if (!Number.isFinite(upperBound) && rows.length > 0) {
+    // No complete pricing: the trivial bound, seats shared evenly by weight.
+    let wn = 0
+    for (const t of rows) wn += o.weights[t]! * p.typeAvail[t]!
+    upperBound = p.seats / wn
+  }
   return {
     panels,
     typeProb,
