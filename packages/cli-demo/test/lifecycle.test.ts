@@ -4,7 +4,11 @@ import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { cli, tempDir } from "./helpers.js"
 
-const framing = (Example.cycleEncoded.find((c) => c._tag === "Frame") as { framing: unknown }).framing
+const { _tag, at, ...frameBody } = Example.cycleEncoded.find((c) => c._tag === "Frame") as Record<string, unknown>
+const framing = (frameBody as { framing: unknown }).framing
+const facilitators = (frameBody as { agents?: unknown }).agents ?? []
+void _tag
+void at
 
 describe("lifecycle subcommands over the SQLite store (built bin)", () => {
   const dir = tempDir()
@@ -19,7 +23,9 @@ describe("lifecycle subcommands over the SQLite store (built bin)", () => {
 
     const framingFile = join(dir, "framing.json")
     writeFileSync(framingFile, JSON.stringify(framing))
-    expect(cli(["exchange", "frame", id, "--framing", `@${framingFile}`, "--at", "2026-09-15T09:00:00Z", ...db]).code).toBe(0)
+    const frame = cli(["exchange", "frame", id, "--framing", `@${framingFile}`, "--agents", JSON.stringify(facilitators), "--at", "2026-09-15T09:00:00Z", ...db])
+    expect(frame.stderr).toBe("")
+    expect(frame.code).toBe(0)
 
     const invite = cli(["exchange", "invite", id, "--agents", JSON.stringify(Example.invitedAgents), "--at", "2026-09-16T09:00:00Z", ...db])
     expect(invite.code).toBe(1)
@@ -40,6 +46,12 @@ describe("lifecycle subcommands over the SQLite store (built bin)", () => {
     expect(r.stdout.match(/✓ Communicate/g)?.length).toBe(2)
   })
 
+  it("exec of an array stops at the first refusal; --json says what ran and what was refused", () => {
+    const r = cli(["exchange", "exec", id, "--json", "--command", JSON.stringify([{ _tag: "Communicate", at: "2026-09-26T08:30:00Z", channel: "intranet" }, { _tag: "Close", at: "2026-09-27T08:30:00Z" }]), ...db])
+    expect(r.code).toBe(1)
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, executed: [{ command: "Communicate", state: "approved" }], refused: [{ rule: "LIF-08" }] })
+  })
+
   it("exits 2 on an invalid command, with the path of each fault", () => {
     const r = cli(["exchange", "exec", id, "--command", JSON.stringify({ _tag: "Approve", by: "" }), ...db])
     expect(r.code).toBe(2)
@@ -54,7 +66,7 @@ describe("lifecycle subcommands over the SQLite store (built bin)", () => {
     expect(show.code).toBe(0)
     const parsed = JSON.parse(show.stdout) as { version: number; snapshot: { state: string; title: string } }
     expect(parsed.snapshot).toMatchObject({ state: "approved", title: "Accueil des usagers" })
-    expect(parsed.version).toBe(5)
+    expect(parsed.version).toBe(6)
     const list = JSON.parse(cli(["exchange", "list", "--json", ...db]).stdout) as Array<{ id: string; state: string }>
     expect(list).toEqual([expect.objectContaining({ id, state: "approved" })])
     const obligations = cli(["obligations", "--at", "2027-01-01", "--json", ...db])
@@ -105,8 +117,9 @@ describe("every command of Command.ExchangeCommand is reachable", () => {
     const file = join(dir, "cycle.json")
     writeFileSync(file, JSON.stringify(Example.cycleEncoded))
     const r = cli(["exchange", "exec", "ech-ddets33-uc3-2026", "--command", `@${file}`, "--json", "--database", join(dir, "c.db")])
+    expect(r.stderr).toBe("")
     expect(r.code).toBe(0)
-    const results = r.stdout.trim().split(/\n(?=\{)/).map((x) => JSON.parse(x) as { command: string; state: string })
+    const results = JSON.parse(r.stdout) as Array<{ command: string; state: string }>
     expect(results.length).toBe(Example.cycleEncoded.length)
     expect(results[results.length - 1]).toMatchObject({ command: "Close", state: "closed" })
   })

@@ -94,10 +94,21 @@ const propose = lifecycle(
 )
 const frame = Command.make(
   "frame",
-  { exchange: exchangeArg, at, ...common, framing: jsonValue("framing", "Cadrage (champs de Framing)") },
+  {
+    exchange: exchangeArg,
+    at,
+    ...common,
+    framing: jsonValue("framing", "Cadrage (champs de Framing, ou { framing, agents })"),
+    agents: jsonValue("agents", "Fiches des animateurs pas encore connus (tableau d'Agent)").pipe(Options.optional)
+  },
   (a) =>
     Effect.flatMap(handlers(), (h) =>
-      h.withJson(a, a.framing, (framing) => h.execute(a, a.exchange, { _tag: "Frame", ...some(a.at, "at"), framing }))
+      h.withJson(a, a.framing, (value) => {
+        const body = typeof value === "object" && value !== null && "framing" in value ? (value as Record<string, unknown>) : { framing: value }
+        const run = (agents: unknown) =>
+          h.execute(a, a.exchange, { _tag: "Frame", ...some(a.at, "at"), ...body, ...(agents === undefined ? {} : { agents }) })
+        return Option.isSome(a.agents) ? h.withJson(a, a.agents.value, run) : run(undefined)
+      })
     )
 ).pipe(Command.withDescription("Formalise le cadrage (LIF-02) [Frame]"))
 const approve = lifecycle("approve", "Approve", "L'encadrement accepte l'échange (LIF-03)", { by: text("by", "Qui accepte / approved by") }, (a) => ({ by: a.by }))
@@ -128,7 +139,7 @@ const volunteer = Command.make(
   { exchange: exchangeArg, at, ...common, agents: many("agent", "Agent volontaire / volunteering agent") },
   (a) =>
     Effect.flatMap(handlers(), (h) =>
-      Effect.forEach(a.agents, (agentId) => h.execute(a, a.exchange, { _tag: "Volunteer", ...some(a.at, "at"), agentId }), { discard: true })
+      h.executeAll(a, a.exchange, a.agents.map((agentId) => ({ _tag: "Volunteer", ...some(a.at, "at"), agentId })))
     )
 ).pipe(Command.withDescription("Des agents invités se portent volontaires (ELI-01) [Volunteer]"))
 const withdraw = lifecycle("withdraw", "Withdraw", "Un volontaire ou membre se retire (ELI-01)", { agent, reason: optionalText("reason", "Motif / reason") }, (a) => ({

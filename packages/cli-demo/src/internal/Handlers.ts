@@ -16,6 +16,7 @@ import { CliExit, type Common, type Lang, t } from "./Common.js"
 import * as L from "./Labels.js"
 import * as Store from "./Store.js"
 import {
+  describeFailure,
   err,
   formatPath,
   handleFailures,
@@ -79,17 +80,9 @@ export const decodeCommandOrExit = (input: unknown, lang: Lang) => {
 }
 
 /** Prints an accepted command. */
-export const printExecuted = (r: Store.Executed, c: Pick<Common, "json" | "lang">) =>
+export const printExecuted = (r: Store.Executed, c: Pick<Common, "json" | "lang">): Effect.Effect<void> =>
   c.json
-    ? printJson({
-        ok: true,
-        exchange: r.exchangeId,
-        command: r.command,
-        state: r.snapshot.state,
-        version: r.version,
-        events: r.events.map((e) => e._tag),
-        advisories: r.advisories.map((v) => violationJson(v, c.lang))
-      })
+    ? printJson(executedJson(r, c.lang))
     : Effect.forEach(
         [
           `✓ ${r.command} — ${r.exchangeId} : ${t(c.lang, "état", "state")} « ${L.label(L.states, r.snapshot.state, c.lang)} » (version ${r.version})`,
@@ -99,40 +92,67 @@ export const printExecuted = (r: Store.Executed, c: Pick<Common, "json" | "lang"
         { discard: true }
       )
 
+const decodeForExchange = (exchangeId: string, encoded: unknown, lang: Lang) =>
+  Effect.gen(function* () {
+    if (typeof encoded !== "object" || encoded === null || Array.isArray(encoded)) {
+      return yield* new CliExit({ code: 2, message: t(lang, "Une commande est un objet JSON avec _tag.", "A command is a JSON object with _tag.") })
+    }
+    const record = encoded as Record<string, unknown>
+    const input = record["_tag"] === "Propose" && record["exchangeId"] === undefined ? { ...record, exchangeId } : record
+    const command = yield* decodeCommandOrExit(input, lang)
+    if (command._tag === "Propose" && command.exchangeId !== exchangeId) {
+      return yield* new CliExit({
+        code: 2,
+        message: t(lang, `L'identifiant de la commande (${command.exchangeId}) diffère de l'argument (${exchangeId}).`, `The command's exchangeId (${command.exchangeId}) differs from the argument (${exchangeId}).`)
+      })
+    }
+    return command
+  })
+
+const executedJson = (r: Store.Executed, lang: Lang) => ({
+  ok: true,
+  exchange: r.exchangeId,
+  command: r.command,
+  state: r.snapshot.state,
+  version: r.version,
+  events: r.events.map((e) => e._tag),
+  advisories: r.advisories.map((v) => violationJson(v, lang))
+})
+
 /**
- * Runs one encoded command on an exchange. The exchange ID of the argument
- * fills `exchangeId` of a `Propose` that does not name one.
+ * Runs encoded commands on an exchange, in order, each in its own
+ * transaction, stopping at the first refusal. Text: one line per command.
+ * JSON: one object for one command; for several (`asArray`), one array, or
+ * on a refusal one object `{ ok: false, executed: […], refused: […] }`.
  */
-export const execute = (c: Common, exchangeId: string, encoded: Record<string, unknown>) =>
+export const executeAll = (c: Common, exchangeId: string, encoded: ReadonlyArray<unknown>, asArray = encoded.length !== 1) =>
   withStore(
     c,
     Effect.gen(function* () {
-      const input = encoded["_tag"] === "Propose" && encoded["exchangeId"] === undefined ? { ...encoded, exchangeId } : encoded
-      const command = yield* decodeCommandOrExit(input, c.lang)
-      if (command._tag === "Propose" && command.exchangeId !== exchangeId) {
-        return yield* new CliExit({
-          code: 2,
-          message: t(c.lang, `L'identifiant de la commande (${command.exchangeId}) diffère de l'argument (${exchangeId}).`, `The command's exchangeId (${command.exchangeId}) differs from the argument (${exchangeId}).`)
-        })
+      const done: Array<Store.Executed> = []
+      for (const item of encoded) {
+        const result = yield* Effect.either(Effect.flatMap(decodeForExchange(exchangeId, item, c.lang), (command) => Store.execute(exchangeId, command)))
+        if (result._tag === "Left") {
+          if (!c.json || !asArray) return yield* Effect.fail(result.left)
+          const f = describeFailure(result.left, c.lang)
+          yield* printJson({ ok: false, executed: done.map((r) => executedJson(r, c.lang)), ...f.json })
+          return yield* new CliExit({ code: f.code, message: f.message, printed: true })
+        }
+        done.push(result.right)
+        if (!c.json) yield* printExecuted(result.right, c)
       }
-      const r = yield* Store.execute(exchangeId, command)
-      yield* printExecuted(r, c)
+      if (c.json) yield* printJson(asArray ? done.map((r) => executedJson(r, c.lang)) : executedJson(done[0]!, c.lang))
     })
   )
 
-/** `exchange exec <id> --command <json|@file>`. */
+/** Runs one encoded command on an exchange. */
+export const execute = (c: Common, exchangeId: string, encoded: Record<string, unknown>) => executeAll(c, exchangeId, [encoded], false)
+
+/** `exchange exec <id> --command <json|@file|->`: one command, or an array run in order. */
 export const exec = (c: Common, exchangeId: string, raw: string) =>
-  Effect.flatMap(handleFailures(c)(readJsonArgument(raw, c.lang)), (value) => {
-    const list = Array.isArray(value) ? value : [value]
-    return Effect.forEach(
-      list,
-      (v) =>
-        typeof v === "object" && v !== null
-          ? execute(c, exchangeId, v as Record<string, unknown>)
-          : handleFailures(c)(Effect.fail(new CliExit({ code: 2, message: t(c.lang, "Une commande est un objet JSON avec _tag.", "A command is a JSON object with _tag.") }))),
-      { discard: true }
-    )
-  })
+  Effect.flatMap(handleFailures(c)(readJsonArgument(raw, c.lang)), (value) =>
+    executeAll(c, exchangeId, Array.isArray(value) ? value : [value], Array.isArray(value))
+  )
 
 // ---------------------------------------------------------------------------
 // Queries

@@ -80,6 +80,65 @@ export const readText = (file: string, lang: Lang) =>
       new CliExit({ code: 2, message: t(lang, `Fichier illisible : ${file} (${(e as Error).message})`, `Unreadable file: ${file} (${(e as Error).message})`) })
   })
 
+/** An expected failure, explained: exit code, message, JSON form, detail lines. */
+export interface Described {
+  readonly code: 1 | 2
+  readonly message: string
+  readonly json: Record<string, unknown>
+  readonly lines: ReadonlyArray<string>
+}
+
+/** Explains a failure of the domain or the store in a language. */
+export const describeFailure = (e: unknown, lang: Lang): Described => {
+  const d = (code: 1 | 2, message: string, json: Record<string, unknown>, lines: ReadonlyArray<string> = []): Described => ({ code, message, json, lines })
+  if (e instanceof CliExit) return d(e.code, e.message, { error: e.message })
+  const tag = (e as { _tag?: string })._tag
+  switch (tag) {
+    case "RuleViolation": {
+      const vs = (e as { violations: ReadonlyArray<Violation.Violation> }).violations
+      return d(
+        1,
+        t(lang, `Commande refusée (${vs.map((v) => v.rule).join(", ")}) :`, `Command refused (${vs.map((v) => v.rule).join(", ")}):`),
+        { refused: vs.map((v) => violationJson(v, lang)) },
+        vs.map((v) => "  " + violationLine(v, lang))
+      )
+    }
+    case "InvalidCommand": {
+      const ic = e as Decider.InvalidCommand
+      const reason = lang === "fr" ? ic.reason.fr : ic.reason.en
+      return d(2, t(lang, `Commande invalide ${ic.command} : ${formatPath(ic.path)} : ${reason}`, `Invalid command ${ic.command}: ${formatPath(ic.path)}: ${reason}`), {
+        invalid: { command: ic.command, path: formatPath(ic.path), message: reason }
+      })
+    }
+    case "ViewRefused": {
+      const vr = e as View.ViewRefused
+      const reason = lang === "fr" ? vr.reason.fr : vr.reason.en
+      return d(1, t(lang, `Document refusé (${vr.rule}) : ${reason}`, `Document refused (${vr.rule}): ${reason}`), {
+        refused: [{ rule: vr.rule, kind: "blocking", path: "", message: reason }]
+      })
+    }
+    case "ViewUnavailable": {
+      const vu = e as View.ViewUnavailable
+      const reason = lang === "fr" ? vu.reason.fr : vu.reason.en
+      return d(1, t(lang, `Document indisponible (${vu.output}) : ${reason}`, `Document unavailable (${vu.output}): ${reason}`), {
+        unavailable: { output: vu.output, message: reason }
+      })
+    }
+    case "ConcurrencyConflict":
+      return d(1, t(lang, `Conflit : un autre processus a écrit avant (${(e as Error).message})`, `Conflict: another writer appended first (${(e as Error).message})`), {
+        conflict: (e as Error).message
+      })
+    case "EventStoreError": {
+      const se = e as EventStore.EventStoreError
+      return d(se.operation === "migrate" ? 2 : 1, t(lang, `Base de données : ${se.reason}`, `Database: ${se.reason}`), { store: se.reason })
+    }
+    default: {
+      const message = String((e as Error)?.message ?? e)
+      return d(1, t(lang, `Erreur : ${message}`, `Error: ${message}`), { error: message })
+    }
+  }
+}
+
 /**
  * Turns every expected failure of the domain and the store into a
  * `CliExit` with its code, printed in the chosen language (or as JSON).
@@ -87,62 +146,12 @@ export const readText = (file: string, lang: Lang) =>
 export const handleFailures = (c: Pick<Common, "json" | "lang">) =>
   <A, R>(self: Effect.Effect<A, unknown, R>): Effect.Effect<A, CliExit, R> =>
     Effect.catchAll(self, (e): Effect.Effect<never, CliExit> => {
-      const lang = c.lang
-      const fail = (code: 1 | 2, message: string, json: unknown, lines: ReadonlyArray<string> = []) =>
-        Effect.zipRight(
-          c.json ? printJson({ ok: false, ...(json as object) }) : Effect.forEach([message, ...lines], err, { discard: true }),
-          Effect.fail(new CliExit({ code, message, printed: true }))
-        )
-      if (e instanceof CliExit) {
-        return e.printed === true || !c.json
-          ? Effect.fail(e)
-          : Effect.zipRight(printJson({ ok: false, error: e.message }), Effect.fail(new CliExit({ code: e.code, message: e.message, printed: true })))
-      }
-      const tag = (e as { _tag?: string })._tag
-      switch (tag) {
-        case "RuleViolation": {
-          const vs = (e as { violations: ReadonlyArray<Violation.Violation> }).violations
-          return fail(
-            1,
-            t(lang, `Commande refusée (${vs.map((v) => v.rule).join(", ")}) :`, `Command refused (${vs.map((v) => v.rule).join(", ")}):`),
-            { refused: vs.map((v) => violationJson(v, lang)) },
-            vs.map((v) => "  " + violationLine(v, lang))
-          )
-        }
-        case "InvalidCommand": {
-          const ic = e as Decider.InvalidCommand
-          const reason = lang === "fr" ? ic.reason.fr : ic.reason.en
-          return fail(2, t(lang, `Commande invalide ${ic.command} : ${formatPath(ic.path)} : ${reason}`, `Invalid command ${ic.command}: ${formatPath(ic.path)}: ${reason}`), {
-            invalid: { command: ic.command, path: formatPath(ic.path), message: reason }
-          })
-        }
-        case "ViewRefused": {
-          const vr = e as View.ViewRefused
-          const reason = lang === "fr" ? vr.reason.fr : vr.reason.en
-          return fail(1, t(lang, `Document refusé (${vr.rule}) : ${reason}`, `Document refused (${vr.rule}): ${reason}`), {
-            refused: [{ rule: vr.rule, kind: "blocking", path: "", message: reason }]
-          })
-        }
-        case "ViewUnavailable": {
-          const vu = e as View.ViewUnavailable
-          const reason = lang === "fr" ? vu.reason.fr : vu.reason.en
-          return fail(1, t(lang, `Document indisponible (${vu.output}) : ${reason}`, `Document unavailable (${vu.output}): ${reason}`), {
-            unavailable: { output: vu.output, message: reason }
-          })
-        }
-        case "ConcurrencyConflict":
-          return fail(1, t(lang, `Conflit : un autre processus a écrit avant (${(e as Error).message})`, `Conflict: another writer appended first (${(e as Error).message})`), {
-            conflict: (e as Error).message
-          })
-        case "EventStoreError": {
-          const se = e as EventStore.EventStoreError
-          return fail(se.operation === "migrate" ? 2 : 1, t(lang, `Base de données : ${se.reason}`, `Database: ${se.reason}`), { store: se.reason })
-        }
-        default:
-          return fail(1, t(lang, `Erreur : ${String((e as Error)?.message ?? e)}`, `Error: ${String((e as Error)?.message ?? e)}`), {
-            error: String((e as Error)?.message ?? e)
-          })
-      }
+      if (e instanceof CliExit && (e.printed === true || !c.json)) return Effect.fail(e)
+      const f = describeFailure(e, c.lang)
+      return Effect.zipRight(
+        c.json ? printJson({ ok: false, ...f.json }) : Effect.forEach([f.message, ...f.lines], err, { discard: true }),
+        Effect.fail(new CliExit({ code: f.code, message: f.message, printed: true }))
+      )
     })
 
 /** Runs a program against the configured store. */
