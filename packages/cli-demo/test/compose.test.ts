@@ -1,4 +1,4 @@
-import { Example } from "@entre-pairs/core"
+import { Example } from "./core.js"
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"

@@ -1,4 +1,4 @@
-import { Rules } from "@entre-pairs/core"
+import { Rules } from "./core.js"
 import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { beforeAll, describe, expect, it } from "vitest"

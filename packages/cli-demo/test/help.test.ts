@@ -1,4 +1,4 @@
-import { Audience, Exchange, Rules } from "@entre-pairs/core"
+import { Audience, Exchange, Rules } from "./core.js"
 import { describe, expect, it } from "vitest"
 import * as L from "../src/internal/Labels.js"
 import { cli } from "./helpers.js"
