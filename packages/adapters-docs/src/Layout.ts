@@ -299,8 +299,8 @@ const framingBlocks = (view: V.FramingView, lang: D.Lang): Array<D.Block> => {
   blocks.push(D.heading(1, fr(lang, "Périmètre et thématiques", "Perimeter and themes")))
   blocks.push(
     D.definitions([
-      [fr(lang, "Unités concernées", "Units"), view.perimeter.length === 0 ? "—" : view.perimeter.join(", ")],
-      [fr(lang, "Métiers concernés", "Occupations"), view.occupationsConcerned.length === 0 ? "—" : view.occupationsConcerned.join(", ")]
+      [fr(lang, "Unités concernées", "Units"), view.perimeterLabels.length === 0 ? "—" : view.perimeterLabels.join(", ")],
+      [fr(lang, "Métiers concernés", "Occupations"), view.occupationLabels.length === 0 ? "—" : view.occupationLabels.join(", ")]
     ]),
     listOr(view.themes, fr(lang, "Thématiques à préciser.", "Themes to be stated."))
   )
@@ -566,7 +566,7 @@ export const attestation = (view: V.AttestationView, options: Options = {}): D.D
     D.paragraph([
       fr(lang, "Il est attesté que ", "This is to certify that "),
       D.bold(name),
-      ` (${a.occupation}, ${a.unit}) `,
+      ` (${a.occupationLabel}, ${a.unitLabel}) `,
       fr(lang, "a participé aux séances d’échanges entre pairs sur le thème ", "took part in the peer-exchange sessions on "),
       D.bold(T.quote(view.theme, lang)),
       fr(lang, " énumérées ci-dessous.", " listed below.")

@@ -21,7 +21,7 @@ describe("layouts of every view", () => {
 
   it("the framing carries origin, objectives, perimeter, themes, facilitation, calendar", () => {
     const s = md("FramingView")
-    for (const part of ["Origine de la démarche", "Proposée par des agents", "Se professionnaliser", "unit-ut35", "Animation en binôme", "chargé de prévention", "samedi 24 octobre 2026 à 14\u00a0h", "présenté aux instances de dialogue social"]) {
+    for (const part of ["Origine de la démarche", "Proposée par des agents", "Se professionnaliser", "Unité de contrôle d’Ille-et-Vilaine", "Animation en binôme", "chargé de prévention", "samedi 24 octobre 2026 à 14\u00a0h", "présenté aux instances de dialogue social"]) {
       expect(s).toContain(part)
     }
   })

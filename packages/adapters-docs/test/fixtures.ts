@@ -200,6 +200,8 @@ const framingView: Layout.DocumentView & { _tag: "FramingView" } = {
   purpose: "professionalisation",
   perimeter: [UnitId.make("unit-ut35"), UnitId.make("unit-ut29")],
   occupationsConcerned: [OccupationId.make("occ-inspecteur")],
+  perimeterLabels: ["Unité de contrôle d’Ille-et-Vilaine", "Unité de contrôle du Finistère"],
+  occupationLabels: ["Inspecteur ou inspectrice du travail"],
   themes: ["Contrôle des chantiers de retrait d’amiante en site occupé"],
   facilitation: {
     mode: "pair",
@@ -310,7 +312,7 @@ export const everyView: ReadonlyArray<Layout.DocumentView> = [
   {
     _tag: "AttestationView",
     header: { ...header("calendar"), output: "attestation" },
-    agent: { civility: "Mme", firstName: "Élodie", lastName: "Lefèvre", occupation: OccupationId.make("occ-inspecteur"), unit: UnitId.make("unit-ud35") },
+    agent: { civility: "Mme", firstName: "Élodie", lastName: "Lefèvre", occupation: OccupationId.make("occ-inspecteur"), unit: UnitId.make("unit-ud35"), occupationLabel: "Inspectrice du travail", unitLabel: "Unité départementale d’Ille-et-Vilaine" },
     theme: title,
     sessions: [session1, session2],
     totalMinutes: 330

@@ -120,7 +120,11 @@ export const cycleEncoded: ReadonlyArray<ExchangeCommandEncoded> = [
         provisionalDates: [d("2026-10-15T12:00"), d("2026-11-19T13:00"), d("2026-12-17T13:00"), d("2027-01-21T13:00")]
       },
       dedicatedTime: { preparationHours: 2, participationHours: 12, facilitationHours: 20, formalisationHours: 8 },
-      reviewForSocialDialogue: true
+      reviewForSocialDialogue: true,
+      labels: {
+        units: { "ddets33-uc3": "Unité de contrôle n° 3 — DDETS de la Gironde" },
+        occupations: { [IT]: "Inspecteur ou inspectrice du travail", [CT]: "Contrôleur ou contrôleuse du travail" }
+      }
     },
     agents: facilitatorAgents
   },

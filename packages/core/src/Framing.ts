@@ -150,7 +150,18 @@ export const Framing = Schema.Struct({
   /** RES-06: a review is to be presented to the social-dialogue bodies. */
   reviewForSocialDialogue: Schema.optionalWith(Schema.Boolean, { default: () => false }),
   /** Per-exchange overrides of the policy configuration. */
-  policy: Schema.optional(PolicyOverrides)
+  policy: Schema.optional(PolicyOverrides),
+  /**
+   * How documents name the units and occupations the exchange refers to
+   * (e.g. `"ddets33-uc3": "Unité de contrôle n° 3"`); an ID without a label
+   * is shown as is.
+   */
+  labels: Schema.optional(
+    Schema.Struct({
+      units: Schema.optionalWith(Schema.Record({ key: Schema.String, value: Name }), { default: () => ({}) }),
+      occupations: Schema.optionalWith(Schema.Record({ key: Schema.String, value: Name }), { default: () => ({}) })
+    })
+  )
 }).annotations({ identifier: "Framing" })
 /** @since 0.1.0 */
 export interface Framing extends Schema.Schema.Type<typeof Framing> {}

@@ -137,6 +137,10 @@ export interface FramingView {
   readonly purpose: Purpose | undefined
   readonly perimeter: ReadonlyArray<UnitId>
   readonly occupationsConcerned: ReadonlyArray<OccupationId>
+  /** The perimeter's units as documents name them (the framing's labels, else the IDs). */
+  readonly perimeterLabels: ReadonlyArray<string>
+  /** The occupations concerned as documents name them. */
+  readonly occupationLabels: ReadonlyArray<string>
   readonly themes: ReadonlyArray<string>
   /** Facilitation by role and profile: no names (CNF-02). */
   readonly facilitation:
@@ -340,6 +344,8 @@ export interface AttestationView {
     readonly lastName: string
     readonly occupation: OccupationId
     readonly unit: UnitId
+    readonly occupationLabel: string
+    readonly unitLabel: string
   }
   readonly theme: string
   readonly sessions: ReadonlyArray<SessionRef>
@@ -451,6 +457,9 @@ const sessionRef = (s: ExchangeSnapshot, session: Session): SessionRef => ({
   status: session.status
 })
 
+const unitLabel = (s: ExchangeSnapshot, id: string): string => s.framing?.labels?.units[id] ?? id
+const occupationLabel = (s: ExchangeSnapshot, id: string): string => s.framing?.labels?.occupations[id] ?? id
+
 const questionTitle = (s: ExchangeSnapshot, id: string): string => s.questions.find((q) => q.id === id)?.title ?? id
 
 const agendaItems = (s: ExchangeSnapshot, session: Session): ReadonlyArray<AgendaItemView> =>
@@ -470,6 +479,8 @@ const framingView = (s: ExchangeSnapshot, audience: Audience, at: DateTime.Utc):
     purpose: f?.purpose,
     perimeter: f?.perimeter.units ?? [],
     occupationsConcerned: f?.occupationsConcerned ?? [],
+    perimeterLabels: (f?.perimeter.units ?? []).map((u) => unitLabel(s, u)),
+    occupationLabels: (f?.occupationsConcerned ?? []).map((o) => occupationLabel(s, o)),
     themes: f?.themes ?? [],
     facilitation:
       f?.facilitation === undefined
@@ -756,7 +767,9 @@ const build_ = (s: ExchangeSnapshot, request: Request, options: Options): Build<
           firstName: agent.firstName,
           lastName: agent.lastName,
           occupation: agent.occupation,
-          unit: agent.unit
+          unit: agent.unit,
+          occupationLabel: occupationLabel(s, agent.occupation),
+          unitLabel: unitLabel(s, agent.unit)
         },
         theme: s.title,
         sessions: attended.map((x) => sessionRef(s, x)),
