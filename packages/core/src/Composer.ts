@@ -731,6 +731,8 @@ const composeDecoded = (
     searchBudget: req.budget.search,
     maxColumns: req.budget.columns,
     maxListed: 20_000,
+    maxPivots: 20_000,
+    maxRows: 600,
     totalBudget: req.budget.lottery
   })
   // Portfolio, in a canonical order (panel seats by type index; panels by decreasing probability, then seats).

@@ -11,7 +11,7 @@
  *
  * @internal
  */
-import type { Problem, Thresholds } from "./problem.js"
+import { countsOf, meets, NDIM, type Problem, scoreOfCounts, type Thresholds } from "./problem.js"
 import { search } from "./search.js"
 import { Simplex } from "./simplex.js"
 
@@ -43,25 +43,94 @@ export interface LotteryOptions {
   readonly totalBudget: number
   /** Maximum number of columns generated after the cover. */
   readonly maxColumns: number
+  /** Above this many selectable types, no LP: a uniform lottery over the covering portfolio. */
+  readonly maxRows: number
+  /** Simplex pivots per LP solve at most (beyond: the current feasible lottery, not proven). */
+  readonly maxPivots: number
   /** Admissible groups listed exhaustively at most (beyond: column generation with exact pricing). */
   readonly maxListed: number
 }
 
+/**
+ * Heuristic cover: for each type in no group yet, try to swap one agent of
+ * it into a group of the portfolio, keeping the group admissible (quotas and
+ * thresholds). Cheap: a swap changes at most 2 × 7 category counts.
+ */
+const swapCover = (
+  p: Problem,
+  th: Thresholds,
+  columns: ReadonlyArray<Int32Array>,
+  covered: Uint8Array,
+  push: (x: Int32Array) => boolean
+) => {
+  const T = p.nTypes
+  const base = columns.slice(0, 32).map((g) => ({
+    g,
+    members: Array.from(g, (k, t) => (k > 0 ? t : -1)).filter((t) => t >= 0),
+    counts: countsOf(p, g),
+    score: scoreOfCounts(p, countsOf(p, g))
+  }))
+  for (let t = 0; t < T; t++) {
+    if (covered[t] || p.typeAvail[t]! === 0) continue
+    tryColumns: for (const { g, members, counts, score } of base) {
+      if (g[t]! >= p.typeAvail[t]!) continue
+      for (const a of members) {
+        if (a === t) continue
+        let D = score.categories
+        let C = score.concentration
+        let V = score.coverage
+        let ok = true
+        // Categories of different dimensions are distinct: a swap changes, per
+        // dimension, one count down and one up (or nothing).
+        for (let d = 0; d < NDIM && ok; d++) {
+          const ca = p.typeCats[a * NDIM + d]!
+          const ct = p.typeCats[t * NDIM + d]!
+          if (ca === ct) continue
+          const na = counts[ca]!
+          const nt = counts[ct]!
+          if (na - 1 < p.quotaMin[ca]! || nt + 1 > p.quotaMax[ct]!) ok = false
+          if (d < 5) C += 2 * (nt - na) + 2
+          if (p.catKnown[ca] && na === 1) D--
+          if (p.catKnown[ct] && nt === 0) D++
+          if (p.catConcerned[ca] && na === 1) V--
+          if (p.catConcerned[ct] && nt === 0) V++
+        }
+        if (ok && meets({ categories: D, concentration: C, coverage: V }, th)) {
+          const h = Int32Array.from(g)
+          h[a]!--
+          h[t]!++
+          push(h)
+          covered[t] = 1
+          break tryColumns
+        }
+      }
+    }
+  }
+}
+
+const sparse = (g: Int32Array): Int32Array => {
+  const out: Array<number> = []
+  for (let t = 0; t < g.length; t++) if (g[t]! > 0) out.push(t, g[t]!)
+  return Int32Array.from(out)
+}
+
 const scan = (
   groups: ReadonlyArray<Int32Array>,
+  sparseGroups: ReadonlyArray<Int32Array>,
   value: Float64Array,
   minValue: number
 ): { x: Int32Array | null; value: number; work: number; complete: boolean } => {
   let best: Int32Array | null = null
   let bestValue = minValue
   let top = -Infinity
-  for (const g of groups) {
+  for (let i = 0; i < groups.length; i++) {
+    const sg = sparseGroups[i]!
     let v = 0
-    for (let t = 0; t < g.length; t++) if (g[t]! > 0) v += g[t]! * value[t]!
+    for (let j = 0; j < sg.length; j += 2) v += sg[j + 1]! * value[sg[j]!]!
     if (v > top) top = v
     if (v > bestValue) {
       bestValue = v
-      best = g
+      best = groups[i]!
     }
   }
   return { x: best, value: best ? bestValue : top, work: groups.length, complete: true }
@@ -102,6 +171,22 @@ export const lottery = (p: Problem, o: LotteryOptions): Lottery => {
   })
   work += listing.work
   const listed = listing.complete ? listing.groups! : null
+  // An incomplete listing still gives admissible groups: a pool for heuristic
+  // pricing, and a start for the cover.
+  const partial = listed ? null : (listing.groups ?? [])
+  const listedSparse = listed ? listed.map(sparse) : null
+  const partialSparse = partial ? partial.map(sparse) : null
+  if (!listed && partial) {
+    const inPortfolio = Uint8Array.from(covered)
+    for (const g of partial) {
+      let fresh = false
+      for (let t = 0; t < T; t++) if (g[t]! > 0 && !inPortfolio[t]) fresh = true
+      if (!fresh) continue
+      push(g)
+      for (let t = 0; t < T; t++) if (g[t]! > 0) inPortfolio[t] = 1
+    }
+    swapCover(p, o.thresholds, columns, covered, push)
+  }
   if (listed) {
     // Start the portfolio with listed groups until every coverable type is in one.
     const inPortfolio = Uint8Array.from(covered)
@@ -172,6 +257,29 @@ export const lottery = (p: Problem, o: LotteryOptions): Lottery => {
     }
   }
   const R = rows.length
+  if (R > o.maxRows) {
+    // Too many types for the dense simplex: a uniform lottery over the
+    // covering portfolio (everyone selectable gets a chance), not proven maximin.
+    const typeProb = new Float64Array(T)
+    const pr = 1 / columns.length
+    for (const x of columns) for (let t = 0; t < T; t++) if (x[t]! > 0) typeProb[t]! += (pr * x[t]!) / p.typeAvail[t]!
+    let minRatio = Infinity
+    let wn = 0
+    for (const t of rows) {
+      minRatio = Math.min(minRatio, typeProb[t]! / o.weights[t]!)
+      wn += o.weights[t]! * p.typeAvail[t]!
+    }
+    return {
+      panels: columns.map((x) => ({ x, p: pr })),
+      typeProb,
+      coverable: covered,
+      minRatio,
+      upperBound: Math.max(minRatio, p.seats / wn),
+      proven: false,
+      work,
+      columnsGenerated: 0
+    }
+  }
   const lp = new Simplex([...new Array<number>(R).fill(0), 1])
   // z: w_t n_t z − Σ_g x_gt p_g ≤ 0 for every coverable type t; Σ_g p_g ≤ 1.
   lp.addColumn(
@@ -189,7 +297,7 @@ export const lottery = (p: Problem, o: LotteryOptions): Lottery => {
   let upperBound = Infinity
   if (R > 0) {
     for (;;) {
-      if (!lp.solve()) {
+      if (!lp.solve(o.maxPivots)) {
         proven = false
         break
       }
@@ -199,7 +307,8 @@ export const lottery = (p: Problem, o: LotteryOptions): Lottery => {
         proven = false
         break
       }
-      const r = listed ? scan(listed, value, mu + 1e-9) : search(p, {
+      const heuristic = partial ? scan(partial, partialSparse!, value, mu + 1e-9) : null
+      const r = listed ? scan(listed, listedSparse!, value, mu + 1e-9) : heuristic && heuristic.x && !seen.has(key(heuristic.x)) ? { ...heuristic, complete: false } : search(p, {
         mode: "price",
         value,
         thresholds: o.thresholds,
