@@ -107,7 +107,7 @@ const startWorker = (
 ): Promise<void> | undefined => {
   if (jobs.length === 0 || process.env["ENTRE_PAIRS_NO_WORKER"] !== undefined) return undefined
   // A second core that is busy elsewhere only adds the worker's start-up cost.
-  if (availableParallelism() < 2 || loadavg()[0]! > availableParallelism() - 1) return undefined
+  if (availableParallelism() < 2 || loadavg()[0]! > availableParallelism()) return undefined
   const here = dirname(fileURLToPath(import.meta.url))
   const script = [join(here, "render-worker.js"), join(here, "..", "render-worker.js")].find((f) => existsSync(f))
   if (script === undefined) return undefined
@@ -185,7 +185,7 @@ export const demo = (c: { readonly out: string; readonly allAudiences: boolean; 
       if (states[states.length - 1] !== last.snapshot.state) states.push(last.snapshot.state)
       for (const v of last.advisories) advisories.push({ command: command._tag, violation: v })
     }
-    if (process.env["ENTRE_PAIRS_TIMING"] !== undefined) process.stderr.write(`[timing] cycle ${Date.now() - started} ms\n`)
+    if (process.env["ENTRE_PAIRS_TIMING"] !== undefined) process.stderr.write(`[timing] cycle ${Date.now() - started} ms, cpu ${Math.round(process.cpuUsage().user / 1000)} ms\n`)
     // Read the exchange back from the store, as any later command would.
     const { state: stored, version } = yield* Store.load(exchangeId)
     const snapshot = stored!
@@ -210,7 +210,7 @@ export const demo = (c: { readonly out: string; readonly allAudiences: boolean; 
       { discard: true }
     )
     if (worker !== undefined) yield* Effect.promise(() => worker)
-    if (process.env["ENTRE_PAIRS_TIMING"] !== undefined) process.stderr.write(`[timing] documents ${Date.now() - started} ms\n`)
+    if (process.env["ENTRE_PAIRS_TIMING"] !== undefined) process.stderr.write(`[timing] documents ${Date.now() - started} ms, cpu ${Math.round(process.cpuUsage().user / 1000)} ms\n`)
     const written = jobs.map((j) => ({ file: j.file, output: j.output, audience: j.audience, format: j.format }))
     written.sort((a, b) => a.file.localeCompare(b.file))
     const obligations = View.obligations(snapshot, { at })
