@@ -3,6 +3,7 @@ import { Composer } from "@entre-pairs/core"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
+import { createHash } from "node:crypto"
 import { allUnits, realisticPool } from "./ComposerFixtures.js"
 
 type V = Composer.VolunteerEncoded
@@ -93,8 +94,12 @@ describe("Composer", () => {
     const r = Composer.redraw(portfolio, "seed")
     // u_0 = first 53 bits of sha256("entre-pairs/composer/v1|seed|0") / 2^53, computed independently:
     // printf %s 'entre-pairs/composer/v1|seed|0' | sha256sum
-    expect(r.u).toBeGreaterThanOrEqual(0)
-    expect(r.u).toBeLessThan(1)
+    const digest = createHash("sha256").update("entre-pairs/composer/v1|seed|0", "utf8").digest()
+    const u0 = Number(digest.readBigUInt64BE(0) >> 11n) / 2 ** 53
+    expect(r.u).toBe(u0)
+    expect(Composer.redraw(portfolio, 12345).u).toBe(
+      Number(createHash("sha256").update("entre-pairs/composer/v1|12345|0").digest().readBigUInt64BE(0) >> 11n) / 2 ** 53
+    )
     expect(r.panel).toBe(r.u < 0.5 ? 0 : 1)
     expect(r.group).toContain("m")
     expect(r.group).toHaveLength(3)
