@@ -3,7 +3,7 @@
  * files. Loaded on demand (dynamic import) so `--help` never pays for the
  * domain, the database drivers or the renderers.
  */
-import { Command, EventStore, Evaluate, Exchange, type Obligations, Rules, View } from "@entre-pairs/core"
+import { Command, Evaluate, Exchange, ExchangeService, type Obligations, Rules, View } from "@entre-pairs/core"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -165,17 +165,17 @@ const loadOrExit = (exchangeId: string, lang: Lang) =>
       : Effect.succeed({ snapshot: state, version })
   )
 
-/** `exchange list [--state]`. */
+/** `exchange list [--state]`: the read models, through `ExchangeService.list`. */
 export const list = (c: Common, state: Option.Option<string>) =>
   withStore(
     c,
     Effect.gen(function* () {
-      const store = yield* EventStore.EventStore
-      const models = yield* store.readModels(Option.isSome(state) ? { state: state.value } : undefined)
-      if (c.json) return yield* printJson(models.map((m) => ({ id: m.stream, title: m.title, state: m.state, version: m.version, obligations: m.obligations.length })))
+      const service = yield* ExchangeService.ExchangeService
+      const models = yield* service.list(Option.isSome(state) ? { state: state.value as Exchange.ExchangeState } : undefined)
+      if (c.json) return yield* printJson(models.map((m) => ({ id: m.exchangeId, title: m.title, state: m.state, version: m.version })))
       if (models.length === 0) return yield* out(t(c.lang, "Aucun échange.", "No exchange."))
       for (const m of models) {
-        yield* out(`${m.stream}  ${L.label(L.states, m.state, c.lang).padEnd(16)}  v${m.version}  ${m.title}`)
+        yield* out(`${m.exchangeId}  ${L.label(L.states, m.state, c.lang).padEnd(16)}  v${m.version}  ${m.title}`)
       }
     })
   )
@@ -252,24 +252,22 @@ export const show = (c: Common, exchangeId: string, at: Option.Option<string>) =
     })
   )
 
-/** `obligations [exchange] [--at]`: recomputed from the events at that date. */
+/** `obligations [exchange] [--at]`: due or overdue at that date (`ExchangeService.obligationsDue`). */
 export const obligations = (c: Common, exchangeId: Option.Option<string>, at: Option.Option<string>) =>
   withStore(
     c,
     Effect.gen(function* () {
       const now = yield* parseAt(at, c.lang)
-      const store = yield* EventStore.EventStore
-      const ids = Option.isSome(exchangeId) ? [exchangeId.value] : (yield* store.streams()).map((s) => s.stream)
-      const rows: Array<{ exchange: string; title: string; obligation: Obligations.Obligation }> = []
-      for (const id of ids) {
-        const { snapshot } = yield* loadOrExit(id, c.lang)
-        for (const o of View.obligations(snapshot, { at: now })) rows.push({ exchange: id, title: snapshot.title, obligation: o })
-      }
-      rows.sort((a, b) => a.obligation.dueAt.epochMillis - b.obligation.dueAt.epochMillis)
-      if (c.json) return yield* printJson(rows.map((r) => ({ exchange: r.exchange, ...obligationJson(r.obligation, c.lang) })))
+      const service = yield* ExchangeService.ExchangeService
+      let rows: ReadonlyArray<ExchangeService.DueObligation>
+      if (Option.isSome(exchangeId)) {
+        const { snapshot } = yield* loadOrExit(exchangeId.value, c.lang)
+        rows = View.obligations(snapshot, { at: now }).map((obligation) => ({ exchangeId: exchangeId.value, title: snapshot.title, obligation }))
+      } else rows = yield* service.obligationsDue(now)
+      if (c.json) return yield* printJson(rows.map((r) => ({ exchange: r.exchangeId, ...obligationJson(r.obligation, c.lang) })))
       if (rows.length === 0) return yield* out(t(c.lang, `Aucune obligation ouverte au ${formatDate(now, c.lang)}.`, `No open obligation on ${formatDate(now, c.lang)}.`))
       yield* out(t(c.lang, `Obligations ouvertes au ${formatDate(now, c.lang)} :`, `Open obligations on ${formatDate(now, c.lang)}:`))
-      for (const r of rows) yield* out(`  ${r.exchange}  ${obligationLine(r.obligation, c.lang)}`)
+      for (const r of rows) yield* out(`  ${r.exchangeId}  ${obligationLine(r.obligation, c.lang)}`)
     })
   )
 
@@ -411,9 +409,9 @@ export const exportView = (c: Common, r: ExportRequest) =>
     c,
     Effect.gen(function* () {
       const now = yield* parseAt(r.at, c.lang)
-      const { snapshot } = yield* loadOrExit(r.exchangeId, c.lang)
       const request = yield* viewRequest(r.view, r.audience, r.sessionId, r.agentId, c.lang)
-      const view = yield* View.build(snapshot, request, { at: now })
+      const service = yield* ExchangeService.ExchangeService
+      const view = yield* service.view(r.exchangeId, request, { at: now })
       if (view._tag === "CompositionView") {
         return yield* new CliExit({ code: 2, message: t(c.lang, "La composition (données de profil, animateurs seulement) n'a pas de mise en page : voir show --json.", "The composition (profile data, facilitators only) has no document layout: see show --json.") })
       }

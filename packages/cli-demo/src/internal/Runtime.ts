@@ -124,6 +124,10 @@ export const describeFailure = (e: unknown, lang: Lang): Described => {
         unavailable: { output: vu.output, message: reason }
       })
     }
+    case "ExchangeNotFound": {
+      const id = (e as { exchangeId?: string }).exchangeId ?? ""
+      return d(2, t(lang, `Échange inconnu : ${id}`, `Unknown exchange: ${id}`), { error: "ExchangeNotFound", exchange: id })
+    }
     case "ConcurrencyConflict":
       return d(1, t(lang, `Conflit : un autre processus a écrit avant (${(e as Error).message})`, `Conflict: another writer appended first (${(e as Error).message})`), {
         conflict: (e as Error).message
