@@ -36,7 +36,9 @@ start_postgres() {
     chown postgres:postgres "$PG_DATA"
     runuser -u postgres -- "$bin/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
+  PG_STARTED_HERE=0
   if ! runuser -u postgres -- "$bin/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; then
+    PG_STARTED_HERE=1
     runuser -u postgres -- "$bin/pg_ctl" -D "$PG_DATA" -w -l "$PG_DATA/server.log" \
       -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DATA -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
   fi
@@ -47,7 +49,10 @@ start_postgres() {
   echo "PostgreSQL on $ENTRE_PAIRS_PG_URL"
 }
 
+# Stops the server only if start_postgres started it (a developer's running
+# server is left alone).
 stop_postgres() {
+  [ "${PG_STARTED_HERE:-0}" = 1 ] || return 0
   local bin
   bin=$(pg_bin) || return 0
   runuser -u postgres -- "$bin/pg_ctl" -D "$PG_DATA" -m fast stop >/dev/null 2>&1 || true
