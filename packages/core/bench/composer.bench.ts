@@ -96,6 +96,16 @@ for (const n of (process.env.BENCH_POOLS ?? "50,500,5000").split(",").map(Number
         `  uniform   mean objective {categories: ${mean((x) => x.categories).toFixed(2)}, concentration: ${mean((x) => x.concentration).toFixed(1)}, coverage: ${mean((x) => x.coverage).toFixed(2)}}; mean gap categories −${(r.optimum.categories - mean((x) => x.categories)).toFixed(2)}, optimum reached in ${samples.filter((x) => Composer.compareObjective(x, r.optimum) === 0).length}/200 draws`
       ].join("\n")
     )
+    // The fairness price of strict optimality: the same pool with a tolerance on balance.
+    if (n <= 500) {
+      const tolerant = Composer.compose(s.encoded, { ...request, tolerance: { concentration: 10 } })
+      if (Either.isRight(tolerant)) {
+        const t = tolerant.right
+        console.log(
+          `  compose with tolerance {concentration: 10}: objective ${JSON.stringify(t.objective)}, min probability ${t.fairness.minWeightedProbability.toFixed(4)} (proven=${t.fairness.proven}), ${t.probabilities.filter((p) => p.status === "selectable").length} selectable, ${t.portfolio.panels.length} panels`
+        )
+      }
+    }
     bench("baseline: uniform random draw", () => {
       s.scoreIds(s.uniform())
     })
