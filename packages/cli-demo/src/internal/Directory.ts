@@ -105,7 +105,7 @@ export const importAgents = (c: Common, file: string, exchangeId: Option.Option<
       yield* out(
         t(
           c.lang,
-          `✓ ${agents.length} agent${agents.length > 1 ? "s" : ""} importé${agents.length > 1 ? "s" : ""} dans l'annuaire depuis ${file} (${encoding}${delimiter === undefined ? "" : `, séparateur « ${delimiter === "\t" ? "tab" : delimiter} »`}).`,
+          `✓ ${agents.length.toLocaleString("fr-FR").replace(/\s/g, " ")} agent${agents.length > 1 ? "s" : ""} importé${agents.length > 1 ? "s" : ""} dans l'annuaire depuis ${file} (${encoding}${delimiter === undefined ? "" : `, séparateur « ${delimiter === "\t" ? "tab" : delimiter} »`}).`,
           `✓ ${agents.length} agent(s) imported into the directory from ${file} (${encoding}${delimiter === undefined ? "" : `, delimiter "${delimiter === "\t" ? "tab" : delimiter}"`}).`
         )
       )
