@@ -15,6 +15,17 @@ import * as W from "./internal/vocabulary.js"
 import * as T from "./Typography.js"
 
 /** The views documents are made from (every core view except the facilitators' composition). @since 0.1.0 */
+
+/** The first clause of a case's context, as a short title (at most about 100 characters). */
+const caseTitle = (context: string): string => {
+  const first = context.trim().split(/(?<=[^A-Z]\.)\s|[,;:]\s/u)[0]?.replace(/\.$/u, "") ?? ""
+  return first.length <= 100 ? first : `${first.slice(0, 99).replace(/\s+\S*$/u, "")}…`
+}
+
+/** Several conditions, each numbered: a condition is a sentence of its own. */
+const conditionsText = (conditions: ReadonlyArray<string>): string =>
+  conditions.length <= 1 ? (conditions[0] ?? "") : conditions.map((c, i) => `${i + 1}) ${c}`).join(" ")
+
 export type DocumentView = V.DocumentView
 /** @since 0.1.0 */
 export type MinutesView = V.MinutesView
@@ -150,8 +161,11 @@ export const minutes = (view: V.MinutesView, options: Options = {}): D.Document 
     blocks.push(D.heading(1, fr(lang, "Cas présentés", "Cases presented")))
     for (const c of view.cases) {
       blocks.push(
-        D.heading(2, fr(lang, `Cas n°${T.NBSP}${c.number} — ${c.question}`, `Case ${c.number} — ${c.question}`)),
+        // Several cases often answer one question: the heading names the case by
+        // its context (its first clause), the question follows.
+        D.heading(2, fr(lang, `Cas n°${T.NBSP}${c.number} — ${caseTitle(c.context)}`, `Case ${c.number} — ${caseTitle(c.context)}`)),
         D.definitions([
+          [fr(lang, "Question de travail", "Work question"), c.question],
           ...(c.trace !== undefined
             ? [
                 [
@@ -194,7 +208,7 @@ export const minutes = (view: V.MinutesView, options: Options = {}): D.Document 
             x.outcome === undefined
               ? [D.italic(fr(lang, "non arbitrée", "not arbitrated"))]
               : [D.bold(W.outcomeShort(x.outcome, lang)), ...(x.validated ? [] : [D.italic(fr(lang, " (à valider)", " (to be validated)"))])],
-            x.conditions.join(" ; ")
+            conditionsText(x.conditions)
           ])
         })
     )
@@ -265,7 +279,7 @@ export const conclusions = (view: V.ConclusionsView, options: Options = {}): D.D
           ...(conditional ? [fr(lang, "Conditions", "Conditions")] : [])
         ],
         widths: conditional ? [0.6, 3.8, 3.1, 3.5] : [0.6, 5.6, 3],
-        rows: g.entries.map((e, i) => [String(i + 1), e.description, e.questions.join(" ; "), ...(conditional ? [e.conditions.join(" ; ")] : [])])
+        rows: g.entries.map((e, i) => [String(i + 1), e.description, e.questions.join(" ; "), ...(conditional ? [conditionsText(e.conditions)] : [])])
       })
     )
   }
