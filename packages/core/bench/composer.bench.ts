@@ -91,7 +91,7 @@ for (const n of (process.env.BENCH_POOLS ?? "50,500,5000").split(",").map(Number
       [
         `\n[composer bench] pool ${n} (${s.types} types), first compose ${ms.toFixed(0)} ms`,
         `  compose   objective ${JSON.stringify(r.objective)}; optimum ${JSON.stringify(r.optimum)} proven=${r.optimal}; gap ${gap(r.objective, r.optimum)}`,
-        `            fairness: min probability ${r.fairness.minWeightedProbability.toFixed(4)} (upper bound ${r.fairness.upperBound.toFixed(4)}, proven=${r.fairness.proven}), ${selectable.length} selectable of ${r.probabilities.length}, ${r.portfolio.panels.length} panels, work ${r.stats.work}`,
+        `            fairness (${r.fairness.method}): min probability ${r.fairness.minWeightedProbability.toFixed(4)} (upper bound ${r.fairness.upperBound.toFixed(4)}, proven=${r.fairness.proven}), ${selectable.length} selectable of ${r.probabilities.length}, ${r.portfolio.panels.length} panels, work ${r.stats.work}`,
         `  greedy    objective ${JSON.stringify(s.greedyScore())}; gap ${gap(s.greedyScore(), r.optimum)}`,
         `  uniform   mean objective {categories: ${mean((x) => x.categories).toFixed(2)}, concentration: ${mean((x) => x.concentration).toFixed(1)}, coverage: ${mean((x) => x.coverage).toFixed(2)}}; mean gap categories −${(r.optimum.categories - mean((x) => x.categories)).toFixed(2)}, optimum reached in ${samples.filter((x) => Composer.compareObjective(x, r.optimum) === 0).length}/200 draws`
       ].join("\n")

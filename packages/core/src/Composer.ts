@@ -13,7 +13,8 @@
  *    occupations concerned represented (ELI-04);
  * 3. is drawn by a fair lottery over a portfolio of such groups that
  *    maximises the smallest selection probability of any volunteer who can be
- *    selected at all (maximin, Flanigan et al., Nature 2021), with an optional
+ *    selected at all (maximin, refined to leximin; Flanigan et al., Nature
+ *    2021), with an optional
  *    priority for volunteers not selected in the previous cycle;
  * 4. is reproducible: the portfolio depends only on the request, and the
  *    draw on the published portfolio and seed through SHA-256, so anyone can
@@ -206,7 +207,9 @@ export type Seed = typeof Seed.Type
  * A composition request. Everything but the perimeter and the seed has a
  * default: size 8 to 10 (note, SIZ-01), no purpose, no occupation, no
  * mandatory member, no quota, no previous cycle, priority weight 1 (no
- * priority), tolerance 0 (optimal groups only), and `minMembers` 2 (SIZ-02).
+ * priority), tolerance 0 (optimal groups only), `minMembers` 2 (SIZ-02) and
+ * `fairness: "leximin"` (refine the maximin lottery to leximin when the
+ * admissible groups can be listed; `"maximin"` stops at the floor).
  *
  * `priorityWeight` w ≥ 1 gives volunteers not selected in the previous cycle
  * (the last entry of `previousSelections`, or `previouslySelected: false`)
@@ -234,6 +237,7 @@ export const ComposeRequest = Schema.Struct({
   }),
   tolerance: Schema.optionalWith(Tolerance, { default: () => ({ categories: 0, concentration: 0, coverage: 0 }) }),
   minMembers: Schema.optionalWith(Seats, { default: () => 2 }),
+  fairness: Schema.optionalWith(Schema.Literal("leximin", "maximin"), { default: () => "leximin" as const }),
   budget: Schema.optionalWith(Budget, { default: () => ({ search: 1_000_000, lottery: 4_000_000, columns: 400 }) }),
   seed: Seed
 }).annotations({ identifier: "ComposeRequest" })
@@ -409,7 +413,7 @@ export const ComposeResult = Schema.Struct({
   }),
   probabilities: Schema.Array(SelectionProbability),
   fairness: Schema.Struct({
-    method: Schema.Literal("maximin"),
+    method: Schema.Literal("maximin", "leximin"),
     minWeightedProbability: Schema.Number,
     upperBound: Schema.Number,
     proven: Schema.Boolean,
@@ -733,6 +737,8 @@ const composeDecoded = (
     maxListed: 20_000,
     maxPivots: 20_000,
     maxRows: 600,
+    leximin: request.fairness === "leximin",
+    maxRounds: 200,
     totalBudget: req.budget.lottery
   })
   // Portfolio, in a canonical order (panel seats by type index; panels by decreasing probability, then seats).
@@ -823,7 +829,7 @@ const composeDecoded = (
     },
     probabilities,
     fairness: {
-      method: "maximin" as const,
+      method: lot.leximin ? ("leximin" as const) : ("maximin" as const),
       minWeightedProbability: lot.minRatio,
       upperBound: lot.upperBound,
       proven: lot.proven,

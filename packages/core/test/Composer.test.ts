@@ -149,6 +149,26 @@ describe("Composer", () => {
     expect(min(prio, false) / min(prio, true)).toBeGreaterThanOrEqual(min(flat, false) / min(flat, true) - 1e-9)
   })
 
+  it("leximin refines maximin: same floor, then the next lowest probabilities raised", () => {
+    const pool = realisticPool(30, 13).map((v) => ({ ...v, unit: "ut-1" }))
+    const base = { perimeter: ["ut-1"], seed: 5, size: 8, tolerance: { concentration: 8 } }
+    const lex = ok(Composer.compose(pool, base))
+    const max = ok(Composer.compose(pool, { ...base, fairness: "maximin" }))
+    expect(lex.fairness.method).toBe("leximin")
+    expect(max.fairness.method).toBe("maximin")
+    expect(lex.fairness.minWeightedProbability).toBeCloseTo(max.fairness.minWeightedProbability, 6)
+    const sorted = (r: Composer.ComposeResult) =>
+      r.probabilities.filter((p) => p.status === "selectable").map((p) => p.probability / p.weight).sort((a, b) => a - b)
+    const a = sorted(lex)
+    const b = sorted(max)
+    expect(a.length).toBe(b.length)
+    // Lexicographically at least as good (up to rounding).
+    const i = a.findIndex((x, k) => Math.abs(x - b[k]!) > 1e-7)
+    if (i >= 0) expect(a[i]!).toBeGreaterThan(b[i]!)
+    expect(a.reduce((s, x) => s + x, 0)).toBeCloseTo(b.reduce((s, x) => s + x, 0), 6)
+    expect(Composer.verifyDraw(lex).ok).toBe(true)
+  })
+
   describe("infeasible requests get the smallest relaxation", () => {
     it("too few eligible volunteers → change the size, or extend the perimeter (SIZ-01)", () => {
       const pool = [

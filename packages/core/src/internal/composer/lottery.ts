@@ -27,6 +27,8 @@ export interface Lottery {
   readonly upperBound: number
   /** True when coverability and the LP optimum are both proven. */
   readonly proven: boolean
+  /** True when leximin rounds refined the maximin lottery. */
+  readonly leximin: boolean
   readonly work: number
   readonly columnsGenerated: number
 }
@@ -45,6 +47,10 @@ export interface LotteryOptions {
   readonly maxColumns: number
   /** Above this many selectable types, no LP: a uniform lottery over the covering portfolio. */
   readonly maxRows: number
+  /** Refine maximin into leximin (when the admissible groups are listed). */
+  readonly leximin: boolean
+  /** Leximin rounds at most. */
+  readonly maxRounds: number
   /** Simplex pivots per LP solve at most (beyond: the current feasible lottery, not proven). */
   readonly maxPivots: number
   /** Admissible groups listed exhaustively at most (beyond: column generation with exact pricing). */
@@ -276,6 +282,7 @@ export const lottery = (p: Problem, o: LotteryOptions): Lottery => {
       minRatio,
       upperBound: Math.max(minRatio, p.seats / wn),
       proven: false,
+      leximin: false,
       work,
       columnsGenerated: 0
     }
@@ -330,11 +337,87 @@ export const lottery = (p: Problem, o: LotteryOptions): Lottery => {
     }
   }
 
-  const primal = lp.primal()
+  // Probabilities of the columns from the maximin round.
+  let colProb: Array<number> = (() => {
+    const primal = lp.primal()
+    return columns.map((_, g) => (R > 0 ? primal[colIndex[g]!]! : g === 0 ? 1 : 0))
+  })()
+  let leximin = false
+  // 3. Leximin (Flanigan et al.): fix the types whose floor constraint binds
+  // (positive dual), then raise the floor of the others, round after round.
+  if (R > 0 && listed && proven && o.leximin) {
+    const level = new Float64Array(T).fill(-1)
+    const fixFrom = (duals: (i: number) => number, z: number, probs: ReadonlyArray<number>) => {
+      let fixed = 0
+      for (let i = 0; i < R; i++) if (level[rows[i]!]! < 0 && duals(i) > 1e-9) {
+        level[rows[i]!] = z
+        fixed++
+      }
+      if (fixed === 0) {
+        // No positive dual (degenerate): fix the types at the floor.
+        for (let i = 0; i < R; i++) {
+          const t = rows[i]!
+          if (level[t]! >= 0) continue
+          let pi = 0
+          for (let g = 0; g < columns.length; g++) pi += probs[g]! * columns[g]![t]!
+          if (pi / (o.weights[t]! * p.typeAvail[t]!) <= z + 1e-9) {
+            level[t] = z
+            fixed++
+          }
+        }
+      }
+      return fixed
+    }
+    fixFrom((i) => lp.dual(i), lp.value(), colProb)
+    for (let round = 0; round < o.maxRounds; round++) {
+      const free = rows.filter((t) => level[t]! < 0)
+      if (free.length === 0) break
+      // Rows: i < R as before (free: ≤ with z; fixed: ≥ its level), R: Σ p ≤ 1.
+      const b = rows.map((t) => (level[t]! >= 0 ? level[t]! * o.weights[t]! * p.typeAvail[t]! * (1 - 1e-9) : 0))
+      const art = rows.flatMap((t, i) => (level[t]! >= 0 ? [i] : []))
+      const lx = new Simplex([...b, 1], art)
+      lx.addColumn(
+        rows.flatMap((t, i) => (level[t]! < 0 ? [[i, o.weights[t]! * p.typeAvail[t]!] as const] : [])),
+        1
+      )
+      for (const i of art) lx.addColumn([[i, -1]], 0)
+      const idx: Array<number> = []
+      const addCol = (x: Int32Array) => {
+        const entries: Array<readonly [number, number]> = [[R, 1]]
+        for (let t = 0; t < T; t++) {
+          const i = rowOf[t]!
+          if (x[t]! > 0 && i >= 0) entries.push([i, level[t]! >= 0 ? x[t]! : -x[t]!])
+        }
+        idx.push(lx.addColumn(entries, 0))
+      }
+      for (const x of columns) addCol(x)
+      let ok = true
+      for (let guard = 0; guard < o.maxColumns; guard++) {
+        if (!lx.solve(o.maxPivots)) {
+          ok = false
+          break
+        }
+        for (let t = 0; t < T; t++) {
+          const i = rowOf[t]!
+          value[t] = i < 0 ? 0 : level[t]! >= 0 ? Math.max(0, -lx.dual(i)) : Math.max(0, lx.dual(i))
+        }
+        const r = scan(listed, listedSparse!, value, lx.dual(R) + 1e-9)
+        work += r.work
+        if (!r.x || !push(r.x)) break
+        addCol(r.x)
+      }
+      if (!ok || lx.value() < -1e-7) break // keep the previous round
+      const primal = lx.primal()
+      colProb = columns.map((_, g) => primal[idx[g]!]!)
+      leximin = true
+      if (fixFrom((i) => (level[rows[i]!]! < 0 ? lx.dual(i) : 0), lx.value(), colProb) === 0) break
+    }
+  }
+
   const panels: Array<{ x: Int32Array; p: number }> = []
   let total = 0
   for (let g = 0; g < columns.length; g++) {
-    const v = R > 0 ? primal[colIndex[g]!]! : g === 0 ? 1 : 0
+    const v = colProb[g] ?? 0
     if (v > 1e-12) {
       panels.push({ x: columns[g]!, p: v })
       total += v
@@ -364,6 +447,7 @@ export const lottery = (p: Problem, o: LotteryOptions): Lottery => {
     minRatio,
     upperBound: Number.isFinite(upperBound) ? Math.max(upperBound, minRatio) : minRatio,
     proven,
+    leximin,
     work,
     columnsGenerated: generated
   }

@@ -19,9 +19,16 @@ export class Simplex {
   private readonly basis: Int32Array
   private n: number
   private objValue = 0
+  /** Cost of the initial basic column of each row: 0 for a slack, −M for an artificial. */
+  private readonly slackCost: Float64Array
   pivots = 0
 
-  constructor(b: ReadonlyArray<number>) {
+  /**
+   * Rows `A x + s = b`. A row listed in `artificial` is a `≥` row written
+   * `A x − e + a = b` whose initial basic column is an artificial variable
+   * of cost −M (big-M); add its surplus column `e` with `addColumn`.
+   */
+  constructor(b: ReadonlyArray<number>, artificial: ReadonlyArray<number> = [], bigM = 1e4) {
     this.m = b.length
     this.cap = Math.max(16, this.m * 2)
     this.rows = Array.from({ length: this.m }, () => new Float64Array(this.cap))
@@ -33,6 +40,11 @@ export class Simplex {
       this.basis[i] = i
     }
     this.n = this.m
+    this.slackCost = new Float64Array(this.m)
+    for (const i of artificial) {
+      this.slackCost[i] = -bigM
+      this.objValue -= bigM * this.rhs[i]!
+    }
   }
 
   private grow() {
@@ -59,7 +71,7 @@ export class Simplex {
       row[j] = v
     }
     let r = -cost
-    for (const [k, a] of entries) r += this.obj[k]! * a
+    for (const [k, a] of entries) r += (this.obj[k]! + this.slackCost[k]!) * a
     this.obj[j] = r
     return j
   }
@@ -142,7 +154,7 @@ export class Simplex {
 
   /** Dual value of constraint row i. */
   dual(i: number): number {
-    return this.obj[i]!
+    return this.obj[i]! + this.slackCost[i]!
   }
 
   /** Primal values of the structural columns `from … n-1`. */
