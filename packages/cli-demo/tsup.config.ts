@@ -14,6 +14,9 @@ export default defineConfig([
     clean: false,
     target: "node20",
     tsconfig: "tsconfig.build.json",
+    // The CommonJS build gets import.meta.url from tsup's shim (the demo finds
+    // its render worker next to the module).
+    shims: true,
     define: { __CLI_VERSION__: JSON.stringify(version) }
   },
   // The bin: effect, @effect/* and the workspace packages bundled in for a
