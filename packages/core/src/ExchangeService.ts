@@ -104,6 +104,12 @@ export interface Options {
    * rule; 0 surfaces every `ConcurrencyConflict`.
    */
   readonly retries?: number | undefined
+  /**
+   * How many exchanges' folded states the service keeps between commands
+   * (default 256; 0 disables). Loading then reads only the events appended
+   * since, by this process or another one.
+   */
+  readonly cacheSize?: number | undefined
 }
 
 /**
@@ -239,17 +245,35 @@ export const make = (options?: Options): Effect.Effect<ExchangeService["Type"], 
     const store = yield* EventStore
     const config = options?.config
     const retries = Math.max(0, options?.retries ?? 3)
+    const cacheSize = Math.max(0, options?.cacheSize ?? 256)
 
-    const load = (exchangeId: string) =>
-      Effect.flatMap(store.read(exchangeId), (stored) =>
+    // Folded states of recently used exchanges. Events never change once
+    // stored, so a cached state is a valid prefix: loading reads only the
+    // events after it (appended by this process or another one) instead of
+    // decoding the whole stream at every command.
+    const cache = new Map<string, { readonly state: Decider.State; readonly version: number }>()
+    const remember = (exchangeId: string, entry: { readonly state: Decider.State; readonly version: number }) => {
+      cache.delete(exchangeId)
+      cache.set(exchangeId, entry)
+      if (cache.size > cacheSize) cache.delete(cache.keys().next().value!)
+    }
+
+    const load = (exchangeId: string) => {
+      const cached = cache.get(exchangeId)
+      const from = cached?.version ?? 0
+      return Effect.flatMap(store.read(exchangeId, from), (stored) =>
         Either.match(decodeEvents(exchangeId, stored), {
           onLeft: Effect.fail,
-          onRight: (events) =>
-            Effect.succeed({
-              state: Decider.replay(events),
-              version: stored.length === 0 ? 0 : stored[stored.length - 1]!.version
-            })
+          onRight: (events) => {
+            const entry = {
+              state: Decider.replay(events, cached?.state ?? Decider.initialState),
+              version: stored.length === 0 ? from : stored[stored.length - 1]!.version
+            }
+            if (cacheSize > 0 && entry.state !== null) remember(exchangeId, entry)
+            return Effect.succeed(entry)
+          }
         }))
+    }
 
     const once = (exchangeId: string, command: Command.ExchangeCommand) =>
       Effect.gen(function*() {
@@ -280,6 +304,7 @@ export const make = (options?: Options): Effect.Effect<ExchangeService["Type"], 
           decision.events.map((event) => encodeEvent(event, recordedAt)),
           readModel(exchangeId, snapshot, version + decision.events.length, config)
         )
+        if (cacheSize > 0) remember(exchangeId, { state: snapshot, version: newVersion })
         return {
           exchangeId,
           command: command._tag,

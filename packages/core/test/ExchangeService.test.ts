@@ -30,6 +30,23 @@ const play = (commands: ReadonlyArray<Command.ExchangeCommandEncoded>) =>
   })
 
 describe("ExchangeService (memory)", () => {
+  it.effect("two services on one store (two application servers): each sees what the other appended", () =>
+    Effect.gen(function*() {
+      const store = yield* EventStore.EventStore
+      const a = yield* ExchangeService.make()
+      const b = yield* ExchangeService.make()
+      const commands = Example.cycleEncoded.slice(0, 30).map((c) => decode(c))
+      // Alternate writers: each command is decided on the other's latest events.
+      for (const [i, command] of commands.entries()) yield* (i % 2 === 0 ? a : b).execute(ID, command)
+      const fromA = yield* a.get(ID)
+      const fromB = yield* b.get(ID)
+      const uncached = yield* ExchangeService.make({ cacheSize: 0 })
+      const fromScratch = yield* uncached.get(ID)
+      assert.deepStrictEqual(Option.getOrThrow(fromA).snapshot, Option.getOrThrow(fromScratch).snapshot)
+      assert.deepStrictEqual(Option.getOrThrow(fromB).snapshot, Option.getOrThrow(fromScratch).snapshot)
+      assert.strictEqual(Option.getOrThrow(fromA).version, (yield* store.read(ID)).length)
+    }).pipe(Effect.provide(MemoryEventStore.layer)))
+
   it.effect("plays the example cycle: snapshot, versions and read model agree with the decider", () =>
     Effect.gen(function*() {
       const service = yield* ExchangeService.ExchangeService
