@@ -76,6 +76,9 @@ const items: ReadonlyArray<Item> = [
   })
 ]
 
+// The header lines the adapter writes before the blocks (service, title, audience, issue date, banner).
+const mdHeader = Markdown.render({ ...laidOut, blocks: [] }, theme)
+
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
 
 describe("markdown", () => {
@@ -86,13 +89,17 @@ describe("markdown", () => {
     Markdown.render(laidOut, theme)
   }, fast)
   bench("baseline: string concat markdown", () => {
-    const md = (r: Runs) => r.map((x) => (x.bold ? `**${x.text}**` : x.italic ? `*${x.text}*` : x.text)).join("")
-    let s = ""
+    // The same content: Markdown's special characters escaped, as any correct
+    // writer must (a case text with "*" or "|" would otherwise break the page),
+    // and the document's header lines (service, audience, date of issue).
+    const mdEsc = (t: string) => (/[\\`*_[\]<>|#\r\n]/.test(t) ? t.replace(/([\\`*_[\]<>|#])/g, "\\$1").replace(/\r?\n/g, " ") : t)
+    const md = (r: Runs) => r.map((x) => (x.bold ? `**${mdEsc(x.text)}**` : x.italic ? `*${mdEsc(x.text)}*` : mdEsc(x.text))).join("")
+    let s = mdHeader
     for (const it of items) {
-      if (it.kind === "h") s += `${"#".repeat(it.level + 1)} ${it.text}\n\n`
+      if (it.kind === "h") s += `${"#".repeat(it.level + 1)} ${mdEsc(it.text)}\n\n`
       else if (it.kind === "p") s += `${md(it.runs)}\n\n`
       else if (it.kind === "list") s += `${it.items.map((x, i) => `${it.ordered ? `${i + 1}.` : "-"} ${md(x)}`).join("\n")}\n\n`
-      else s += `| ${it.header.join(" | ")} |\n|${it.header.map(() => " --- |").join("")}\n${it.rows.map((r) => `| ${r.join(" | ")} |`).join("\n")}\n\n`
+      else s += `| ${it.header.map(mdEsc).join(" | ")} |\n|${it.header.map(() => " --- |").join("")}\n${it.rows.map((r) => `| ${r.map(mdEsc).join(" | ")} |`).join("\n")}\n\n`
     }
   }, fast)
 })
