@@ -30,7 +30,6 @@ import * as Transaction from "./internal/transaction.js"
 
 type EventStore = Port.EventStore
 type EventStoreError = Port.EventStoreError
-type NewEvent = Port.NewEvent
 type ReadModel = Port.ReadModel
 type StoredEvent = Port.StoredEvent
 type StreamInfo = Port.StreamInfo
@@ -73,26 +72,6 @@ const isUniqueViolation = (error: SqlError): boolean => {
   const cause = error.cause as { readonly code?: unknown } | undefined
   const code = cause?.code
   return code === "23505" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "SQLITE_CONSTRAINT_UNIQUE"
-}
-
-const validateAppend = (
-  stream: string,
-  expectedVersion: number,
-  events: ReadonlyArray<NewEvent>,
-  readModel: ReadModel
-): string | undefined => {
-  if (!Number.isSafeInteger(expectedVersion) || expectedVersion < 0) {
-    return `expected version must be a non-negative integer, got ${expectedVersion}`
-  }
-  if (events.length === 0) {
-    return "no events to append: a command that decides nothing has nothing to store"
-  }
-  if (readModel.stream !== stream || readModel.version !== expectedVersion + events.length) {
-    return `read model of "${readModel.stream}" at version ${readModel.version} does not match the append to "${stream}" at version ${
-      expectedVersion + events.length
-    }`
-  }
-  return undefined
 }
 
 type EventRow = {
@@ -247,7 +226,7 @@ export const make = (
 
     const append: EventStore["Type"]["append"] = (stream, expectedVersion, events, readModel) =>
       Effect.suspend(() => {
-        const invalid = validateAppend(stream, expectedVersion, events, readModel)
+        const invalid = Port.validateAppend(stream, expectedVersion, events, readModel)
         if (invalid !== undefined) {
           return Effect.fail(new Port.EventStoreError({ operation: "append", reason: invalid }))
         }

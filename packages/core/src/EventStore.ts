@@ -152,3 +152,36 @@ export class EventStore extends Context.Tag("@entre-pairs/core/EventStore")<
     ) => Effect.Effect<number, EventStoreError>
   }
 >() {}
+
+/**
+ * What every adapter refuses before writing, with the same reasons: a
+ * negative or non-integer expected version, an empty append (a command that
+ * decides nothing has nothing to store), a read model that does not describe
+ * the stream at its new version. Returns the reason, or `undefined` when the
+ * append is well formed.
+ *
+ * @example
+ * import { EventStore } from "@entre-pairs/core"
+ * EventStore.validateAppend("ech-1", 0, [], { stream: "ech-1", title: "T", state: "proposed", version: 0, obligations: [] })
+ * // "no events to append: a command that decides nothing has nothing to store"
+ * @since 0.1.0
+ */
+export const validateAppend = (
+  stream: string,
+  expectedVersion: number,
+  events: ReadonlyArray<NewEvent>,
+  readModel: ReadModel
+): string | undefined => {
+  if (!Number.isSafeInteger(expectedVersion) || expectedVersion < 0) {
+    return `expected version must be a non-negative integer, got ${expectedVersion}`
+  }
+  if (events.length === 0) {
+    return "no events to append: a command that decides nothing has nothing to store"
+  }
+  if (readModel.stream !== stream || readModel.version !== expectedVersion + events.length) {
+    return `read model of "${readModel.stream}" at version ${readModel.version} does not match the append to "${stream}" at version ${
+      expectedVersion + events.length
+    }`
+  }
+  return undefined
+}

@@ -16,10 +16,10 @@ import {
   ConcurrencyConflict,
   EventStore,
   EventStoreError,
-  type NewEvent,
   type ReadModel,
   type StoredEvent,
-  type StreamInfo
+  type StreamInfo,
+  validateAppend
 } from "./EventStore.js"
 
 interface Row {
@@ -60,30 +60,6 @@ const copyReadModel = (model: ReadModel): ReadModel => ({
   version: model.version,
   obligations: model.obligations.map(({ dueAt, owner, path, rule }) => ({ rule, dueAt, owner, path }))
 })
-
-/**
- * Checks what the SQL adapter checks before writing; shared so that both
- * adapters refuse the same inputs with the same reasons.
- */
-const validateAppend = (
-  stream: string,
-  expectedVersion: number,
-  events: ReadonlyArray<NewEvent>,
-  readModel: ReadModel
-): string | undefined => {
-  if (!Number.isSafeInteger(expectedVersion) || expectedVersion < 0) {
-    return `expected version must be a non-negative integer, got ${expectedVersion}`
-  }
-  if (events.length === 0) {
-    return "no events to append: a command that decides nothing has nothing to store"
-  }
-  if (readModel.stream !== stream || readModel.version !== expectedVersion + events.length) {
-    return `read model of "${readModel.stream}" at version ${readModel.version} does not match the append to "${stream}" at version ${
-      expectedVersion + events.length
-    }`
-  }
-  return undefined
-}
 
 /**
  * Builds an empty in-memory event store.

@@ -8,44 +8,11 @@ import type { EligibilityContext } from "../Eligibility.js"
 import { ineligibility } from "../Eligibility.js"
 import type { ExchangeSnapshot, Member } from "../Exchange.js"
 import type { OccupationId } from "../Ids.js"
+import type { DimensionReport, DiversityReport } from "../Diversity.js"
 
-export interface CategoryCount {
-  readonly category: string
-  readonly count: number
-}
-
-export interface DimensionReport {
-  readonly dimension: ProfileDimension
-  /** Categories present among the group's members with a known value, most frequent first. */
-  readonly categories: ReadonlyArray<CategoryCount>
-  readonly known: number
-  readonly unknown: number
-  /** Normalised Gini–Simpson index in [0, 1]. */
-  readonly index: number
-  /** Distinct known categories in the eligible volunteer pool (members included). */
-  readonly poolCategories: number
-  /** The most categories a group of this size could show: min(group size, poolCategories). */
-  readonly achievable: number
-  /** The group shows fewer categories than achievable (DIV-01). */
-  readonly belowAchievable: boolean
-}
-
-export interface OccupationReport {
-  readonly concerned: ReadonlyArray<OccupationId>
-  readonly represented: ReadonlyArray<OccupationId>
-  readonly missing: ReadonlyArray<OccupationId>
-  /** Concerned occupations the eligible pool represents. */
-  readonly poolRepresented: number
-  readonly achievable: number
-  readonly belowAchievable: boolean
-}
-
-export interface Report {
-  readonly groupSize: number
-  readonly poolSize: number
-  readonly dimensions: ReadonlyArray<DimensionReport>
-  readonly occupations: OccupationReport
-}
+/** The report's shapes are the public module's (one definition, documented there). */
+export type { CategoryCount, DimensionReport, OccupationReport } from "../Diversity.js"
+export type Report = DiversityReport
 
 /**
  * Normalised Gini–Simpson index: `(1 − Σ pᵢ²) / (1 − 1/K)` where `pᵢ` are the
