@@ -58,6 +58,17 @@ const play = (plan: Plan) => {
   return r
 }
 
+/** Every view request on a snapshot, for every audience, with what View.build answers. */
+const eachView = (
+  s: Exchange.ExchangeSnapshot,
+  at: ReturnType<typeof Instant.make>,
+  f: (audience: Audience.Audience, request: View.Request, built: ReturnType<typeof View.build>) => void
+) => {
+  for (const audience of Audience.audiences) {
+    for (const request of requests(s, audience)) f(audience, request, View.build(s, request, { at }))
+  }
+}
+
 const outsideBeforeClose = new Set<Audience.Output>(["framing", "invitation", "calendar", "agenda", "minutes", "trainingNeeds", "attestation"])
 
 describe("views over generated cycles", () => {
@@ -65,26 +76,20 @@ describe("views over generated cycles", () => {
     FC.assert(
       FC.property(planArb, (plan) => {
         const r = play(plan)
-        const s = r.snapshot
-        const at = Instant.make(r.clock)
-        for (const audience of Audience.audiences) {
-          for (const request of requests(s, audience)) {
-            const built = View.build(s, request, { at })
-            if (Either.isLeft(built)) continue
-            const view = built.right
-            const texts = strings(view)
-            if (view._tag === "CompositionView") continue
-            if (view._tag === "AttestationView") {
-              // Only the agent it is for, and no statement at all.
-              const others = plan.people.filter((p) => p.id !== (request as { agentId: string }).agentId)
-              const rest = strings({ ...view, agent: undefined })
-              expect(rest.flatMap((t) => namesIn(t, others))).toEqual([])
-              expect(Object.keys(view)).not.toContain("cases")
-              continue
-            }
-            expect(texts.flatMap((t) => namesIn(t, plan.people)).map((p) => p.id)).toEqual([])
+        eachView(r.snapshot, Instant.make(r.clock), (_, request, built) => {
+          if (Either.isLeft(built)) return
+          const view = built.right
+          if (view._tag === "CompositionView") return
+          if (view._tag === "AttestationView") {
+            // Only the agent it is for, and no statement at all.
+            const others = plan.people.filter((p) => p.id !== (request as { agentId: string }).agentId)
+            const rest = strings({ ...view, agent: undefined })
+            expect(rest.flatMap((t) => namesIn(t, others))).toEqual([])
+            expect(Object.keys(view)).not.toContain("cases")
+            return
           }
-        }
+          expect(strings(view).flatMap((t) => namesIn(t, plan.people)).map((p) => p.id)).toEqual([])
+        })
       }),
       { numRuns }
     )
@@ -94,19 +99,14 @@ describe("views over generated cycles", () => {
     FC.assert(
       FC.property(planArb, (plan) => {
         const r = play(plan)
-        const s = r.snapshot
-        const at = Instant.make(r.clock)
-        for (const audience of Audience.audiences) {
-          for (const request of requests(s, audience)) {
-            const built = View.build(s, request, { at })
-            if (Either.isLeft(built)) continue
-            const present = sensitiveKeys.filter((k) => keys(built.right).has(k))
-            if (present.length > 0) {
-              expect(built.right._tag).toBe("CompositionView")
-              expect(audience).toBe("facilitators")
-            }
+        eachView(r.snapshot, Instant.make(r.clock), (audience, _, built) => {
+          if (Either.isLeft(built)) return
+          const present = sensitiveKeys.filter((k) => keys(built.right).has(k))
+          if (present.length > 0) {
+            expect(built.right._tag).toBe("CompositionView")
+            expect(audience).toBe("facilitators")
           }
-        }
+        })
       }),
       { numRuns }
     )
@@ -117,20 +117,15 @@ describe("views over generated cycles", () => {
       FC.property(planArb, (plan) => {
         const r = play(plan)
         const s = r.snapshot
-        const at = Instant.make(r.clock)
         const phase = Audience.windowPhase(s)
-        for (const audience of Audience.audiences) {
-          for (const request of requests(s, audience)) {
-            const built = View.build(s, request, { at })
-            const refusedForConfidentiality = Either.isLeft(built) && built.left._tag === "ViewRefused" && built.left.rule === "CNF-03"
-            const expectedRefusal = Audience.refusal(request.output, audience, s) !== undefined
-            expect(refusedForConfidentiality).toBe(expectedRefusal)
-            if (Either.isRight(built) && !Audience.insideGroup(audience) && phase !== "closed") {
-              expect(outsideBeforeClose.has(request.output)).toBe(true)
-            }
-            if (Either.isRight(built) && request.output === "composition") expect(audience).toBe("facilitators")
+        eachView(s, Instant.make(r.clock), (audience, request, built) => {
+          const refusedForConfidentiality = Either.isLeft(built) && built.left._tag === "ViewRefused" && built.left.rule === "CNF-03"
+          expect(refusedForConfidentiality).toBe(Audience.refusal(request.output, audience, s) !== undefined)
+          if (Either.isRight(built) && !Audience.insideGroup(audience) && phase !== "closed") {
+            expect(outsideBeforeClose.has(request.output)).toBe(true)
           }
-        }
+          if (Either.isRight(built) && request.output === "composition") expect(audience).toBe("facilitators")
+        })
       }),
       { numRuns }
     )
@@ -159,17 +154,11 @@ describe("views over generated cycles", () => {
         }
         expect(refused).toBe(true)
         // Inside the group too, no view shows the planted text: the views that carry it are refused.
-        const s = r.snapshot
-        const at = Instant.make(r.clock)
-        for (const audience of Audience.audiences) {
-          for (const request of requests(s, audience)) {
-            const built = View.build(s, request, { at })
-            if (Either.isRight(built) && built.right._tag !== "CompositionView" && built.right._tag !== "AttestationView") {
-              const texts = strings(built.right).join("\n")
-              expect(texts.includes("comme l'a dit")).toBe(false)
-            }
+        eachView(r.snapshot, Instant.make(r.clock), (_, __, built) => {
+          if (Either.isRight(built) && built.right._tag !== "CompositionView" && built.right._tag !== "AttestationView") {
+            expect(strings(built.right).join("\n").includes("comme l'a dit")).toBe(false)
           }
-        }
+        })
       }),
       { numRuns: Math.ceil(numRuns / 2) }
     )
