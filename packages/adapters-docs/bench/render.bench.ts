@@ -76,8 +76,20 @@ const items: ReadonlyArray<Item> = [
   })
 ]
 
-// The header lines the adapter writes before the blocks (service, title, audience, issue date, banner).
-const mdHeader = Markdown.render({ ...laidOut, blocks: [] }, theme)
+// The header lines the adapter writes before the blocks (service, title,
+// audience, date of issue, banner): built in the task, date formatting included.
+const mdHeader = (mdEsc: (t: string) => string) => {
+  const m = laidOut.meta
+  let h = `**${mdEsc(theme.serviceName)}**\n\n# ${mdEsc(m.title)}\n\n`
+  if (m.subtitle !== undefined) h += `*${mdEsc(m.subtitle)}*\n\n`
+  const info = [
+    ...(m.audience !== undefined ? [`Destinataires\u00a0: ${m.audience}`] : []),
+    ...(m.issuedAt !== undefined ? [`Émis le ${Typography.formatDate(m.issuedAt, "fr")}`] : [])
+  ]
+  if (info.length > 0) h += `${info.map(mdEsc).join("  \n")}\n\n`
+  if (m.confidentiality !== undefined) h += `> **${mdEsc(m.confidentiality)}**\n\n`
+  return h
+}
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
 
@@ -94,7 +106,7 @@ describe("markdown", () => {
     // and the document's header lines (service, audience, date of issue).
     const mdEsc = (t: string) => (/[\\`*_[\]<>|#\r\n]/.test(t) ? t.replace(/([\\`*_[\]<>|#])/g, "\\$1").replace(/\r?\n/g, " ") : t)
     const md = (r: Runs) => r.map((x) => (x.bold ? `**${mdEsc(x.text)}**` : x.italic ? `*${mdEsc(x.text)}*` : mdEsc(x.text))).join("")
-    let s = mdHeader
+    let s = mdHeader(mdEsc)
     for (const it of items) {
       if (it.kind === "h") s += `${"#".repeat(it.level + 1)} ${mdEsc(it.text)}\n\n`
       else if (it.kind === "p") s += `${md(it.runs)}\n\n`
