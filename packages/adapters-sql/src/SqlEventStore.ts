@@ -15,6 +15,7 @@ import * as Migrator from "@effect/sql/Migrator"
 import * as SqlClient from "@effect/sql/SqlClient"
 import type { Connection } from "@effect/sql/SqlConnection"
 import { SqlError } from "@effect/sql/SqlError"
+import * as Statement from "@effect/sql/Statement"
 import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
 import * as PgClient from "@effect/sql-pg/PgClient"
 import { EventStore as Port } from "@entre-pairs/core"
@@ -24,6 +25,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as Scope from "effect/Scope"
 import * as Migrations from "./internal/migrations.js"
 import * as Statements from "./internal/statements.js"
 import * as Transaction from "./internal/transaction.js"
@@ -445,17 +447,38 @@ export interface SqliteOptions extends Options {
 const sqliteClient = (options: SqliteOptions) =>
   Layer.scopedContext(
     Effect.gen(function*() {
-      const client = yield* SqliteClient.make({ filename: options.filename }).pipe(
+      const sqlite = yield* SqliteClient.make({ filename: options.filename }).pipe(
         // better-sqlite3 throws when the file cannot be opened: an expected
         // failure (path, permissions), not a bug.
         Effect.catchAllDefect((defect) => Effect.fail(storeError("migrate")(defect)))
       )
       const busy = Duration.toMillis(Duration.decode(options.busyTimeout ?? Duration.seconds(10)))
-      yield* client.unsafe(`PRAGMA busy_timeout = ${Math.max(0, Math.round(busy))}`).pipe(
-        Effect.zipRight(client.unsafe(`PRAGMA synchronous = ${options.synchronous === "NORMAL" ? "NORMAL" : "FULL"}`)),
+      yield* sqlite.unsafe(`PRAGMA busy_timeout = ${Math.max(0, Math.round(busy))}`).pipe(
+        Effect.zipRight(sqlite.unsafe(`PRAGMA synchronous = ${options.synchronous === "NORMAL" ? "NORMAL" : "FULL"}`)),
         Effect.mapError(storeError("migrate"))
       )
-      return Context.make(SqlClient.SqlClient, client as SqlClient.SqlClient)
+      // The client's single connection, behind a lock of ours (the same
+      // discipline as @effect/sql-sqlite-node's: one statement at a time, a
+      // transaction holds the lock until it ends), so that the append path
+      // can hold it without providing a Scope (see internal/transaction.ts).
+      const connection = yield* Effect.mapError(Effect.scoped(sqlite.reserve), storeError("migrate"))
+      const lock = yield* Effect.makeSemaphore(1)
+      const client = yield* SqlClient.make({
+        acquirer: lock.withPermits(1)(Effect.succeed(connection)),
+        transactionAcquirer: Effect.uninterruptibleMask((restore) =>
+          Effect.as(
+            Effect.zipRight(
+              restore(lock.take(1)),
+              Effect.tap(Effect.scope, (scope) => Scope.addFinalizer(scope, lock.release(1)))
+            ),
+            connection
+          )
+        ),
+        compiler: Statement.makeCompilerSqlite(),
+        spanAttributes: [["db.system.name", "sqlite"]]
+      })
+      Transaction.registerExclusive(client, { connection, withLock: lock.withPermits(1) })
+      return Context.make(SqlClient.SqlClient, client)
     })
   ).pipe(Layer.provide(Reactivity.layer))
 

@@ -17,6 +17,26 @@ import * as Exit from "effect/Exit"
 
 const none: ReadonlyArray<unknown> = []
 
+/**
+ * A client whose only connection is guarded by a lock this adapter holds
+ * (the SQLite client of `layerSqlite`): a transaction holds the lock for its
+ * duration, without a `Scope` to provide, which is most of what
+ * `sql.reserve` costs per command.
+ *
+ * @internal
+ */
+export interface Exclusive {
+  readonly connection: Connection
+  readonly withLock: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+}
+
+const exclusives = new WeakMap<SqlClient.SqlClient, Exclusive>()
+
+/** @internal */
+export const registerExclusive = (sql: SqlClient.SqlClient, exclusive: Exclusive): void => {
+  exclusives.set(sql, exclusive)
+}
+
 /** @internal */
 export interface Transaction {
   /** Runs `body` in a transaction (a savepoint inside the caller's), on its connection. */
@@ -34,6 +54,7 @@ export const make = (sql: SqlClient.SqlClient): Transaction => {
   const begin = sql.onDialectOrElse({ sqlite: () => "BEGIN IMMEDIATE", orElse: () => "BEGIN" })
   const exec = (conn: Connection, statement: string): Effect.Effect<void, SqlError> =>
     Effect.asVoid(conn.execute(statement, none, undefined))
+  const exclusive = exclusives.get(sql)
 
   const withConnection = <A, E, R>(
     body: (conn: Connection, depth: number) => Effect.Effect<A, E, R>
@@ -51,19 +72,20 @@ export const make = (sql: SqlClient.SqlClient): Transaction => {
               : Effect.zipRight(Effect.ignore(exec(conn, `ROLLBACK TO SAVEPOINT ${name}`)), exit))
         )
       }
-      const outermost: Effect.Effect<A, E | SqlError, R> = Effect.scoped(
-        Effect.flatMap(sql.reserve, (conn) =>
-          Effect.zipRight(
-            exec(conn, begin),
-            Effect.flatMap(Effect.exit(restore(body(conn, 0))), (exit): Effect.Effect<A, E | SqlError> =>
-              Exit.isSuccess(exit)
-                ? Effect.catchAll(
-                  Effect.as(exec(conn, "COMMIT"), exit.value),
-                  (error: SqlError) => Effect.zipRight(Effect.ignore(exec(conn, "ROLLBACK")), Effect.fail(error))
-                )
-                : Effect.zipRight(Effect.ignore(exec(conn, "ROLLBACK")), exit))
-          ))
-      )
+      const transact = (conn: Connection): Effect.Effect<A, E | SqlError, R> =>
+        Effect.zipRight(
+          exec(conn, begin),
+          Effect.flatMap(Effect.exit(restore(body(conn, 0))), (exit): Effect.Effect<A, E | SqlError> =>
+            Exit.isSuccess(exit)
+              ? Effect.catchAll(
+                Effect.as(exec(conn, "COMMIT"), exit.value),
+                (error: SqlError) => Effect.zipRight(Effect.ignore(exec(conn, "ROLLBACK")), Effect.fail(error))
+              )
+              : Effect.zipRight(Effect.ignore(exec(conn, "ROLLBACK")), exit))
+        )
+      const outermost: Effect.Effect<A, E | SqlError, R> = exclusive !== undefined
+        ? exclusive.withLock(transact(exclusive.connection))
+        : Effect.scoped(Effect.flatMap(sql.reserve, transact))
       return Effect.flatMap(
         Effect.serviceOption(SqlClient.TransactionConnection),
         (outer) => outer._tag === "Some" ? nested(outer.value[0], outer.value[1]) : outermost
