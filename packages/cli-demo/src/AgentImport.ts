@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { Agent } from "@entre-pairs/core"
+import { Agent, Input } from "@entre-pairs/core"
 import { parse } from "csv-parse/sync"
 import * as Data from "effect/Data"
 import * as Either from "effect/Either"
@@ -236,11 +236,11 @@ const convert = (field: Field, raw: string): { value?: unknown; reason?: string 
     case "seniorityBand": {
       const bands = field === "ageBand" ? ageBands : seniorityBands
       const b = band(v, bands)
-      return b === undefined ? { reason: `« ${v} » : tranche attendue parmi ${bands.join(", ")}` } : { value: b }
+      return b === undefined ? { reason: `« ${Input.excerpt(v)} » : tranche attendue parmi ${bands.join(", ")}` } : { value: b }
     }
     case "previouslySelected": {
       const m = valueMaps.previouslySelected![normalise(v)]
-      return m === undefined ? { reason: `« ${v} » : oui/non attendu` } : { value: m === "true" }
+      return m === undefined ? { reason: `« ${Input.excerpt(v)} » : oui/non attendu` } : { value: m === "true" }
     }
     case "civility":
     case "functionHeld":
@@ -249,7 +249,7 @@ const convert = (field: Field, raw: string): { value?: unknown; reason?: string 
     case "role": {
       const m = valueMaps[field]![normalise(v)]
       return m === undefined
-        ? { reason: `« ${v} » : valeur attendue parmi ${[...new Set(Object.keys(valueMaps[field]!))].join(", ")}` }
+        ? { reason: `« ${Input.excerpt(v)} » : valeur attendue parmi ${[...new Set(Object.keys(valueMaps[field]!))].join(", ")}` }
         : { value: m }
     }
     default:
@@ -339,7 +339,10 @@ const rowsOfJson = (value: unknown, file: string): Array<Row> => {
  * Occupations and units become slugs (`Inspecteur du travail` →
  * `inspecteur-du-travail`); French values are mapped (`Titulaire` →
  * `tenured`, `Encadrant` → `lineManager`, `F` → `female`, `30 à 39 ans` →
- * `30-39`); a missing `Identifiant` becomes `agt-<prénom>-<nom>`.
+ * `30-39`); a missing `Identifiant` becomes `agt-<prénom>-<nom>`. A JSON
+ * file must be UTF-8, no deeper than `Input.defaultLimits` (a fault with the
+ * line and column otherwise); a CSV file that is not UTF-8 is read as
+ * Windows-1252.
  *
  * @example
  * import { AgentImport } from "@entre-pairs/cli-demo"
@@ -358,13 +361,13 @@ export const parseAgents = (bytes: Uint8Array, file: string, options: ParseOptio
     let rows: Array<Row>
     let delimiter: string | undefined
     if (isJson) {
-      let value: unknown
-      try {
-        value = JSON.parse(text)
-      } catch (e) {
-        throw new AgentImportError({ file, faults: [{ line: 1, column: "", reason: `JSON invalide : ${(e as Error).message}` }] })
+      // JSON is UTF-8 (RFC 8259): the Windows-1252 reading is for CSV only.
+      const value = Input.decodeJson(bytes, { source: file })
+      if (Either.isLeft(value)) {
+        const e = value.left
+        throw new AgentImportError({ file, faults: [{ line: e.line, column: String(e.column), reason: `${e.detail.fr} / ${e.detail.en}` }] })
       }
-      rows = rowsOfJson(value, file)
+      rows = rowsOfJson(value.right, file)
     } else {
       const csv = rowsOfCsv(text, file)
       rows = csv.rows
@@ -423,7 +426,7 @@ export const parseAgents = (bytes: Uint8Array, file: string, options: ParseOptio
           // An ID derived from the names is missing only because a name is: one fault is enough.
           if (key === "id" && columnOf["id"] === undefined) continue
           const column = columnOf[key] ?? headerAliases[key as Field]?.[0] ?? key
-          const message = issue.message === "is missing" ? "valeur obligatoire manquante / missing value" : issue.message
+          const message = issue.message === "is missing" ? "valeur obligatoire manquante / missing value" : Input.excerpt(issue.message, 300)
           fault({ line: row.line, column, reason: message })
         }
         continue
