@@ -289,11 +289,8 @@ export const make = (options?: Options): Effect.Effect<ExchangeService["Type"], 
         }
         const { state, version } = yield* load(exchangeId)
         const decision = yield* Decider.decide(command, state, { config })
-        const snapshot = Decider.replay(decision.events, state)
-        if (snapshot === null) {
-          // Only reachable if the decider accepted a command on no exchange without proposing it.
-          return yield* Effect.dieMessage(`decider accepted ${command._tag} on no exchange`)
-        }
+        // The decision carries the exchange after its events: nothing folds them again.
+        const snapshot = decision.state
         if (decision.events.length === 0) {
           return { exchangeId, command: command._tag, events: [], advisories: decision.advisories, version, snapshot }
         }
