@@ -5,7 +5,7 @@
  * refused commands, the advisories raised), then every document for every
  * audience that may receive it, in every format.
  */
-import { Example, type Exchange, Exchange as ExchangeM, View } from "@entre-pairs/core"
+import { Example, type Exchange, Exchange as ExchangeM, Obligations, View } from "@entre-pairs/core"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -19,7 +19,7 @@ import type { Common, Lang } from "./Common.js"
 import * as DemoFiles from "./DemoFiles.js"
 import { handleFailures } from "./Failure.js"
 import * as Files from "./Files.js"
-import { formatDate, obligationLine, violationJson, violationLine } from "./Format.js"
+import { formatDate, obligationLine, stateLabel, violationJson, violationLine } from "./Format.js"
 import * as L from "./Labels.js"
 import { decodeCommandOrExit } from "./Lifecycle.js"
 import { messages, say, type Text, texts } from "./Messages.js"
@@ -143,7 +143,7 @@ export const demo = (c: { readonly out: string; readonly allAudiences: boolean; 
     const exchangeId = String(commands[0]!["exchangeId"])
     const refusals: Array<Refusal> = []
     const advisories: Array<{ command: string; violation: Violation }> = []
-    const states: Array<string> = []
+    const states: Array<Exchange.ExchangeState> = []
     let events = 0
     let accepted = 0
     let last: Store.Executed | undefined
@@ -214,7 +214,7 @@ export const demo = (c: { readonly out: string; readonly allAudiences: boolean; 
     if (process.env["ENTRE_PAIRS_TIMING"] !== undefined) process.stderr.write(`[timing] documents ${Date.now() - started} ms, cpu ${Math.round(process.cpuUsage().user / 1000)} ms\n`)
     const written = jobs.map((j) => ({ file: j.file, output: j.output, audience: j.audience, format: j.format }))
     written.sort((a, b) => a.file.localeCompare(b.file))
-    const obligations = View.obligations(snapshot, { at })
+    const obligations = Obligations.due(snapshot, { at })
     const seconds = (Date.now() - started) / 1000
     if (c.json) {
       return yield* Output.json({
@@ -242,7 +242,7 @@ export const demo = (c: { readonly out: string; readonly allAudiences: boolean; 
       m.freshDatabase(relative(process.cwd(), database)),
       "",
       m.demoCycle(accepted, events, version),
-      `   ${states.map((s) => L.label(L.states, s, lang)).join(" → ")}`,
+      `   ${states.map((s) => stateLabel(s, lang)).join(" → ")}`,
       `   ${m.demoFigures} ${snapshot.restitution === undefined ? "—" : formatDate(snapshot.restitution.at, lang)}`,
       "",
       m.demoRules,

@@ -5,9 +5,8 @@ import * as Either from "effect/Either"
 import type * as Option from "effect/Option"
 import { CliExit, type OutputOptions } from "../Common.js"
 import { handleFailures } from "../Failure.js"
-import { formatDate, formatPath, obligationJson, obligationLine, short, violationJson, violationLine } from "../Format.js"
+import { formatDate, formatPath, obligationJson, obligationLine, short, stateLabel, violationJson, violationLine } from "../Format.js"
 import { parseAt, readJsonFile } from "../Input.js"
-import * as L from "../Labels.js"
 import { messages } from "../Messages.js"
 import * as Output from "../Output.js"
 
@@ -33,7 +32,7 @@ export const check = (c: OutputOptions, file: string, at: Option.Option<string>)
         obligations: evaluation.obligations.map((o) => obligationJson(o, c.lang))
       }),
       text: () => [
-        m.checkHeader(s.title, s.id, L.label(L.states, s.state, c.lang), formatDate(now, c.lang)),
+        m.checkHeader(s.title, s.id, stateLabel(s.state, c.lang), formatDate(now, c.lang)),
         ...(violations.length === 0 ? [m.noViolation] : []),
         ...violations.map((v) => "  " + violationLine(v, c.lang)),
         ...(evaluation.obligations.length > 0 ? [m.openObligations, ...evaluation.obligations.map((o) => "  " + obligationLine(o, c.lang))] : []),
