@@ -33,7 +33,7 @@ describe("entre-pairs demo (built bin)", () => {
   })
 
   it("writes every document in every format, with clear names", () => {
-    const docs = files.filter((f) => !f.startsWith("entre-pairs-demo.db"))
+    const docs = files.filter((f) => !f.startsWith("entre-pairs-demo.db") && f !== ".entre-pairs-demo.json")
     for (const name of ["note-de-cadrage", "invitation", "regles-du-groupe", "calendrier", "ordre-du-jour-seance-1", "compte-rendu-seance-2", "besoins-de-formation", "releve-de-conclusions", "retour-direction", "bilan", "attestation-agt-001"]) {
       for (const ext of ["md", "html", "odt", "docx", "pdf"]) {
         expect(docs.some((f) => f.includes(name) && f.endsWith(`.${ext}`)), `${name}.${ext}`).toBe(true)
@@ -97,7 +97,7 @@ describe("entre-pairs demo (built bin)", () => {
     expect(r.code).toBe(0)
     const report = JSON.parse(r.stdout) as { refused: Array<{ violations: Array<{ rule: string }> }>; documents: Array<unknown>; obligations: Array<{ rule: string }> }
     expect(report.refused.flatMap((x) => x.violations.map((v) => v.rule))).toEqual(expect.arrayContaining(["LIF-03", "CNF-06"]))
-    expect(report.documents.length).toBe(readdirSync(dir).filter((f) => !f.startsWith("entre-pairs-demo.db")).length)
+    expect(report.documents.length).toBe(readdirSync(dir).filter((f) => !f.startsWith("entre-pairs-demo.db") && f !== ".entre-pairs-demo.json").length)
     expect(report.obligations.map((o) => o.rule)).toContain("RES-08")
     void Rules
   }, 180_000)
