@@ -84,7 +84,12 @@ const suite = (name: string, client: () => Layer.Layer<SqlClient.SqlClient, unkn
         // What a later release's migration leaves behind.
         yield* sql`INSERT INTO entre_pairs_migrations (migration_id, name) VALUES (${latest + 1}, 'from_the_future')`
         const before = yield* tables
-        for (const open of [SqlEventStore.make(), SqlEventStore.make({ migrate: false }), SqlEventStore.migrate()]) {
+        const opens: ReadonlyArray<Effect.Effect<unknown, SqlEventStore.OpenFailure, SqlClient.SqlClient>> = [
+          SqlEventStore.make(),
+          SqlEventStore.make({ migrate: false }),
+          SqlEventStore.migrate()
+        ]
+        for (const open of opens) {
           const error = yield* Effect.flip(open)
           assert.strictEqual(error._tag, "SchemaVersionMismatch")
           if (error._tag === "SchemaVersionMismatch") {
