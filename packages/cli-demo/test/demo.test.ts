@@ -2,15 +2,16 @@ import { Rules } from "./core.js"
 import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { beforeAll, describe, expect, it } from "vitest"
-import { cli, parseIcs, pdfPages, tempDir, zipEntries } from "./helpers.js"
+import { cliAsync, parseIcs, pdfPages, tempDir, zipEntries } from "./helpers.js"
 
 describe("entre-pairs demo (built bin)", () => {
   let out: string
-  let run: ReturnType<typeof cli>
+  let run: Awaited<ReturnType<typeof cliAsync>>
   let files: Array<string>
-  beforeAll(() => {
+  // Spawned without blocking the test worker: a demo on a loaded machine can take longer than vitest's RPC timeout.
+  beforeAll(async () => {
     out = join(tempDir(), "demo")
-    run = cli(["demo", "--out", out])
+    run = await cliAsync(["demo", "--out", out])
     files = existsSync(out) ? readdirSync(out) : []
   }, 180_000)
 
@@ -91,9 +92,9 @@ describe("entre-pairs demo (built bin)", () => {
     expect(readFileSync(join(out, "07-compte-rendu-seance-2.direction.html"), "utf8")).toMatch(/<html[^>]*lang="fr"/)
   })
 
-  it("--json prints one parseable report", () => {
+  it("--json prints one parseable report", async () => {
     const dir = join(tempDir(), "demo-json")
-    const r = cli(["demo", "--out", dir, "--json"])
+    const r = await cliAsync(["demo", "--out", dir, "--json"])
     expect(r.code).toBe(0)
     const report = JSON.parse(r.stdout) as { refused: Array<{ violations: Array<{ rule: string }> }>; documents: Array<unknown>; obligations: Array<{ rule: string }> }
     expect(report.refused.flatMap((x) => x.violations.map((v) => v.rule))).toEqual(expect.arrayContaining(["LIF-03", "CNF-06"]))
