@@ -7,10 +7,10 @@
 import type * as DateTime from "effect/DateTime"
 import type { ExchangeSnapshot } from "./Exchange.js"
 import * as Context from "./internal/context.js"
+import { violations } from "./internal/evaluate.js"
 import { type Obligation, obligations } from "./Obligations.js"
 import * as Policy from "./Policy.js"
 import type { RuleContext } from "./Rule.js"
-import { checked } from "./Rules.js"
 import type { Violation } from "./Violation.js"
 
 /**
@@ -74,16 +74,6 @@ export const context: (snapshot: ExchangeSnapshot, at: DateTime.Utc, config: Pol
  */
 export const evaluate = (snapshot: ExchangeSnapshot, options: Options): Evaluation => {
   const config = Policy.resolve(options.config, snapshot.framing?.policy)
-  const ctx = Context.make(snapshot, options.at, config)
-  const blocking: Array<Violation> = []
-  const advisories: Array<Violation> = []
-  for (const rule of checked) {
-    const found = rule.check(ctx)
-    for (let i = 0; i < found.length; i++) {
-      const v = found[i]!
-      if (v.kind === "blocking") blocking.push(v)
-      else advisories.push(v)
-    }
-  }
+  const { advisories, blocking } = violations(snapshot, options.at, config)
   return { blocking, advisories, obligations: obligations(snapshot, options.at, config) }
 }
