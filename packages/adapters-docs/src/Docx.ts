@@ -33,8 +33,10 @@ import {
 import type { Block, Document, Text } from "./Document.js"
 import { fractions } from "./Document.js"
 import { readableOnWhite, textOn, tint } from "./internal/colour.js"
-import { audienceLine, imageSize, issuedLine, langOf, serviceOf } from "./internal/head.js"
+import { audienceLine, escapeXml, imageSize, issuedLine, langOf, serviceOf } from "./internal/head.js"
 import { labels } from "./internal/labels.js"
+import { clean } from "./internal/safe.js"
+import { stampZip } from "./internal/zip.js"
 import * as Theme from "./Theme.js"
 
 /** A4 width minus 2 cm margins on each side, in twips (1/1440 inch): 11906 − 2 × 1134. @since 0.1.0 */
@@ -43,15 +45,31 @@ export const textWidthTwips = 9638
 const hex = (c: string) => c.replace("#", "").toUpperCase()
 const halfPoints = (pt: number) => Math.round(pt * 2)
 
+interface RunStyle {
+  readonly bold?: boolean
+  readonly italic?: boolean
+  readonly color?: string
+}
+
+/**
+ * Word runs of a piece of text: cleaned of what XML 1.0 forbids, and with
+ * each line feed (a vertical tab from Word included) written as a `<w:br/>`
+ * rather than a raw newline, which Word would show as a space.
+ */
+const textRuns = (raw: string, style: RunStyle = {}): Array<TextRun> => {
+  const attrs = {
+    ...(style.bold ? { bold: true } : {}),
+    ...(style.italic ? { italics: true } : {}),
+    ...(style.color !== undefined ? { color: style.color } : {})
+  }
+  const s = clean(raw)
+  if (!/[\r\n]/.test(s)) return [new TextRun({ text: s, ...attrs })]
+  return s.split(/\r\n?|\n/).map((line, i) => new TextRun({ text: line, ...attrs, ...(i > 0 ? { break: 1 } : {}) }))
+}
+
 const runsOf = (t: Text, extra: { bold?: boolean; color?: string } = {}): Array<TextRun> =>
-  t.map(
-    (r) =>
-      new TextRun({
-        text: r.text,
-        ...(r.bold || extra.bold ? { bold: true } : {}),
-        ...(r.italic ? { italics: true } : {}),
-        ...(extra.color !== undefined ? { color: extra.color } : {})
-      })
+  t.flatMap((r) =>
+    textRuns(r.text, { bold: r.bold === true || extra.bold === true, italic: r.italic === true, ...(extra.color !== undefined ? { color: extra.color } : {}) })
   )
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: "767676" } as const
@@ -68,7 +86,7 @@ const block = (b: Block, ctx: Ctx): Array<DocxParagraph | DocxTable> => {
       return [
         new DocxParagraph({
           heading: b.level === 1 ? HeadingLevel.HEADING_1 : b.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
-          children: [new TextRun(b.text)]
+          children: textRuns(b.text)
         })
       ]
     case "Paragraph":
@@ -111,7 +129,7 @@ const block = (b: Block, ctx: Ctx): Array<DocxParagraph | DocxTable> => {
         )
       ]
       return [
-        new DocxParagraph({ style: "Caption", keepNext: true, children: [new TextRun(b.caption)] }),
+        new DocxParagraph({ style: "Caption", keepNext: true, children: textRuns(b.caption) }),
         new DocxTable({
           width: { size: textWidthTwips, type: WidthType.DXA },
           columnWidths: widths,
@@ -129,13 +147,13 @@ const block = (b: Block, ctx: Ctx): Array<DocxParagraph | DocxTable> => {
         (d) =>
           new DocxParagraph({
             style: "Definition",
-            children: [new TextRun({ text: `${d.label}${ctx.lang === "fr" ? "\u00a0:" : ":"} `, bold: true }), ...runsOf(d.value)]
+            children: [...textRuns(`${d.label}${ctx.lang === "fr" ? "\u00a0:" : ":"} `, { bold: true }), ...runsOf(d.value)]
           })
       )
     case "Note": {
       const title = b.title ?? labels(ctx.lang).note[b.tone]
       return [
-        new DocxParagraph({ style: "Note", children: [new TextRun({ text: `${title} — `, bold: true }), ...runsOf(b.text)] })
+        new DocxParagraph({ style: "Note", children: [...textRuns(`${title} — `, { bold: true }), ...runsOf(b.text)] })
       ]
     }
     case "PageBreak":
@@ -155,7 +173,7 @@ const block = (b: Block, ctx: Ctx): Array<DocxParagraph | DocxTable> => {
  * @since 0.1.0
  */
 export const toDocx = (doc: Document, options: Theme.Options = {}): DocxDocument => {
-  const theme = Theme.make(options)
+  const theme = Theme.unsafeMake(options)
   const lang = langOf(doc, theme)
   const language = { value: lang === "fr" ? "fr-FR" : "en-GB" }
   const ctx: Ctx = { lang, theme, lists: 0 }
@@ -181,18 +199,18 @@ export const toDocx = (doc: Document, options: Theme.Options = {}): DocxDocument
       })
     )
   }
-  if (service !== undefined) head.push(new DocxParagraph({ style: "Service", children: [new TextRun(service)] }))
-  head.push(new DocxParagraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.meta.title)] }))
-  if (doc.meta.subtitle !== undefined) head.push(new DocxParagraph({ style: "Subtitle", children: [new TextRun(doc.meta.subtitle)] }))
+  if (service !== undefined) head.push(new DocxParagraph({ style: "Service", children: textRuns(service) }))
+  head.push(new DocxParagraph({ heading: HeadingLevel.TITLE, children: textRuns(doc.meta.title) }))
+  if (doc.meta.subtitle !== undefined) head.push(new DocxParagraph({ style: "Subtitle", children: textRuns(doc.meta.subtitle) }))
   for (const line of [audienceLine(doc, theme), issuedLine(doc, theme)]) {
-    if (line !== undefined) head.push(new DocxParagraph({ style: "Meta", children: [new TextRun(line)] }))
+    if (line !== undefined) head.push(new DocxParagraph({ style: "Meta", children: textRuns(line) }))
   }
   head.push(new DocxParagraph({ style: "HeadRule", children: [] }))
   if (doc.meta.confidentiality !== undefined) {
     head.push(
       new DocxParagraph({
         style: "Note",
-        children: [new TextRun({ text: doc.meta.confidentiality, bold: true })]
+        children: textRuns(doc.meta.confidentiality, { bold: true })
       })
     )
   }
@@ -208,9 +226,10 @@ export const toDocx = (doc: Document, options: Theme.Options = {}): DocxDocument
   ) => ({ id, name, basedOn, next: "Normal", quickFormat: true, run, paragraph })
 
   return new DocxDocument({
-    creator: "@entre-pairs/adapters-docs",
-    title: doc.meta.title,
-    ...(doc.meta.subtitle !== undefined ? { subject: doc.meta.subtitle } : {}),
+    // The service is the author; the core properties are rewritten by render (dates of the document's own).
+    ...(service !== undefined ? { creator: clean(service), lastModifiedBy: clean(service) } : {}),
+    title: clean(doc.meta.title),
+    ...(doc.meta.subtitle !== undefined ? { subject: clean(doc.meta.subtitle) } : {}),
     styles: {
       default: {
         document: { run: { font: "DejaVu Sans", size: size("body"), color: "1A1A1A", language }, paragraph: { spacing: { line: 276, lineRule: LineRuleType.AUTO } } },
@@ -289,7 +308,7 @@ export const toDocx = (doc: Document, options: Theme.Options = {}): DocxDocument
             margin: { top: 1134, bottom: 1134, left: 1134, right: 1134, header: 567, footer: 567 }
           }
         },
-        headers: { default: new Header({ children: headerText === "" ? [] : [new DocxParagraph({ style: "HeaderText", children: [new TextRun(headerText)] })] }) },
+        headers: { default: new Header({ children: headerText === "" ? [] : [new DocxParagraph({ style: "HeaderText", children: textRuns(headerText) })] }) },
         footers: {
           default: new Footer({
             children: [
@@ -315,6 +334,26 @@ export const toDocx = (doc: Document, options: Theme.Options = {}): DocxDocument
  * @since 0.1.0
  */
 export const render = async (doc: Document, options: Theme.Options = {}): Promise<Uint8Array> => {
-  const buffer = await Packer.toBuffer(toDocx(doc, options))
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+  const model = toDocx(doc, options)
+  const theme = Theme.unsafeMake(options)
+  const core = { path: "docProps/core.xml", data: coreXml(doc, serviceOf(doc, theme), langOf(doc, theme)) }
+  const buffer = await Packer.toBuffer(model, false, [core])
+  return stampZip(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), doc.meta.issuedAt ?? FIXED_TIME)
+}
+
+/** Zip entry time when a document has no date of its own: a fixed instant, never the clock. */
+const FIXED_TIME = Date.UTC(2020, 0, 1)
+
+/**
+ * `docProps/core.xml`: title, subject, language, the service as author and
+ * last editor, and the document's own date as creation and modification
+ * date (`docx` writes the machine's clock, and leaves "last modified by"
+ * empty, which Word and LibreOffice show as « Un-named »).
+ */
+const coreXml = (doc: Document, service: string | undefined, lang: "fr" | "en"): string => {
+  const el = (name: string, value: string | undefined) => (value === undefined ? "" : `<${name}>${escapeXml(value)}</${name}>`)
+  const date = doc.meta.issuedAt === undefined ? undefined : new Date(doc.meta.issuedAt).toISOString().replace(/\.\d{3}Z$/, "Z")
+  const stamp = (name: string) => (date === undefined ? "" : `<${name} xsi:type="dcterms:W3CDTF">${date}</${name}>`)
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${el("dc:title", doc.meta.title)}${el("dc:subject", doc.meta.subtitle)}${el("dc:creator", service)}${el("cp:lastModifiedBy", service)}${el("dc:language", lang === "fr" ? "fr-FR" : "en-GB")}${stamp("dcterms:created")}${stamp("dcterms:modified")}</cp:coreProperties>`
 }

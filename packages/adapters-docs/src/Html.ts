@@ -12,11 +12,14 @@ import { fractions } from "./Document.js"
 import { readableOnWhite, textOn, tint } from "./internal/colour.js"
 import { audienceLine, base64, issuedLine, langOf, serviceOf } from "./internal/head.js"
 import { labels } from "./internal/labels.js"
+import { clean } from "./internal/safe.js"
 import * as Theme from "./Theme.js"
 
 const HTML_SPECIAL = /[&<>"]/
-const esc = (s: string): string =>
-  !HTML_SPECIAL.test(s) ? s : s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
+const esc = (raw: string): string => {
+  const s = clean(raw)
+  return !HTML_SPECIAL.test(s) ? s : s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
+}
 
 const inline = (t: Text): string =>
   t
@@ -129,7 +132,7 @@ dd { margin: 0; }
  * @since 0.1.0
  */
 export const render = (doc: Document, options: Theme.Options = {}): string => {
-  const theme = Theme.make(options)
+  const theme = Theme.unsafeMake(options)
   const lang = langOf(doc, theme)
   const service = serviceOf(doc, theme)
   const head: Array<string> = []

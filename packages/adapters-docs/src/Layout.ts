@@ -10,11 +10,10 @@
 import type * as DateTime from "effect/DateTime"
 import * as D from "./Document.js"
 import type * as Icalendar from "./Icalendar.js"
-import type * as V from "./internal/views.js"
+import type { View } from "@entre-pairs/core"
 import * as W from "./internal/vocabulary.js"
 import * as T from "./Typography.js"
 
-/** The views documents are made from (every core view except the facilitators' composition). @since 0.1.0 */
 
 /** The first clause of a case's context, as a short title (at most about 100 characters). */
 const caseTitle = (context: string): string => {
@@ -26,15 +25,21 @@ const caseTitle = (context: string): string => {
 const conditionsText = (conditions: ReadonlyArray<string>): string =>
   conditions.length <= 1 ? (conditions[0] ?? "") : conditions.map((c, i) => `${i + 1}) ${c}`).join(" ")
 
-export type DocumentView = V.DocumentView
+/**
+ * The views documents are made from: every core view but the facilitators'
+ * composition (profile data, CNF-04), which no document is ever made of.
+ *
+ * @since 0.1.0
+ */
+export type DocumentView = Exclude<View.View, View.CompositionView>
 /** @since 0.1.0 */
-export type MinutesView = V.MinutesView
+export type MinutesView = View.MinutesView
 /** @since 0.1.0 */
-export type ConclusionsView = V.ConclusionsView
+export type ConclusionsView = View.ConclusionsView
 /** @since 0.1.0 */
-export type CalendarView = V.CalendarView
+export type CalendarView = View.CalendarView
 /** @since 0.1.0 */
-export type AgendaView = V.AgendaView
+export type AgendaView = View.AgendaView
 
 /**
  * Narrows a core view (what `View.build` returns) to one a document can be
@@ -47,7 +52,7 @@ export type AgendaView = V.AgendaView
  * if (Layout.isDocumentView(view)) void Render.render(view, "pdf")
  * @since 0.1.0
  */
-export const isDocumentView = <A extends { readonly _tag: string }>(view: A): view is Extract<A, V.DocumentView> =>
+export const isDocumentView = <A extends { readonly _tag: string }>(view: A): view is Extract<A, DocumentView> =>
   view._tag !== "CompositionView"
 
 /** Layout options. @since 0.1.0 */
@@ -70,7 +75,7 @@ const hours = (minutes: number, lang: D.Lang) => {
   return lang === "fr" ? (m === 0 ? `${h}${T.NBSP}h` : `${h}${T.NBSP}h${T.NBSP}${String(m).padStart(2, "0")}`) : m === 0 ? `${h} h` : `${h} h ${m} min`
 }
 
-const meta = (header: V.Header, title: string, lang: D.Lang, subtitle: string | undefined = header.title): D.Metadata => {
+const meta = (header: View.Header, title: string, lang: D.Lang, subtitle: string | undefined = header.title): D.Metadata => {
   const banner = W.circulation(header.circulation, lang)
   return {
     title,
@@ -83,16 +88,16 @@ const meta = (header: V.Header, title: string, lang: D.Lang, subtitle: string | 
   }
 }
 
-const sessionTitle = (s: V.SessionRef, lang: D.Lang) => fr(lang, `Séance n°${T.NBSP}${s.number}`, `Session ${s.number}`)
-const when = (s: V.SessionRef, lang: D.Lang) =>
+const sessionTitle = (s: View.SessionRef, lang: D.Lang) => fr(lang, `Séance n°${T.NBSP}${s.number}`, `Session ${s.number}`)
+const when = (s: View.SessionRef, lang: D.Lang) =>
   `${T.formatDate(ms(s.scheduledAt), lang)}, ${T.formatTimeRange(ms(s.scheduledAt), s.durationMinutes, lang)}`
 
-const guestsLine = (guests: ReadonlyArray<V.GuestView>, lang: D.Lang): string =>
+const guestsLine = (guests: ReadonlyArray<View.AgendaView["guests"][number]>, lang: D.Lang): string =>
   guests.length === 0
     ? fr(lang, "aucun", "none")
     : guests.map((g) => W.guestRole(g.role, lang) + (g.reason !== undefined && g.reason !== "" ? ` (${g.reason})` : "")).join(", ")
 
-const agendaList = (items: ReadonlyArray<V.AgendaItemView>, lang: D.Lang): D.Block =>
+const agendaList = (items: ReadonlyArray<View.AgendaItemView>, lang: D.Lang): D.Block =>
   items.length === 0
     ? D.paragraph(fr(lang, "Aucun point inscrit.", "No item."))
     : D.numbered(
@@ -115,7 +120,7 @@ const listOr = (items: ReadonlyArray<string>, empty: string): D.Block => (items.
  * const md = Markdown.render(Layout.minutes(view))
  * @since 0.1.0
  */
-export const minutes = (view: V.MinutesView, options: Options = {}): D.Document => {
+export const minutes = (view: View.MinutesView, options: Options = {}): D.Document => {
   const lang = options.lang ?? "fr"
   const s = view.session
   const v = view.version
@@ -189,7 +194,7 @@ export const minutes = (view: V.MinutesView, options: Options = {}): D.Document 
   blocks.push(D.heading(1, fr(lang, "Variantes de pratique et arbitrages du groupe", "Practice variants and the group’s arbitration")))
   // One table per work question: repeating a long question on every row
   // squeezed the other columns (seen on the LibreOffice rendering).
-  const byQuestion = new Map<string, Array<V.VariantView>>()
+  const byQuestion = new Map<string, Array<View.VariantView>>()
   for (const x of view.variants) byQuestion.set(x.question, [...(byQuestion.get(x.question) ?? []), x])
   if (view.variants.length === 0) {
     blocks.push(D.paragraph(D.italic(fr(lang, "Aucune variante n’a été arbitrée lors de cette séance.", "No variant was arbitrated in this session."))))
@@ -238,7 +243,7 @@ export const minutes = (view: V.MinutesView, options: Options = {}): D.Document 
  * const html = Html.render(Layout.conclusions(view))
  * @since 0.1.0
  */
-export const conclusions = (view: V.ConclusionsView, options: Options = {}): D.Document => {
+export const conclusions = (view: View.ConclusionsView, options: Options = {}): D.Document => {
   const lang = options.lang ?? "fr"
   const blocks: Array<D.Block> = [
     D.definitions([
@@ -288,12 +293,12 @@ export const conclusions = (view: V.ConclusionsView, options: Options = {}): D.D
 }
 
 /** The framing (note de cadrage). @since 0.1.0 */
-export const framing = (view: V.FramingView, options: Options = {}): D.Document => {
+export const framing = (view: View.FramingView, options: Options = {}): D.Document => {
   const lang = options.lang ?? "fr"
   return make(meta(view.header, fr(lang, "Note de cadrage", "Framing note"), lang), framingBlocks(view, lang))
 }
 
-const framingBlocks = (view: V.FramingView, lang: D.Lang): Array<D.Block> => {
+const framingBlocks = (view: View.FramingView, lang: D.Lang): Array<D.Block> => {
   const blocks: Array<D.Block> = []
   blocks.push(D.heading(1, fr(lang, "Origine de la démarche", "Origin of the approach")))
   blocks.push(
@@ -367,7 +372,7 @@ const framingBlocks = (view: V.FramingView, lang: D.Lang): Array<D.Block> => {
 }
 
 /** The invitation to volunteer, carrying the framing elements. @since 0.1.0 */
-export const invitation = (view: V.InvitationView, options: Options = {}): D.Document => {
+export const invitation = (view: View.InvitationView, options: Options = {}): D.Document => {
   const lang = options.lang ?? "fr"
   const blocks: Array<D.Block> = [
     D.paragraph(
@@ -387,7 +392,7 @@ export const invitation = (view: V.InvitationView, options: Options = {}): D.Doc
 }
 
 /** The group's rules (charter). @since 0.1.0 */
-export const charter = (view: V.CharterView, options: Options = {}): D.Document => {
+export const charter = (view: View.CharterView, options: Options = {}): D.Document => {
   const lang = options.lang ?? "fr"
   const blocks: Array<D.Block> = [
     D.numbered(view.items.map((i) => W.charterItem(i, lang))),
@@ -402,7 +407,7 @@ export const charter = (view: V.CharterView, options: Options = {}): D.Document 
 }
 
 /** The provisional calendar. @since 0.1.0 */
-export const calendar = (view: V.CalendarView, options: Options = {}): D.Document => {
+export const calendar = (view: View.CalendarView, options: Options = {}): D.Document => {
   const lang = options.lang ?? "fr"
   const blocks: Array<D.Block> = [
     view.sessions.length === 0
@@ -437,7 +442,7 @@ export const calendar = (view: V.CalendarView, options: Options = {}): D.Documen
 }
 
 /** A session's agenda. @since 0.1.0 */
-export const agenda = (view: V.AgendaView, options: Options = {}): D.Document => {
+export const agenda = (view: View.AgendaView, options: Options = {}): D.Document => {
   const lang = options.lang ?? "fr"
   const s = view.session
   return make(meta(view.header, fr(lang, `Ordre du jour — ${sessionTitle(s, lang).toLowerCase()}`, `Agenda — ${sessionTitle(s, lang).toLowerCase()}`), lang), [
@@ -453,7 +458,7 @@ export const agenda = (view: V.AgendaView, options: Options = {}): D.Document =>
 }
 
 /** Training needs identified by the group. @since 0.1.0 */
-export const trainingNeeds = (view: V.TrainingNeedsView, options: Options = {}): D.Document => {
+export const trainingNeeds = (view: View.TrainingNeedsView, options: Options = {}): D.Document => {
   const lang = options.lang ?? "fr"
   return make(meta(view.header, fr(lang, "Besoins de formation identifiés par le groupe", "Training needs identified by the group"), lang), [
     view.needs.length === 0
@@ -473,7 +478,7 @@ export const trainingNeeds = (view: V.TrainingNeedsView, options: Options = {}):
 }
 
 /** The direction's response and the follow-up grid (action, owner, due date, status). @since 0.1.0 */
-export const directionResponse = (view: V.DirectionResponseView, options: Options = {}): D.Document => {
+export const directionResponse = (view: View.DirectionResponseView, options: Options = {}): D.Document => {
   const lang = options.lang ?? "fr"
   const blocks: Array<D.Block> = [
     D.definitions([
@@ -518,7 +523,7 @@ export const directionResponse = (view: V.DirectionResponseView, options: Option
 }
 
 /** The review (bilan): figures only, no personal data. @since 0.1.0 */
-export const review = (view: V.ReviewView, options: Options = {}): D.Document => {
+export const review = (view: View.ReviewView, options: Options = {}): D.Document => {
   const lang = options.lang ?? "fr"
   const f = view.figures
   const pct = (r: number) => `${(Math.round(r * 1000) / 10).toLocaleString(lang === "fr" ? "fr-FR" : "en-GB")}${lang === "fr" ? `${T.NNBSP}%` : "%"}`
@@ -572,7 +577,7 @@ export const review = (view: V.ReviewView, options: Options = {}): D.Document =>
 }
 
 /** A participation attestation: agent, sessions attended, dates, theme; no statement. @since 0.1.0 */
-export const attestation = (view: V.AttestationView, options: Options = {}): D.Document => {
+export const attestation = (view: View.AttestationView, options: Options = {}): D.Document => {
   const lang = options.lang ?? "fr"
   const a = view.agent
   const name = [a.civility, a.firstName, a.lastName.toUpperCase()].filter((x): x is string => x !== undefined && x !== "").join(" ")
@@ -617,7 +622,7 @@ export const attestation = (view: V.AttestationView, options: Options = {}): D.D
  * const doc = Layout.toDocument(view, { lang: "en" })
  * @since 0.1.0
  */
-export const toDocument = (view: V.DocumentView, options: Options = {}): D.Document => {
+export const toDocument = (view: DocumentView, options: Options = {}): D.Document => {
   switch (view._tag) {
     case "FramingView":
       return framing(view, options)
@@ -654,7 +659,7 @@ export const toDocument = (view: V.DocumentView, options: Options = {}): D.Docum
  * const ics = Icalendar.render(Layout.calendarEvents(view), { timestamp: 0 })
  * @since 0.1.0
  */
-export const calendarEvents = (view: V.CalendarView | V.AgendaView, options: Options = {}): Icalendar.Calendar => {
+export const calendarEvents = (view: View.CalendarView | View.AgendaView, options: Options = {}): Icalendar.Calendar => {
   const lang = options.lang ?? "fr"
   const sessions = view._tag === "CalendarView" ? view.sessions : [view.session]
   return {

@@ -19,8 +19,8 @@ import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 
 /** LibreOffice could not be found. @since 0.1.0 */
-export class LibreOfficeNotInstalled extends Schema.TaggedError<LibreOfficeNotInstalled>()(
-  "@entre-pairs/adapters-docs/LibreOfficeNotInstalled",
+export class LibreOfficeNotInstalled extends Schema.TaggedError<LibreOfficeNotInstalled>("@entre-pairs/adapters-docs/LibreOfficeNotInstalled")(
+  "LibreOfficeNotInstalled",
   { searched: Schema.Array(Schema.String) }
 ) {
   override get message() {
@@ -29,8 +29,8 @@ export class LibreOfficeNotInstalled extends Schema.TaggedError<LibreOfficeNotIn
 }
 
 /** LibreOffice ran but produced no output, failed, or timed out. @since 0.1.0 */
-export class LibreOfficeConversionError extends Schema.TaggedError<LibreOfficeConversionError>()(
-  "@entre-pairs/adapters-docs/LibreOfficeConversionError",
+export class LibreOfficeConversionError extends Schema.TaggedError<LibreOfficeConversionError>("@entre-pairs/adapters-docs/LibreOfficeConversionError")(
+  "LibreOfficeConversionError",
   { reason: Schema.String, stderr: Schema.String }
 ) {
   override get message() {
@@ -157,7 +157,7 @@ export const convert = (
  * import { Effect } from "effect"
  * const odt = Odt.render(Document.make({ title: "Bilan", lang: "fr" }, []))
  * const program = LibreOffice.toPdfA(odt).pipe(
- *   Effect.catchTag("@entre-pairs/adapters-docs/LibreOfficeNotInstalled", () => Effect.succeed(undefined))
+ *   Effect.catchTag("LibreOfficeNotInstalled", () => Effect.succeed(undefined))
  * )
  * @since 0.1.0
  */

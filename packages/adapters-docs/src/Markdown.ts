@@ -9,10 +9,14 @@ import type { Block, Document, Text } from "./Document.js"
 import { plain } from "./Document.js"
 import { audienceLine, issuedLine, langOf, serviceOf } from "./internal/head.js"
 import { labels } from "./internal/labels.js"
+import { clean } from "./internal/safe.js"
 import * as Theme from "./Theme.js"
 
 const SPECIAL = /[\\`*_[\]<>|#\r\n]/
-const escape = (s: string): string => (SPECIAL.test(s) ? s.replace(/([\\`*_[\]<>|#])/g, "\\$1").replace(/\r?\n/g, " ") : s)
+const escape = (raw: string): string => {
+  const s = clean(raw)
+  return SPECIAL.test(s) ? s.replace(/([\\`*_[\]<>|#])/g, "\\$1").replace(/\r\n?|\n/g, " ") : s
+}
 
 const inline = (t: Text): string =>
   t
@@ -65,7 +69,7 @@ const block = (b: Block, lang: "fr" | "en"): string => {
  * @since 0.1.0
  */
 export const render = (doc: Document, options: Theme.Options = {}): string => {
-  const theme = Theme.make(options)
+  const theme = Theme.unsafeMake(options)
   const lang = langOf(doc, theme)
   const out: Array<string> = []
   const service = serviceOf(doc, theme)

@@ -15,6 +15,7 @@ import { fractions } from "./Document.js"
 import { readableOnWhite, textOn, tint } from "./internal/colour.js"
 import { audienceLine, escapeXml as esc, imageSize, issuedLine, langOf, serviceOf } from "./internal/head.js"
 import { labels } from "./internal/labels.js"
+import { clean } from "./internal/safe.js"
 import * as Theme from "./Theme.js"
 
 /** Width of the text area of the A4 page (21 cm − 2 × 2 cm margins), in centimetres. @since 0.1.0 */
@@ -36,13 +37,15 @@ const NS = [
 
 /** Text with spaces preserved the ODF way (runs of spaces, tabs, line breaks). */
 const ODF_SPACES = /[\t\r\n]| {2}/
-const odfText = (s: string): string =>
-  !ODF_SPACES.test(s)
+const odfText = (raw: string): string => {
+  const s = clean(raw)
+  return !ODF_SPACES.test(s)
     ? esc(s)
     : esc(s)
     .replace(/\t/g, "<text:tab/>")
-    .replace(/\r?\n/g, "<text:line-break/>")
+    .replace(/\r\n?|\n/g, "<text:line-break/>")
     .replace(/ {2,}/g, (m) => ` <text:s text:c="${m.length - 1}"/>`)
+}
 
 const runs = (t: Text): string =>
   t
@@ -210,10 +213,12 @@ const stylesBytes = (doc: Document, theme: Theme.Theme, lang: "fr" | "en"): Uint
   return bytes
 }
 
-const metaXml = (doc: Document, lang: "fr" | "en"): string => {
+const metaXml = (doc: Document, lang: "fr" | "en", service: string | undefined): string => {
+  // The service is the author (initial creator and last editor).
+  const creator = service === undefined ? "" : `<meta:initial-creator>${esc(service)}</meta:initial-creator><dc:creator>${esc(service)}</dc:creator>`
   const date = doc.meta.issuedAt === undefined ? "" : new Date(doc.meta.issuedAt).toISOString().replace(/\.\d{3}Z$/, "Z")
   return `<?xml version="1.0" encoding="UTF-8"?>
-<office:document-meta ${NS} office:version="1.3"><office:meta><meta:generator>@entre-pairs/adapters-docs</meta:generator><dc:title>${esc(doc.meta.title)}</dc:title>${doc.meta.subtitle === undefined ? "" : `<dc:subject>${esc(doc.meta.subtitle)}</dc:subject>`}<dc:language>${lang === "fr" ? "fr-FR" : "en-GB"}</dc:language>${date === "" ? "" : `<meta:creation-date>${date}</meta:creation-date><dc:date>${date}</dc:date>`}</office:meta></office:document-meta>`
+<office:document-meta ${NS} office:version="1.3"><office:meta><meta:generator>@entre-pairs/adapters-docs</meta:generator>${creator}<dc:title>${esc(doc.meta.title)}</dc:title>${doc.meta.subtitle === undefined ? "" : `<dc:subject>${esc(doc.meta.subtitle)}</dc:subject>`}<dc:language>${lang === "fr" ? "fr-FR" : "en-GB"}</dc:language>${date === "" ? "" : `<meta:creation-date>${date}</meta:creation-date><dc:date>${date}</dc:date>`}</office:meta></office:document-meta>`
 }
 
 const manifestXml = (logoPath: string | undefined, logoMime: string | undefined): string =>
@@ -240,7 +245,7 @@ export const mediaType = "application/vnd.oasis.opendocument.text"
  * @since 0.1.0
  */
 export const render = (doc: Document, options: Theme.Options = {}): Uint8Array => {
-  const theme = Theme.make(options)
+  const theme = Theme.unsafeMake(options)
   const lang = langOf(doc, theme)
   // Cell styles must be automatic styles of content.xml: LibreOffice ignores
   // table-cell styles declared among the common styles.
@@ -285,13 +290,14 @@ export const render = (doc: Document, options: Theme.Options = {}): Uint8Array =
 ${head.join("\n")}
 ${body}
 </office:text></office:body></office:document-content>`
-  const mtime = new Date(Date.UTC(2020, 0, 1))
+  // Entry times: the document's own date, else a fixed instant; never the clock.
+  const mtime = new Date(doc.meta.issuedAt ?? Date.UTC(2020, 0, 1))
   const files: Record<string, [Uint8Array, { level: 0 | 6; mtime: Date }]> = {
     mimetype: [strToU8(mediaType), { level: 0, mtime }],
     "META-INF/manifest.xml": [strToU8(manifestXml(logoPath, theme.logo?.mime)), { level: 6, mtime }],
     "content.xml": [strToU8(content), { level: 6, mtime }],
     "styles.xml": [stylesBytes(doc, theme, lang), { level: 6, mtime }],
-    "meta.xml": [strToU8(metaXml(doc, lang)), { level: 6, mtime }]
+    "meta.xml": [strToU8(metaXml(doc, lang, service)), { level: 6, mtime }]
   }
   if (logoPath !== undefined && theme.logo !== undefined) files[logoPath] = [theme.logo.bytes, { level: 0, mtime }]
   return zipSync(files)

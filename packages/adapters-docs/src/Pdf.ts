@@ -14,7 +14,6 @@
  *
  * @since 0.1.0
  */
-import { unzlibSync } from "fflate"
 import type { Block, Document, Text } from "./Document.js"
 import { fractions } from "./Document.js"
 import { readableOnWhite, textOn, tint } from "./internal/colour.js"
@@ -172,7 +171,7 @@ const note = (title: string | undefined, body: ReadonlyArray<Record<string, unkn
  * @since 0.1.0
  */
 export const toDefinition = (doc: Document, options: Theme.Options = {}): Record<string, unknown> => {
-  const theme = Theme.make(options)
+  const theme = Theme.unsafeMake(options)
   const lang = langOf(doc, theme)
   const service = serviceOf(doc, theme)
   const size = (role: Parameters<typeof Theme.fontSize>[1]) => Theme.fontSize(theme, role)
@@ -294,27 +293,7 @@ export const print = async (definition: Record<string, unknown>, fonts: Fonts = 
  * @since 0.1.0
  */
 export const render = async (doc: Document, options: Options = {}): Promise<Uint8Array> => {
-  if (options.logo?.mime === "image/png") checkPngData(options.logo.bytes)
+  // A bad theme (a corrupt PNG logo included) is refused before pdfkit sees it.
+  Theme.unsafeMake(options)
   return print(toDefinition(doc, options), options.fonts)
-}
-
-/**
- * pdfkit inflates PNG data in a callback whose error escapes every promise
- * (the render would never settle): inflate the image data here first, so a
- * corrupt logo is a rejected render instead.
- */
-const checkPngData = (png: Uint8Array): void => {
-  const view = new DataView(png.buffer, png.byteOffset, png.byteLength)
-  const idat: Array<Uint8Array> = []
-  for (let i = 8; i + 8 <= png.length; ) {
-    const length = view.getUint32(i)
-    const type = String.fromCharCode(png[i + 4]!, png[i + 5]!, png[i + 6]!, png[i + 7]!)
-    if (type === "IDAT") idat.push(png.subarray(i + 8, i + 8 + length))
-    i += 12 + length
-  }
-  try {
-    unzlibSync(new Uint8Array(Buffer.concat(idat)))
-  } catch (e) {
-    throw new TypeError(`theme logo: corrupt PNG data (${String(e)})`)
-  }
 }

@@ -5,15 +5,18 @@
  *
  * @since 0.1.0
  */
+import type { View } from "@entre-pairs/core"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
 import * as Docx from "./Docx.js"
 import * as Html from "./Html.js"
 import * as Icalendar from "./Icalendar.js"
-import type * as V from "./internal/views.js"
 import * as Layout from "./Layout.js"
 import * as Markdown from "./Markdown.js"
 import * as Odt from "./Odt.js"
 import * as Pdf from "./Pdf.js"
-import type * as Theme from "./Theme.js"
+import * as Theme from "./Theme.js"
 
 /** Document formats. @since 0.1.0 */
 export type DocumentFormat = "markdown" | "html" | "odt" | "docx" | "pdf"
@@ -45,7 +48,39 @@ export const mediaType = (format: Format): string =>
   })[format]
 
 /**
- * Renders a core view in a format.
+ * A view asked in a format it has no file for: iCalendar is for calendars
+ * and agendas only.
+ *
+ * @example
+ * import { Render } from "@entre-pairs/adapters-docs"
+ * const error = new Render.UnsupportedFormat({ view: "MinutesView", format: "ics" })
+ * error.message // "MinutesView cannot be rendered as ics: iCalendar is for calendars and agendas"
+ * @since 0.2.0
+ */
+export class UnsupportedFormat extends Schema.TaggedError<UnsupportedFormat>("@entre-pairs/adapters-docs/UnsupportedFormat")("UnsupportedFormat", {
+  view: Schema.String,
+  format: Schema.String
+}) {
+  override get message(): string {
+    return `${this.view} cannot be rendered as ${this.format}: iCalendar is for calendars and agendas`
+  }
+  /** The same in French. */
+  get messageFr(): string {
+    return `${this.view} ne se rend pas en ${this.format} : l’iCalendar est réservé aux calendriers et aux ordres du jour`
+  }
+}
+
+/** Every expected failure of a render: a bad theme option, a format the view has no file for, an event iCalendar cannot write. @since 0.2.0 */
+export type RenderError = Theme.ThemeError | UnsupportedFormat | Icalendar.IcalendarError
+
+const isRenderError = (e: unknown): e is RenderError =>
+  e instanceof Theme.ThemeError || e instanceof UnsupportedFormat || e instanceof Icalendar.IcalendarError
+
+/**
+ * Renders a core view in a format. The promise rejects with a
+ * {@link RenderError} (a tagged error, never a `TypeError`) on a bad theme
+ * option or a format the view has no file for; {@link renderEffect} gives the
+ * same as an `Effect` with a typed error channel.
  *
  * @example
  * import { Render } from "@entre-pairs/adapters-docs"
@@ -54,14 +89,14 @@ export const mediaType = (format: Format): string =>
  * const pdf: Uint8Array = await Render.render(minutes, "pdf", { serviceName: "DDETS du Finistère" })
  * @since 0.1.0
  */
-export function render(view: V.CalendarView | V.AgendaView, format: "ics", options?: Options): Promise<string>
-export function render<F extends DocumentFormat>(view: V.DocumentView, format: F, options?: Options): Promise<Rendered<F>>
-export async function render(view: V.DocumentView, format: Format, options: Options = {}): Promise<string | Uint8Array> {
+export function render(view: View.CalendarView | View.AgendaView, format: "ics", options?: Options): Promise<string>
+export function render<F extends DocumentFormat>(view: Layout.DocumentView, format: F, options?: Options): Promise<Rendered<F>>
+export async function render(view: Layout.DocumentView, format: Format, options: Options = {}): Promise<string | Uint8Array> {
   const layout = options.lang !== undefined ? { lang: options.lang } : {}
+  const theme = Theme.make(options)
+  if (Either.isLeft(theme)) throw theme.left
   if (format === "ics") {
-    if (view._tag !== "CalendarView" && view._tag !== "AgendaView") {
-      throw new TypeError(`iCalendar is for calendars and agendas, not ${view._tag}`)
-    }
+    if (view._tag !== "CalendarView" && view._tag !== "AgendaView") throw new UnsupportedFormat({ view: view._tag, format })
     return Icalendar.render(Layout.calendarEvents(view, layout), {
       ...(options.timestamp !== undefined ? { timestamp: options.timestamp } : {}),
       ...(options.uidDomain !== undefined ? { uidDomain: options.uidDomain } : {}),
@@ -81,4 +116,31 @@ export async function render(view: V.DocumentView, format: Format, options: Opti
     case "pdf":
       return Pdf.render(doc, options)
   }
+}
+
+/**
+ * {@link render} as an `Effect`: expected failures (a bad theme option, a
+ * format the view has no file for) in the error channel, typed.
+ *
+ * @example
+ * import { Render } from "@entre-pairs/adapters-docs"
+ * import type { Layout } from "@entre-pairs/adapters-docs"
+ * import { Effect } from "effect"
+ * declare const minutes: Layout.MinutesView
+ * const program = Render.renderEffect(minutes, "pdf", { colours: { primary: "blue" } }).pipe(
+ *   Effect.catchTag("ThemeError", (e) => Effect.succeed(e.reason.fr))
+ * )
+ * @since 0.2.0
+ */
+export function renderEffect(view: View.CalendarView | View.AgendaView, format: "ics", options?: Options): Effect.Effect<string, RenderError>
+export function renderEffect<F extends DocumentFormat>(view: Layout.DocumentView, format: F, options?: Options): Effect.Effect<Rendered<F>, RenderError>
+export function renderEffect(view: Layout.DocumentView, format: Format, options: Options = {}): Effect.Effect<string | Uint8Array, RenderError> {
+  return Effect.flatten(
+    Effect.promise(() =>
+      (render as (v: Layout.DocumentView, f: Format, o: Options) => Promise<string | Uint8Array>)(view, format, options).then(
+        (bytes) => Either.right(bytes),
+        (e: unknown) => (isRenderError(e) ? Either.left(e) : Promise.reject(e))
+      )
+    )
+  )
 }

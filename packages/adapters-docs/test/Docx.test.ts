@@ -47,4 +47,19 @@ describe("DOCX", async () => {
     expect(text).toContain("Ce qu’il est possible de faire à certaines conditions")
     expect(text).toContain("Ce qu’il faudrait ne plus faire")
   })
+
+  it("is deterministic, with the service as author and the document's own date (no clock)", async () => {
+    const view = Layout.minutes(minutesView)
+    const a = await Docx.render(view, { serviceName: "DREETS Bretagne" })
+    await new Promise((r) => setTimeout(r, 1100)) // a clock-dependent writer would now differ by a second
+    const b = await Docx.render(view, { serviceName: "DREETS Bretagne" })
+    expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true)
+    const core = unzipText(a)["docProps/core.xml"]!
+    const date = new Date(view.meta.issuedAt!).toISOString().replace(/\.\d{3}Z$/, "Z")
+    expect(core).toContain("<dc:creator>DREETS Bretagne</dc:creator>")
+    expect(core).toContain("<cp:lastModifiedBy>DREETS Bretagne</cp:lastModifiedBy>")
+    expect(core).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">${date}</dcterms:created>`)
+    expect(core).toContain(`<dcterms:modified xsi:type="dcterms:W3CDTF">${date}</dcterms:modified>`)
+    expect(core).not.toContain("adapters-docs")
+  })
 })

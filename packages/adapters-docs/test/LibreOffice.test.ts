@@ -81,6 +81,6 @@ describe.runIf(Either.isRight(installed))("LibreOffice", { timeout: 240_000 }, (
 describe("LibreOffice not installed", () => {
   it("fails with a typed error, not a defect", async () => {
     const result = await Effect.runPromise(Effect.either(LibreOffice.toPdfA(new Uint8Array(), { binary: "/nonexistent/soffice" })))
-    expect(Either.isLeft(result) && result.left._tag).toBe("@entre-pairs/adapters-docs/LibreOfficeNotInstalled")
+    expect(Either.isLeft(result) && result.left._tag).toBe("LibreOfficeNotInstalled")
   })
 })

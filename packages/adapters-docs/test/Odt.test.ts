@@ -55,6 +55,10 @@ describe("ODT", () => {
     expect(styles).toContain('fo:language="fr"')
     expect(textOf(xml.parse(styles))).toContain("DREETS Bretagne — Diffusion restreinte aux destinataires")
     expect(files["meta.xml"]).toContain("<dc:language>fr-FR</dc:language>")
+    // The service is the author; the dates are the document's own.
+    expect(files["meta.xml"]).toContain("<meta:initial-creator>DREETS Bretagne</meta:initial-creator><dc:creator>DREETS Bretagne</dc:creator>")
+    const date = new Date(Layout.minutes(minutesView).meta.issuedAt!).toISOString().replace(/\.\d{3}Z$/, "Z")
+    expect(files["meta.xml"]).toContain(`<meta:creation-date>${date}</meta:creation-date><dc:date>${date}</dc:date>`)
   })
 
   it("is deterministic", () => {

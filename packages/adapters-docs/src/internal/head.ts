@@ -2,6 +2,7 @@ import type { Document } from "../Document.js"
 import type { Theme } from "../Theme.js"
 import { formatDate } from "../Typography.js"
 import { labels } from "./labels.js"
+import { clean } from "./safe.js"
 
 /** The language a renderer writes in: the theme's, else the document's. */
 export const langOf = (doc: Document, theme: Theme) => theme.lang ?? doc.meta.lang
@@ -48,7 +49,9 @@ export const imageSize = (bytes: Uint8Array, mime: "image/png" | "image/jpeg"): 
   return { width: 1, height: 1 }
 }
 
-/** XML text escaping. */
+/** XML text escaping, after dropping what XML 1.0 forbids ({@link clean}). */
 const XML_SPECIAL = /[&<>"]/
-export const escapeXml = (s: string): string =>
-  !XML_SPECIAL.test(s) ? s : s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
+export const escapeXml = (raw: string): string => {
+  const s = clean(raw)
+  return !XML_SPECIAL.test(s) ? s : s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
+}

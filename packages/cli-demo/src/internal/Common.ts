@@ -19,6 +19,9 @@ export interface Common {
   readonly lang: Lang
 }
 
+/** What a command that never opens a database needs: JSON or text, and the language. */
+export type OutputOptions = Pick<Common, "json" | "lang">
+
 /** The shared options, spread into each command's options. */
 export const common = {
   database: Options.text("database").pipe(
@@ -43,13 +46,12 @@ export const output = { json: common.json, lang: common.lang } as const
 /**
  * How a command ends when it does not succeed: exit code 1 (refused command,
  * blocking violations) or 2 (invalid input or usage). `printed` says the
- * explanation was already written.
+ * explanation was already written; `json` is the body of the JSON error
+ * document (`{ ok: false, ...json }`) when it was not.
  */
 export class CliExit extends Data.TaggedError("CliExit")<{
   readonly code: 1 | 2
   readonly message: string
   readonly printed?: boolean
+  readonly json?: Record<string, unknown>
 }> {}
-
-/** Picks the text of a language. */
-export const t = (lang: Lang, fr: string, en: string): string => (lang === "fr" ? fr : en)

@@ -10,23 +10,26 @@ import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
-import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs"
-import { writeFile } from "node:fs/promises"
+import * as FileSystem from "@effect/platform/FileSystem"
 import { availableParallelism, loadavg } from "node:os"
 import { dirname, join, relative } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Worker } from "node:worker_threads"
 import type * as RenderWorker from "./RenderWorker.js"
-import { type Common, type Lang, t } from "./Common.js"
-import { decodeCommandOrExit, fileName, formatDate, renderView } from "./Handlers.js"
+import type { Common, Lang } from "./Common.js"
+import { handleFailures } from "./Failure.js"
+import { formatDate, obligationLine, violationJson, violationLine } from "./Format.js"
 import * as L from "./Labels.js"
-import { handleFailures, out, printJson, storeLayer, violationJson, violationLine } from "./Runtime.js"
+import { decodeCommandOrExit } from "./Lifecycle.js"
+import { messages, say, type Text, texts } from "./Messages.js"
+import * as Output from "./Output.js"
+import { fileName, renderView } from "./Render.js"
 import * as Store from "./Store.js"
 
 type Violation = Store.Executed["advisories"][number]
 
 interface Refusal {
-  readonly attempt: { readonly fr: string; readonly en: string }
+  readonly attempt: Text
   readonly command: string
   readonly violations: ReadonlyArray<Violation>
 }
@@ -100,6 +103,7 @@ const documents = (s: Exchange.ExchangeSnapshot, at: DateTime.Utc, allAudiences:
  * or the snapshot does not encode: then the main thread renders everything.
  */
 const startWorker = (
+  script: string | undefined,
   snapshot: Exchange.ExchangeSnapshot,
   at: DateTime.Utc,
   lang: Lang,
@@ -108,8 +112,6 @@ const startWorker = (
   if (jobs.length === 0 || process.env["ENTRE_PAIRS_NO_WORKER"] !== undefined) return undefined
   // A second core that is busy elsewhere only adds the worker's start-up cost.
   if (availableParallelism() < 2 || loadavg()[0]! > availableParallelism()) return undefined
-  const here = dirname(fileURLToPath(import.meta.url))
-  const script = [join(here, "render-worker.js"), join(here, "..", "render-worker.js")].find((f) => existsSync(f))
   if (script === undefined) return undefined
   let encoded: unknown
   try {
@@ -126,22 +128,25 @@ const startWorker = (
   })
 }
 
-const namedDraft = (lang: Lang) => t(lang, "un compte rendu qui nomme un participant", "minutes that name a participant")
-
 /** `entre-pairs demo [--out DIR]`. */
 export const demo = (c: { readonly out: string; readonly allAudiences: boolean; readonly json: boolean; readonly lang: Lang }) => {
   const lang = c.lang
+  const m = messages(lang)
   const started = Date.now()
-  mkdirSync(c.out, { recursive: true })
-  // A fresh database and no stale document from a previous run.
-  for (const f of readdirSync(c.out)) {
-    if (/^\d\d-[a-z0-9-]+(\.[a-z-]+)?\.(md|html|odt|docx|pdf|ics)$/.test(f) || /^entre-pairs-demo\.db(-wal|-shm|-journal)?$/.test(f)) {
-      rmSync(join(c.out, f), { force: true })
-    }
-  }
   const database = join(c.out, "entre-pairs-demo.db")
   const common: Common = { database, databaseUrl: Option.none(), json: c.json, lang }
+  // A fresh database and no stale document from a previous run.
+  const prepare = Effect.gen(function* () {
+    const fs = yield* FileSystem.FileSystem
+    yield* fs.makeDirectory(c.out, { recursive: true })
+    for (const f of yield* fs.readDirectory(c.out)) {
+      if (/^\d\d-[a-z0-9-]+(\.[a-z-]+)?\.(md|html|odt|docx|pdf|ics)$/.test(f) || /^entre-pairs-demo\.db(-wal|-shm|-journal)?$/.test(f)) {
+        yield* fs.remove(join(c.out, f), { force: true })
+      }
+    }
+  })
   const program = Effect.gen(function* () {
+    const fs = yield* FileSystem.FileSystem
     const commands = Example.cycleEncoded as ReadonlyArray<Record<string, unknown>>
     const exchangeId = String(commands[0]!["exchangeId"])
     const refusals: Array<Refusal> = []
@@ -157,7 +162,7 @@ export const demo = (c: { readonly out: string; readonly allAudiences: boolean; 
         const r = yield* attempt(
           exchangeId,
           { _tag: "Invite", at: encoded["at"], agents: Example.invitedAgents },
-          { fr: "inviter les agents avant l'acceptation de l'échange", en: "inviting agents before the exchange is approved" },
+          texts.attemptInviteEarly,
           lang
         )
         if (r !== undefined) refusals.push(r)
@@ -175,7 +180,7 @@ export const demo = (c: { readonly out: string; readonly allAudiences: boolean; 
           accepted++
           events += last.events.length
         }
-        const r = yield* attempt(exchangeId, { _tag: "SendMinutes", at: at(10), sessionId }, { fr: `envoyer à l'encadrement ${namedDraft("fr")}`, en: `sending the line managers ${namedDraft("en")}` }, lang)
+        const r = yield* attempt(exchangeId, { _tag: "SendMinutes", at: at(10), sessionId }, texts.attemptSendNamed, lang)
         if (r !== undefined) refusals.push(r)
       }
       const command = yield* decodeCommandOrExit(encoded, lang)
@@ -201,12 +206,15 @@ export const demo = (c: { readonly out: string; readonly allAudiences: boolean; 
     // Two cores: a worker thread renders every other heavy file (PDF, DOCX).
     const heavy = jobs.filter((j) => j.format === "pdf" || j.format === "docx")
     const offloaded = new Set(heavy.filter((_, i) => i % 2 === 0))
-    const worker = startWorker(snapshot, at, lang, [...offloaded].map((j) => ({ request: j.request, format: j.format, file: j.file })))
+    const here = dirname(fileURLToPath(import.meta.url))
+    const candidates = [join(here, "render-worker.js"), join(here, "..", "render-worker.js")]
+    const script = (yield* Effect.filter(candidates, (f) => Effect.orElseSucceed(fs.exists(f), () => false)))[0]
+    const worker = startWorker(script, snapshot, at, lang, [...offloaded].map((j) => ({ request: j.request, format: j.format, file: j.file })))
     const local = worker === undefined ? jobs : jobs.filter((j) => !offloaded.has(j))
     yield* Effect.forEach(
       local,
       (job) =>
-        Effect.flatMap(renderView(job.view, job.format, lang), (bytes) => Effect.promise(() => writeFile(job.file, bytes))),
+        Effect.flatMap(renderView(job.view, job.format, lang), (bytes) => fs.writeFile(job.file, bytes)),
       { discard: true }
     )
     if (worker !== undefined) yield* Effect.promise(() => worker)
@@ -216,7 +224,7 @@ export const demo = (c: { readonly out: string; readonly allAudiences: boolean; 
     const obligations = View.obligations(snapshot, { at })
     const seconds = (Date.now() - started) / 1000
     if (c.json) {
-      return yield* printJson({
+      return yield* Output.json({
         ok: true,
         exchange: exchangeId,
         database,
@@ -224,35 +232,35 @@ export const demo = (c: { readonly out: string; readonly allAudiences: boolean; 
         events,
         version,
         states,
-        refused: refusals.map((r) => ({ attempt: lang === "fr" ? r.attempt.fr : r.attempt.en, command: r.command, violations: r.violations.map((v) => violationJson(v, lang)) })),
+        refused: refusals.map((r) => ({ attempt: say(r.attempt, lang), command: r.command, violations: r.violations.map((v) => violationJson(v, lang)) })),
         advisories: advisories.map((a) => ({ command: a.command, ...violationJson(a.violation, lang) })),
         documents: written.map((w) => ({ file: w.file, output: w.output, audience: w.audience, format: w.format })),
         withheld: refused,
-        obligations: obligations.map((o) => ({ rule: o.rule, status: o.status, dueAt: DateTime.formatIso(o.dueAt), what: lang === "fr" ? o.what.fr : o.what.en })),
+        obligations: obligations.map((o) => ({ rule: o.rule, status: o.status, dueAt: DateTime.formatIso(o.dueAt), what: say(o.what, lang) })),
         seconds
       })
     }
     const dir = relative(process.cwd(), c.out) || "."
     const lines: Array<string> = [
-      t(lang, "entre-pairs — démonstration : un cycle complet d'échange entre pairs", "entre-pairs — demo: a complete peer-exchange cycle"),
+      m.demoTitle,
       "",
       `« ${snapshot.title} »`,
       `${snapshot.service ?? ""} — ${exchangeId}`,
-      t(lang, `Base SQLite neuve : ${relative(process.cwd(), database)}`, `Fresh SQLite database: ${relative(process.cwd(), database)}`),
+      m.freshDatabase(relative(process.cwd(), database)),
       "",
-      t(lang, `1. Le cycle : ${accepted} commandes acceptées, ${events} événements enregistrés (version ${version})`, `1. The cycle: ${accepted} commands accepted, ${events} events recorded (version ${version})`),
+      m.demoCycle(accepted, events, version),
       `   ${states.map((s) => L.label(L.states, s, lang)).join(" → ")}`,
-      `   ${t(lang, "12 volontaires, 9 membres, 4 séances, 5 arbitrages, restitution le", "12 volunteers, 9 members, 4 sessions, 5 arbitrations, restitution on")} ${snapshot.restitution === undefined ? "—" : formatDate(snapshot.restitution.at, lang)}`,
+      `   ${m.demoFigures} ${snapshot.restitution === undefined ? "—" : formatDate(snapshot.restitution.at, lang)}`,
       "",
-      t(lang, "2. Les règles à l'œuvre", "2. The rules at work"),
+      m.demoRules,
       ...refusals.flatMap((r) => [
-        `   ✗ ${t(lang, "Refusé", "Refused")} : ${lang === "fr" ? r.attempt.fr : r.attempt.en} (${r.command})`,
+        `   ✗ ${m.demoRefused} : ${say(r.attempt, lang)} (${r.command})`,
         ...r.violations.map((v) => `       ${violationLine(v, lang)}`)
       ]),
-      `   ⚠ ${t(lang, `${advisories.length} conseil(s) rendu(s) avec des commandes acceptées :`, `${advisories.length} advisory(ies) returned with accepted commands:`)}`,
+      `   ⚠ ${m.demoAdvisories(advisories.length)}`,
       ...advisories.map((a) => `       ${a.command} : ${violationLine(a.violation, lang)}`),
       "",
-      t(lang, `3. Documents : ${written.length} fichiers dans ${dir}/`, `3. Documents: ${written.length} files in ${dir}/`)
+      m.demoDocuments(written.length, dir)
     ]
     for (const output of L.outputs) {
       const mine = written.filter((w) => w.output === output)
@@ -264,24 +272,20 @@ export const demo = (c: { readonly out: string; readonly allAudiences: boolean; 
     const example =
       written.find((w) => w.output === "minutes" && w.audience === "direction" && w.format === "pdf" && w.file.includes("seance-2")) ??
       written.find((w) => w.output === "minutes" && w.format === "pdf")
-    if (example !== undefined) lines.push(`   ${t(lang, "par exemple", "e.g.")} ${relative(process.cwd(), example.file)}`)
+    if (example !== undefined) lines.push(`   ${m.forExample} ${relative(process.cwd(), example.file)}`)
     if (refused.length > 0) {
       lines.push(
-        `   ${t(lang, "Non diffusés (CNF-03, public non autorisé)", "Withheld (CNF-03, audience not allowed)")} : ${refused
+        `   ${m.withheld} : ${refused
           .map((r) => `${L.label(L.outputLabels, r.output, lang)} → ${L.label(L.audienceLabels, r.audience, lang)}`)
           .join(" ; ")}`
       )
     }
-    lines.push("", t(lang, `4. Obligations encore ouvertes au ${formatDate(at, lang)} :`, `4. Obligations still open on ${formatDate(at, lang)}:`))
-    if (obligations.length === 0) lines.push(t(lang, "   aucune", "   none"))
-    for (const o of obligations) {
-      lines.push(
-        `   ${o.status === "overdue" ? t(lang, "EN RETARD", "OVERDUE") : t(lang, "à faire  ", "due      ")} ${o.rule} — ${lang === "fr" ? o.what.fr : o.what.en} (${o.owner.label ?? L.label(L.owners, o.owner.role, lang)}, ${t(lang, "échéance", "due")} ${formatDate(o.dueAt, lang)})`
-      )
-    }
-    lines.push("", t(lang, `Terminé en ${seconds.toFixed(1).replace(".", ",")} s. Pour continuer : entre-pairs show ${exchangeId} --database ${relative(process.cwd(), database)}`, `Done in ${seconds.toFixed(1)} s. Next: entre-pairs show ${exchangeId} --database ${relative(process.cwd(), database)}`))
-    yield* Effect.forEach(lines, out, { discard: true })
+    lines.push("", m.demoObligations(formatDate(at, lang)))
+    if (obligations.length === 0) lines.push(m.none)
+    for (const o of obligations) lines.push(`   ${obligationLine(o, lang, true)}`)
+    lines.push("", m.demoDone(seconds, exchangeId, relative(process.cwd(), database)))
+    yield* Output.lines(lines)
   })
-  return program.pipe(Effect.provide(storeLayer(common, { synchronous: "NORMAL" })), handleFailures(c))
+  return Effect.zipRight(prepare, program.pipe(Effect.provide(Store.layer(common, { synchronous: "NORMAL" })))).pipe(handleFailures(c))
 }
 

@@ -11,7 +11,7 @@ import * as Either from "effect/Either"
 import { writeFile } from "node:fs/promises"
 import { parentPort, workerData } from "node:worker_threads"
 import type { Lang } from "./Common.js"
-import { renderView } from "./Handlers.js"
+import { renderView } from "./Render.js"
 import type * as L from "./Labels.js"
 
 /** One file to write. */

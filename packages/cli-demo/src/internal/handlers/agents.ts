@@ -1,10 +1,11 @@
 /**
- * The agent directory: where `agents import` puts agents. A table of the
- * CLI's own (`entre_pairs_directory`) in the same database as the event
- * store, one row per agent keyed by its ID (a re-import updates it). The
- * whole file is written in one transaction, or nothing is. With
- * `--exchange`, the same transaction also runs an `Invite` command on that
- * exchange, so either everything lands or nothing does.
+ * Handlers of `agents import` and `agents list`: the agent directory, where
+ * `agents import` puts agents. A table of the CLI's own
+ * (`entre_pairs_directory`) in the same database as the event store, one row
+ * per agent keyed by its ID (a re-import updates it). The whole file is
+ * written in one transaction, or nothing is. With `--exchange`, the same
+ * transaction also runs an `Invite` command on that exchange, so either
+ * everything lands or nothing does.
  */
 import { Agent } from "@entre-pairs/core"
 import * as SqlClient from "@effect/sql/SqlClient"
@@ -12,12 +13,13 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
-import { readFileSync } from "node:fs"
-import * as AgentImport from "../AgentImport.js"
-import { CliExit, type Common, type Lang, t } from "./Common.js"
-import { printExecuted } from "./Handlers.js"
-import { err, out, printJson, withStore } from "./Runtime.js"
-import * as Store from "./Store.js"
+import * as AgentImport from "../../AgentImport.js"
+import { CliExit, type Common, type Lang } from "../Common.js"
+import { readBytes } from "../Input.js"
+import { printExecuted } from "../Lifecycle.js"
+import { messages } from "../Messages.js"
+import * as Output from "../Output.js"
+import * as Store from "../Store.js"
 
 const table = "entre_pairs_directory"
 
@@ -52,28 +54,23 @@ const progress = (lang: Lang, label: string) => {
 
 /** `agents import <file> [--exchange <id>]`. */
 export const importAgents = (c: Common, file: string, exchangeId: Option.Option<string>) =>
-  withStore(
+  Store.withStore(
     c,
     Effect.gen(function* () {
-      const bytes = yield* Effect.try({
-        try: () => readFileSync(file),
-        catch: (e) => new CliExit({ code: 2, message: t(c.lang, `Fichier illisible : ${file} (${(e as Error).message})`, `Unreadable file: ${file} (${(e as Error).message})`) })
-      })
-      const onProgress = progress(c.lang, t(c.lang, "Lecture", "Reading"))
+      const m = messages(c.lang)
+      const bytes = yield* readBytes(file, c.lang)
+      const onProgress = progress(c.lang, m.reading)
       const parsed = AgentImport.parseAgents(bytes, file, onProgress === undefined ? {} : { onProgress })
       if (Either.isLeft(parsed)) {
         const faults = parsed.left.faults
-        if (c.json) yield* printJson({ ok: false, file, imported: 0, faults })
-        else {
-          yield* err(t(c.lang, `${file} refusé : rien n'a été importé (${faults.length} erreur${faults.length > 1 ? "s" : ""}${faults.length >= 50 ? " ou plus" : ""}).`, `${file} rejected: nothing was imported (${faults.length} error${faults.length > 1 ? "s" : ""}${faults.length >= 50 ? " or more" : ""}).`))
-          for (const f of faults) yield* err(`  ${t(c.lang, "ligne", "line")} ${f.line}, ${t(c.lang, "colonne", "column")} « ${f.column} » : ${f.reason}`)
-        }
+        if (c.json) yield* Output.json({ ok: false, file, imported: 0, faults })
+        else yield* Output.errLines([m.importRejected(file, faults.length), ...faults.map((f) => `  ${m.line} ${f.line}, ${m.column} « ${f.column} » : ${f.reason}`)])
         return yield* new CliExit({ code: 2, message: "invalid rows", printed: true })
       }
       const { agents, encoding, delimiter } = parsed.right
       const sql = yield* SqlClient.SqlClient
       const now = new Date().toISOString()
-      const report = progress(c.lang, t(c.lang, "Écriture", "Writing"))
+      const report = progress(c.lang, m.writing)
       const invited = yield* sql.withTransaction(
         Effect.gen(function* () {
           yield* ensureTable
@@ -93,7 +90,7 @@ export const importAgents = (c: Common, file: string, exchangeId: Option.Option<
         })
       )
       if (c.json) {
-        return yield* printJson({
+        return yield* Output.json({
           ok: true,
           file,
           imported: agents.length,
@@ -102,20 +99,14 @@ export const importAgents = (c: Common, file: string, exchangeId: Option.Option<
           ...(invited === undefined ? {} : { invited: { exchange: invited.exchangeId, state: invited.snapshot.state, version: invited.version, advisories: invited.advisories.map((v) => v.rule) } })
         })
       }
-      yield* out(
-        t(
-          c.lang,
-          `✓ ${agents.length.toLocaleString("fr-FR").replace(/\s/g, " ")} agent${agents.length > 1 ? "s" : ""} importé${agents.length > 1 ? "s" : ""} dans l'annuaire depuis ${file} (${encoding}${delimiter === undefined ? "" : `, séparateur « ${delimiter === "\t" ? "tab" : delimiter} »`}).`,
-          `✓ ${agents.length} agent(s) imported into the directory from ${file} (${encoding}${delimiter === undefined ? "" : `, delimiter "${delimiter === "\t" ? "tab" : delimiter}"`}).`
-        )
-      )
+      yield* Output.out(m.imported(agents.length, file, encoding, delimiter))
       if (invited !== undefined) yield* printExecuted(invited, c)
     })
   )
 
 /** `agents list [--unit]`: the directory, without sensitive profile data (CNF-04). */
 export const listAgents = (c: Common, unit: Option.Option<string>) =>
-  withStore(
+  Store.withStore(
     c,
     Effect.gen(function* () {
       const agents = yield* readDirectory(Option.toArray(unit))
@@ -128,10 +119,12 @@ export const listAgents = (c: Common, unit: Option.Option<string>) =>
         unit: a.unit,
         functionHeld: a.functionHeld
       }))
-      if (c.json) return yield* printJson(rows)
-      yield* out(t(c.lang, `${rows.length} agent${rows.length > 1 ? "s" : ""} dans l'annuaire.`, `${rows.length} agent(s) in the directory.`))
-      for (const r of rows) {
-        yield* out(`${r.id.padEnd(14)} ${`${r.civility ?? ""} ${r.firstName} ${r.lastName}`.trim().padEnd(28)} ${r.occupation.padEnd(24)} ${r.unit}`)
-      }
+      yield* Output.result(c, {
+        json: () => rows,
+        text: () => [
+          messages(c.lang).directoryCount(rows.length),
+          ...rows.map((r) => `${r.id.padEnd(14)} ${`${r.civility ?? ""} ${r.firstName} ${r.lastName}`.trim().padEnd(28)} ${r.occupation.padEnd(24)} ${r.unit}`)
+        ]
+      })
     })
   )

@@ -8,10 +8,12 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
-import { readFileSync } from "node:fs"
-import * as AgentImport from "../AgentImport.js"
-import { CliExit, type Lang, t } from "./Common.js"
-import { err, handleFailures, out, printJson } from "./Runtime.js"
+import * as AgentImport from "../../AgentImport.js"
+import { CliExit, type Lang } from "../Common.js"
+import { handleFailures, invalid } from "../Failure.js"
+import { readBytes } from "../Input.js"
+import { messages } from "../Messages.js"
+import * as Output from "../Output.js"
 
 /** The options of `compose`. */
 export interface ComposeOptions {
@@ -27,12 +29,10 @@ export interface ComposeOptions {
   readonly lang: Lang
 }
 
-const invalid = (message: string) => new CliExit({ code: 2, message })
-
 /** `9` or `8-10`. */
 const parseSize = (raw: string, lang: Lang) => {
   const m = /^\s*(\d+)\s*(?:-\s*(\d+))?\s*$/.exec(raw)
-  if (m === null) return Effect.fail(invalid(t(lang, `--size : « ${raw} » (attendu : 9 ou 8-10)`, `--size: "${raw}" (expected 9 or 8-10)`)))
+  if (m === null) return Effect.fail(invalid(messages(lang).badSize(raw)))
   return Effect.succeed(m[2] === undefined ? Number(m[1]) : { min: Number(m[1]), max: Number(m[2]) })
 }
 
@@ -40,7 +40,7 @@ const parseSize = (raw: string, lang: Lang) => {
 const parseQuota = (raw: string, lang: Lang) => {
   const m = /^\s*([A-Za-z]+)\s*:\s*([^<>=]+?)\s*(>=|<=|=)\s*(\d+)\s*$/.exec(raw)
   if (m === null) {
-    return Effect.fail(invalid(t(lang, `--quota : « ${raw} » (attendu : dimension:catégorie>=n, <=n ou =n)`, `--quota: "${raw}" (expected dimension:category>=n, <=n or =n)`)))
+    return Effect.fail(invalid(messages(lang).badQuota(raw)))
   }
   const n = Number(m[4])
   return Effect.succeed({
@@ -57,10 +57,8 @@ const pct = (p: number, lang: Lang) => `${(p * 100).toFixed(1).replace(".", lang
 export const compose = (o: ComposeOptions) =>
   Effect.gen(function* () {
     const lang = o.lang
-    const bytes = yield* Effect.try({
-      try: () => readFileSync(o.pool),
-      catch: (e) => invalid(t(lang, `Fichier illisible : ${o.pool} (${(e as Error).message})`, `Unreadable file: ${o.pool} (${(e as Error).message})`))
-    })
+    const m = messages(lang)
+    const bytes = yield* readBytes(o.pool, lang)
     // A JSON { pool, request } file carries its own request; options override it.
     let fileRequest: Record<string, unknown> = {}
     let input: Uint8Array = bytes
@@ -74,8 +72,8 @@ export const compose = (o: ComposeOptions) =>
     }
     const parsed = AgentImport.parseAgents(input, o.pool)
     if (Either.isLeft(parsed)) {
-      for (const f of parsed.left.faults) yield* err(`  ${t(lang, "ligne", "line")} ${f.line}, ${t(lang, "colonne", "column")} « ${f.column} » : ${f.reason}`)
-      return yield* invalid(t(lang, `${o.pool} : vivier invalide`, `${o.pool}: invalid pool`))
+      yield* Output.errLines(parsed.left.faults.map((f) => `  ${m.line} ${f.line}, ${m.column} « ${f.column} » : ${f.reason}`))
+      return yield* invalid(m.invalidPool(o.pool))
     }
     const pool: Array<Composer.VolunteerEncoded> = parsed.right.agents.map((a) => ({
       ...(Schema.encodeSync(Schema.Struct(Composer.Volunteer.fields).pipe(Schema.omit("role", "previouslySelected")))(a.agent) as object),
@@ -99,47 +97,48 @@ export const compose = (o: ComposeOptions) =>
     const result = Composer.compose(pool, request)
     if (Either.isLeft(result)) {
       const e = result.left
-      if (o.json) yield* printJson({ ok: false, error: e._tag, ...(e._tag === "InvalidComposeRequest" ? { issues: e.issues } : { obstacles: e.obstacles, relaxations: e.relaxations }) })
+      if (o.json) yield* Output.json({ ok: false, error: e._tag, ...(e._tag === "InvalidComposeRequest" ? { issues: e.issues } : { obstacles: e.obstacles, relaxations: e.relaxations }) })
       else if (e._tag === "InvalidComposeRequest") {
-        yield* err(t(lang, "Demande de composition invalide :", "Invalid composition request:"))
-        for (const i of e.issues) yield* err(`  - ${i}`)
+        yield* Output.errLines([m.invalidComposeRequest, ...e.issues.map((i) => `  - ${i}`)])
       } else {
-        yield* err(t(lang, "Aucun groupe ne satisfait la demande :", "No group meets the request:"))
-        for (const ob of e.obstacles) yield* err(`  ✗ ${ob.rule} — ${ob.message}`)
-        if (e.relaxations.length > 0) yield* err(t(lang, "Assouplissements possibles :", "Possible relaxations:"))
-        for (const r of e.relaxations) yield* err(`  · ${JSON.stringify(r)}`)
+        yield* Output.errLines([
+          m.noGroup,
+          ...e.obstacles.map((ob) => `  ✗ ${ob.rule} — ${ob.message}`),
+          ...(e.relaxations.length > 0 ? [m.relaxations] : []),
+          ...e.relaxations.map((r) => `  · ${JSON.stringify(r)}`)
+        ])
       }
       return yield* new CliExit({ code: e._tag === "InvalidComposeRequest" ? 2 : 1, message: e.message, printed: true })
     }
     const r = result.right
-    if (o.json) return yield* printJson(Schema.encodeSync(Composer.ComposeResult)(r))
+    if (o.json) return yield* Output.json(Schema.encodeSync(Composer.ComposeResult)(r))
     const byId = new Map(pool.map((v) => [v.id, v]))
     const name = (id: string) => {
       const v = byId.get(id)
       return v === undefined ? id : `${v.firstName} ${v.lastName}`
     }
     const lines = [
-      t(lang, `Groupe proposé : ${r.group.length} membres parmi ${pool.length} volontaires (graine « ${r.seed} »)`, `Proposed group: ${r.group.length} members out of ${pool.length} volunteers (seed "${r.seed}")`),
+      m.proposedGroup(r.group.length, pool.length, r.seed),
       ...r.group.map((id) => `  ${id.padEnd(14)} ${name(id).padEnd(28)} ${byId.get(id)?.occupation ?? ""}`),
       "",
-      t(lang, "Diversité par dimension (DIV-01) :", "Diversity by dimension (DIV-01):"),
+      m.diversityByDimension,
       ...r.diversity.map(
         (d) =>
-          `  ${d.dimension.padEnd(14)} ${t(lang, "indice", "index")} ${d.index.toFixed(2)}  ${d.counts.map((c) => `${c.category}×${c.count}`).join(", ")}${d.missing.length > 0 ? `  ${t(lang, "absent(s) mais présents dans le vivier", "missing though in the pool")} : ${d.missing.join(", ")}` : ""}`
+          `  ${d.dimension.padEnd(14)} ${m.index} ${d.index.toFixed(2)}  ${d.counts.map((c) => `${c.category}×${c.count}`).join(", ")}${d.missing.length > 0 ? `  ${m.missingThoughInPool} : ${d.missing.join(", ")}` : ""}`
       ),
       ...(r.occupations.concerned.length > 0
-        ? [`  ${t(lang, "métiers", "occupations")} : ${r.occupations.represented.join(", ")}${r.occupations.missing.length > 0 ? ` (${t(lang, "manquants", "missing")} : ${r.occupations.missing.join(", ")})` : ""}`]
+        ? [`  ${m.occupations} : ${r.occupations.represented.join(", ")}${r.occupations.missing.length > 0 ? ` (${m.missing} : ${r.occupations.missing.join(", ")})` : ""}`]
         : []),
       "",
-      t(lang, `Probabilité de sélection de chaque volontaire (loterie maximin${r.fairness.proven ? ", optimum prouvé" : ""}) :`, `Selection probability of each volunteer (maximin lottery${r.fairness.proven ? ", proven optimal" : ""}):`),
+      m.probabilities(r.fairness.proven),
       ...[...r.probabilities]
         .sort((a, b) => b.probability - a.probability)
         .map((p) => `  ${p.agentId.padEnd(14)} ${name(p.agentId).padEnd(28)} ${pct(p.probability, lang).padStart(8)}  ${p.status}${p.rules.length > 0 ? ` (${p.rules.join(", ")})` : ""}`),
       "",
-      t(lang, `Portefeuille : ${r.portfolio.panels.length} groupe(s) possibles, ${r.portfolio.types.length} profil(s) ; tirage u = ${r.draw.u.toFixed(6)} → groupe n° ${r.draw.panel + 1}`, `Portfolio: ${r.portfolio.panels.length} possible group(s), ${r.portfolio.types.length} profile type(s); draw u = ${r.draw.u.toFixed(6)} → group #${r.draw.panel + 1}`),
-      ...r.portfolio.panels.slice(0, 10).map((p, i) => `  ${String(i + 1).padStart(2)}. ${pct(p.probability, lang).padStart(8)}  ${p.seats.map((s) => `${t(lang, "profil", "type")} ${s.type + 1}×${s.count}`).join(", ")}`),
-      ...(r.portfolio.panels.length > 10 ? [`  … ${r.portfolio.panels.length - 10} ${t(lang, "autres", "more")}`] : []),
-      t(lang, `Optimum${r.optimal ? " prouvé" : " non prouvé (budget)"} ; rejouer : entre-pairs compose ${o.pool} --seed "${r.seed}"`, `Optimum${r.optimal ? " proven" : " not proven (budget)"}; replay: entre-pairs compose ${o.pool} --seed "${r.seed}"`)
+      m.portfolio(r.portfolio.panels.length, r.portfolio.types.length, r.draw.u.toFixed(6), r.draw.panel + 1),
+      ...r.portfolio.panels.slice(0, 10).map((p, i) => `  ${String(i + 1).padStart(2)}. ${pct(p.probability, lang).padStart(8)}  ${p.seats.map((s) => `${m.profile} ${s.type + 1}×${s.count}`).join(", ")}`),
+      ...(r.portfolio.panels.length > 10 ? [`  … ${r.portfolio.panels.length - 10} ${m.more}`] : []),
+      m.optimum(r.optimal, o.pool, r.seed)
     ]
-    yield* Effect.forEach(lines, out, { discard: true })
+    yield* Output.lines(lines)
   }).pipe(handleFailures(o))
