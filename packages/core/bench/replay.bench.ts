@@ -98,14 +98,17 @@ const plain = (s: S | null, e: Event.ExchangeEvent): S | null => {
   return { ...n, updatedAt: e.at }
 }
 
+// Long enough runs that a busy machine's noise averages out.
+const options = { time: 3000, warmupTime: 1000 }
+
 describe("replay a 1,000-event stream", () => {
   bench("baseline: plain reduce", () => {
     events.reduce(plain, null)
-  })
+  }, options)
   bench("Decider.replay", () => {
     Decider.replay(events)
-  })
+  }, options)
   bench("load: decode stored JSON events + Decider.replay", () => {
     Decider.replay(decodeAll(encoded))
-  })
+  }, options)
 })

@@ -15,7 +15,7 @@ import { Action, CharterItem, Communication } from "./Exchange.js"
 import { Framing, FramingElement } from "./Framing.js"
 import { ActionId, AgentId, ExchangeId, PresentationId, QuestionId, SessionId, TestimonialId, TrainingNeedId, VariantId } from "./Ids.js"
 import { Instant } from "./Instant.js"
-import { AgendaItem, ActivityTrace, GuestRole, SpeakingTime, Venue } from "./Session.js"
+import { AgendaItem, CasePresentation, GuestRole, SpeakingTime, Venue } from "./Session.js"
 import { Nature, Subject } from "./WorkQuestion.js"
 
 const at = Schema.optional(Instant)
@@ -125,20 +125,7 @@ export const CloseQuestion = Schema.TaggedStruct("CloseQuestion", { at, question
 export const RecordPresentation = Schema.TaggedStruct("RecordPresentation", {
   at,
   sessionId: SessionId,
-  presentation: Schema.Struct({
-    id: PresentationId,
-    presenter: AgentId,
-    questionId: QuestionId,
-    trace: Schema.optional(ActivityTrace),
-    context: Schema.String,
-    situation: Schema.String,
-    reasons: Schema.String,
-    result: Schema.String,
-    discussion: Schema.optionalWith(
-      Schema.Struct({ questions: Schema.Array(Schema.String), comparablePractices: Schema.Array(Schema.String) }),
-      { default: () => ({ questions: [], comparablePractices: [] }) }
-    )
-  })
+  presentation: CasePresentation
 })
 /** Record the practice variants that came up (ARB-01). @since 0.1.0 */
 export const RecordVariants = Schema.TaggedStruct("RecordVariants", {

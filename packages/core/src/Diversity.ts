@@ -22,9 +22,7 @@
  * @since 0.1.0
  */
 import type * as DateTime from "effect/DateTime"
-import type { ProfileDimension } from "./Agent.js"
 import type { ExchangeSnapshot } from "./Exchange.js"
-import type { OccupationId } from "./Ids.js"
 import { agentMap, eligibilityOf, isActiveAt } from "./internal/context.js"
 import * as internal from "./internal/diversity.js"
 
@@ -36,10 +34,7 @@ import * as internal from "./internal/diversity.js"
  * const c: Diversity.CategoryCount = { category: "female", count: 5 }
  * @since 0.1.0
  */
-export interface CategoryCount {
-  readonly category: string
-  readonly count: number
-}
+export interface CategoryCount extends internal.CategoryCount {}
 
 /**
  * The report for one profile dimension.
@@ -49,22 +44,7 @@ export interface CategoryCount {
  * const warn = (d: Diversity.DimensionReport) => d.belowAchievable
  * @since 0.1.0
  */
-export interface DimensionReport {
-  readonly dimension: ProfileDimension
-  /** Categories present among the members with a known value, most frequent first. */
-  readonly categories: ReadonlyArray<CategoryCount>
-  /** Members whose value is known / unknown. */
-  readonly known: number
-  readonly unknown: number
-  /** Normalised Gini–Simpson index in [0, 1] (see the module's documentation). */
-  readonly index: number
-  /** Distinct known categories in the eligible volunteer pool (members included). */
-  readonly poolCategories: number
-  /** `min(group size, poolCategories)`: the most categories a group of this size could show. */
-  readonly achievable: number
-  /** The group shows fewer categories than achievable: DIV-01 warns. */
-  readonly belowAchievable: boolean
-}
+export interface DimensionReport extends internal.DimensionReport {}
 
 /**
  * Representation of the occupations concerned named by the framing (DIV-02,
@@ -75,17 +55,7 @@ export interface DimensionReport {
  * const gaps = (o: Diversity.OccupationReport) => o.missing
  * @since 0.1.0
  */
-export interface OccupationReport {
-  readonly concerned: ReadonlyArray<OccupationId>
-  readonly represented: ReadonlyArray<OccupationId>
-  readonly missing: ReadonlyArray<OccupationId>
-  /** Concerned occupations that the eligible pool represents. */
-  readonly poolRepresented: number
-  /** `min(group size, poolRepresented)`. */
-  readonly achievable: number
-  /** Fewer occupations represented than achievable: DIV-02 warns. */
-  readonly belowAchievable: boolean
-}
+export interface OccupationReport extends internal.OccupationReport {}
 
 /**
  * The diversity report of a group.
@@ -95,14 +65,7 @@ export interface OccupationReport {
  * const size = (r: Diversity.DiversityReport) => r.groupSize
  * @since 0.1.0
  */
-export interface DiversityReport {
-  /** Active members. */
-  readonly groupSize: number
-  /** Eligible volunteers who have not withdrawn, members included. */
-  readonly poolSize: number
-  readonly dimensions: ReadonlyArray<DimensionReport>
-  readonly occupations: OccupationReport
-}
+export interface DiversityReport extends internal.DiversityReport {}
 
 /**
  * The normalised Gini–Simpson index of category counts over `possible`

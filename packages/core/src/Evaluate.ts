@@ -13,10 +13,10 @@
 import type * as DateTime from "effect/DateTime"
 import type { ExchangeSnapshot } from "./Exchange.js"
 import * as Context from "./internal/context.js"
+import { violations } from "./internal/evaluate.js"
 import { type Obligation, obligations } from "./Obligations.js"
 import * as Policy from "./Policy.js"
 import type { RuleContext } from "./Rule.js"
-import { checked } from "./Rules.js"
 import type { Violation } from "./Violation.js"
 
 /**
@@ -104,22 +104,6 @@ export const applySeverity = (violations: ReadonlyArray<Violation>, config: Poli
  */
 export const evaluate = (snapshot: ExchangeSnapshot, options: Options): Evaluation => {
   const config = Policy.inForce(options.config, snapshot.framing)
-  const ctx = Context.make(snapshot, options.at, config)
-  const severity = config.severity
-  const blocking: Array<Violation> = []
-  const advisories: Array<Violation> = []
-  for (const rule of checked) {
-    const found = rule.check(ctx)
-    const local = severity[rule.id]
-    for (let i = 0; i < found.length; i++) {
-      let v = found[i]!
-      if (local !== undefined) {
-        if (local === "off") continue
-        if (local !== v.kind) v = { ...v, kind: local }
-      }
-      if (v.kind === "blocking") blocking.push(v)
-      else advisories.push(v)
-    }
-  }
+  const { advisories, blocking } = violations(snapshot, options.at, config)
   return { blocking, advisories, obligations: obligations(snapshot, options.at, config) }
 }

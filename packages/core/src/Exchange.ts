@@ -54,6 +54,29 @@ export type ExchangeState = typeof ExchangeState.Type
  */
 export const stateRank = (state: ExchangeState): number => (state === "abandoned" ? -1 : states.indexOf(state))
 
+/**
+ * How people call each lifecycle state, in French and in English: the one
+ * table the decider's messages, the command line and the documents share.
+ *
+ * @example
+ * import { Exchange } from "@entre-pairs/core"
+ * Exchange.stateLabels.charterAdopted.fr // "règles adoptées"
+ * @since 0.1.0
+ */
+export const stateLabels: { readonly [K in ExchangeState]: { readonly fr: string; readonly en: string } } = {
+  proposed: { fr: "proposé", en: "proposed" },
+  framed: { fr: "cadré", en: "framed" },
+  approved: { fr: "accepté", en: "approved" },
+  announced: { fr: "annoncé", en: "announced" },
+  composed: { fr: "composé", en: "composed" },
+  charterAdopted: { fr: "règles adoptées", en: "charter adopted" },
+  inSessions: { fr: "en séances", en: "in sessions" },
+  concluded: { fr: "conclu", en: "concluded" },
+  restituted: { fr: "restitué", en: "restituted" },
+  closed: { fr: "clos", en: "closed" },
+  abandoned: { fr: "abandonné", en: "abandoned" }
+}
+
 /** Management's acceptance of the exchange (LIF-03). @since 0.1.0 */
 export const Approval = Schema.Struct({ at: Instant.Instant, by: Name }).annotations({ identifier: "Approval" })
 /** @since 0.1.0 */

@@ -24,7 +24,7 @@ import * as Decider from "./Decider.js"
 import * as Event from "./Event.js"
 import { type ConcurrencyConflict, EventStore, EventStoreError, type ReadModel, type StoredEvent } from "./EventStore.js"
 import type { ExchangeSnapshot, ExchangeState } from "./Exchange.js"
-import type { Obligation } from "./Obligations.js"
+import * as Obligations from "./Obligations.js"
 import type { PolicyOverrides } from "./Policy.js"
 import * as View from "./View.js"
 
@@ -79,7 +79,7 @@ export interface Summary {
 export interface DueObligation {
   readonly exchangeId: string
   readonly title: string
-  readonly obligation: Obligation
+  readonly obligation: Obligations.Obligation
 }
 
 /**
@@ -183,7 +183,7 @@ export const readModel = (
   title: snapshot.title,
   state: snapshot.state,
   version,
-  obligations: View.obligations(snapshot, { at: END_OF_TIME, config }).map((o) => ({
+  obligations: Obligations.due(snapshot, { at: END_OF_TIME, config }).map((o) => ({
     rule: o.rule,
     dueAt: DateTime.formatIso(o.dueAt),
     owner: o.owner.label ?? o.owner.role,
@@ -289,11 +289,8 @@ export const make = (options?: Options): Effect.Effect<ExchangeService["Type"], 
         }
         const { state, version } = yield* load(exchangeId)
         const decision = yield* Decider.decide(command, state, { config })
-        const snapshot = Decider.replay(decision.events, state)
-        if (snapshot === null) {
-          // Only reachable if the decider accepted a command on no exchange without proposing it.
-          return yield* Effect.dieMessage(`decider accepted ${command._tag} on no exchange`)
-        }
+        // The decision carries the exchange after its events: nothing folds them again.
+        const snapshot = decision.state
         if (decision.events.length === 0) {
           return { exchangeId, command: command._tag, events: [], advisories: decision.advisories, version, snapshot }
         }
@@ -346,7 +343,7 @@ export const make = (options?: Options): Effect.Effect<ExchangeService["Type"], 
         for (const model of owing) {
           const { state } = yield* load(model.stream)
           if (state === null) continue
-          for (const obligation of View.obligations(state, { at, config })) {
+          for (const obligation of Obligations.due(state, { at, config })) {
             out.push({ exchangeId: model.stream, title: state.title, obligation })
           }
         }

@@ -16,7 +16,7 @@ import * as DateTime from "effect/DateTime"
 import * as Schema from "effect/Schema"
 import type { ExchangeSnapshot } from "./Exchange.js"
 import { Instant } from "./Instant.js"
-import type { PolicyConfig } from "./Policy.js"
+import { type PolicyConfig, type PolicyOverrides, resolve } from "./Policy.js"
 import { Path, Text } from "./Violation.js"
 
 /**
@@ -176,3 +176,31 @@ export const obligations = (
   })
   return out
 }
+
+/**
+ * Options of {@link due}: the evaluation date and the service's policy
+ * overrides (the exchange's own, from its framing, apply on top).
+ *
+ * @example
+ * import type { Obligations } from "@entre-pairs/core"
+ * import * as DateTime from "effect/DateTime"
+ * const options: Obligations.Options = { at: DateTime.unsafeMake("2026-12-01T00:00:00Z"), config: { minutesDueDays: 10 } }
+ * @since 0.1.0
+ */
+export interface Options {
+  readonly at: DateTime.Utc
+  readonly config?: PolicyOverrides | undefined
+}
+
+/**
+ * What is due for this exchange at `options.at`: its unmet obligations under
+ * `Policy.resolve(options.config, snapshot.framing?.policy)`.
+ *
+ * @example
+ * import { Exchange, Instant, Obligations } from "@entre-pairs/core"
+ * const snapshot = Exchange.decodeSync({ id: "ech-1", title: "T", state: "proposed" })
+ * Obligations.due(snapshot, { at: Instant.unsafeMake("2026-12-01T00:00:00Z") }).length // 0
+ * @since 0.1.0
+ */
+export const due = (snapshot: ExchangeSnapshot, options: Options): Array<Obligation> =>
+  obligations(snapshot, options.at, resolve(options.config, snapshot.framing?.policy))

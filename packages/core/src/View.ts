@@ -14,27 +14,44 @@
  * - CNF-06: every text of a view is scanned for participants' names before
  *   it is returned; a hit refuses the view and says where.
  *
+ * Each output's builder is in `internal/views/<output>.ts` (`framing.ts`,
+ * `minutes.ts`, `directionResponse.ts`, …), an entry of the typed table
+ * `{ [O in Output]: Builder<O> }` below. This module is longer than 450 lines
+ * because it holds every view's type with its documentation — the contract
+ * renderers and integrators read — and nothing else but that table and
+ * `build`.
+ *
  * @since 0.1.0
  */
 import type * as DateTime from "effect/DateTime"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
-import { addDays } from "date-fns"
-import type { Agent, AgeBand, EmploymentStatus, FunctionHeld, SeniorityBand, Sex } from "./Agent.js"
+import type { AgeBand, EmploymentStatus, FunctionHeld, SeniorityBand, Sex } from "./Agent.js"
 import * as AudienceM from "./Audience.js"
 import type { Audience, Output } from "./Audience.js"
-import * as Diversity from "./Diversity.js"
+import type * as Diversity from "./Diversity.js"
 import type { CharterItem, ExchangeSnapshot, ExchangeState } from "./Exchange.js"
 import type { FacilitatorProfile, FramingElement, Objective, Purpose } from "./Framing.js"
 import type { AgentId, OccupationId, SessionId, UnitId } from "./Ids.js"
-import * as Instant from "./Instant.js"
 import * as Obligations from "./Obligations.js"
 import * as Policy from "./Policy.js"
 import type { PolicyOverrides } from "./Policy.js"
 import type { ActivityTrace, GuestRole, Outcome, Session } from "./Session.js"
 import type { Nature, Subject } from "./WorkQuestion.js"
 import * as Release from "./internal/release.js"
-import * as Speaking from "./Speaking.js"
+import * as agenda from "./internal/views/agenda.js"
+import * as attestation from "./internal/views/attestation.js"
+import * as calendar from "./internal/views/calendar.js"
+import * as charter from "./internal/views/charter.js"
+import type * as Views from "./internal/views/common.js"
+import * as composition from "./internal/views/composition.js"
+import * as conclusions from "./internal/views/conclusions.js"
+import * as directionResponse from "./internal/views/directionResponse.js"
+import * as framing from "./internal/views/framing.js"
+import * as invitation from "./internal/views/invitation.js"
+import * as minutes from "./internal/views/minutes.js"
+import * as review from "./internal/views/review.js"
+import * as trainingNeeds from "./internal/views/trainingNeeds.js"
 
 // ---------------------------------------------------------------------------
 // Errors
@@ -424,402 +441,70 @@ export interface Options {
   readonly config?: PolicyOverrides | undefined
 }
 
+/**
+ * The view each output builds.
+ *
+ * @since 0.1.0
+ */
+export interface ViewByOutput {
+  readonly framing: FramingView
+  readonly invitation: InvitationView
+  readonly charter: CharterView
+  readonly calendar: CalendarView
+  readonly agenda: AgendaView
+  readonly minutes: MinutesView
+  readonly trainingNeeds: TrainingNeedsView
+  readonly conclusions: ConclusionsView
+  readonly directionResponse: DirectionResponseView
+  readonly review: ReviewView
+  readonly attestation: AttestationView
+  readonly composition: CompositionView
+}
+
 // ---------------------------------------------------------------------------
-// Builders
+// Builders: one per output, in internal/views/<output>.ts
 // ---------------------------------------------------------------------------
 
-type Build<V> = Either.Either<V, ViewError>
+/** The request for one output (the session or the agent when the output is about one). */
+type RequestFor<O extends Output> = Request & { readonly output: O }
 
-const header = (s: ExchangeSnapshot, output: Output, audience: Audience, at: DateTime.Utc): Header => ({
-  exchangeId: s.id,
-  title: s.title,
-  service: s.service,
-  audience,
-  output,
-  state: s.state,
-  generatedAt: at,
-  circulation: AudienceM.insideGroup(audience) ? "group" : audience === "organisation" ? "public" : "restricted"
-})
+/**
+ * An output's builder: its view, or why it cannot be built yet (turned into
+ * `ViewUnavailable` by `build`). Confidentiality (CNF-03, CNF-06) is checked
+ * around it, by `build`.
+ */
+type Builder<O extends Output> = (
+  s: ExchangeSnapshot,
+  env: Views.Env,
+  request: RequestFor<O>
+) => Either.Either<ViewByOutput[O], Views.Unavailable>
 
-const unavailable = (output: Output, fr: string, en: string): Build<never> =>
-  Either.left(new ViewUnavailable({ output, reason: { fr, en } }))
-
-const sessionOrder = (s: ExchangeSnapshot): ReadonlyArray<Session> =>
-  [...s.sessions].sort((a, b) => a.scheduledAt.epochMillis - b.scheduledAt.epochMillis)
-
-const sessionRef = (s: ExchangeSnapshot, session: Session): SessionRef => ({
-  id: session.id,
-  number: sessionOrder(s).indexOf(session) + 1,
-  kind: session.kind,
-  scheduledAt: session.scheduledAt,
-  durationMinutes: session.durationMinutes,
-  venue: session.venue?.name,
-  status: session.status
-})
-
-const unitLabel = (s: ExchangeSnapshot, id: string): string => s.framing?.labels?.units[id] ?? id
-const occupationLabel = (s: ExchangeSnapshot, id: string): string => s.framing?.labels?.occupations[id] ?? id
-
-const questionTitle = (s: ExchangeSnapshot, id: string): string => s.questions.find((q) => q.id === id)?.title ?? id
-
-const agendaItems = (s: ExchangeSnapshot, session: Session): ReadonlyArray<AgendaItemView> =>
-  (session.agenda?.items ?? []).map((i) => ({
-    title: i.title,
-    nature: i.nature,
-    question: i.questionId === undefined ? undefined : questionTitle(s, i.questionId)
-  }))
-
-const framingView = (s: ExchangeSnapshot, audience: Audience, at: DateTime.Utc): FramingView => {
-  const f = s.framing
-  return {
-    _tag: "FramingView",
-    header: header(s, "framing", audience, at),
-    origin: s.origin === undefined ? undefined : { by: s.origin.by, at: s.origin.at },
-    objectives: f?.objectives ?? [],
-    purpose: f?.purpose,
-    perimeter: f?.perimeter.units ?? [],
-    occupationsConcerned: f?.occupationsConcerned ?? [],
-    perimeterLabels: (f?.perimeter.units ?? []).map((u) => unitLabel(s, u)),
-    occupationLabels: (f?.occupationsConcerned ?? []).map((o) => occupationLabel(s, o)),
-    themes: f?.themes ?? [],
-    facilitation:
-      f?.facilitation === undefined
-        ? undefined
-        : {
-            mode: f.facilitation.mode,
-            soloReason: f.facilitation.soloReason,
-            facilitators: f.facilitation.facilitators.map((x) => ({
-              role: x.role,
-              profile: x.profile,
-              trained: x.training !== undefined
-            }))
-          },
-    plannedEnd: f?.calendar.plannedEnd,
-    provisionalDates: f?.calendar.provisionalDates ?? [],
-    dedicatedTime:
-      f?.dedicatedTime === undefined
-        ? undefined
-        : {
-            preparationHours: f.dedicatedTime.preparationHours,
-            participationHours: f.dedicatedTime.participationHours,
-            facilitationHours: f.dedicatedTime.facilitationHours,
-            formalisationHours: f.dedicatedTime.formalisationHours
-          },
-    reviewForSocialDialogue: f?.reviewForSocialDialogue ?? false,
-    approval: s.approval === undefined ? undefined : { at: s.approval.at, by: s.approval.by }
-  }
+/** Every output's builder: a missing output or a builder whose view does not match its type does not compile. */
+const builders: { readonly [O in Output]: Builder<O> } = {
+  framing: framing.framing,
+  invitation: invitation.invitation,
+  charter: charter.charter,
+  calendar: calendar.calendar,
+  agenda: agenda.agenda,
+  minutes: minutes.minutes,
+  trainingNeeds: trainingNeeds.trainingNeeds,
+  conclusions: conclusions.conclusions,
+  directionResponse: directionResponse.directionResponse,
+  review: review.review,
+  attestation: attestation.attestation,
+  composition: composition.composition
 }
 
-const findSession = (s: ExchangeSnapshot, output: Output, id: SessionId): Build<Session> => {
-  const session = s.sessions.find((x) => x.id === id)
-  return session === undefined
-    ? unavailable(output, `La séance « ${id} » n'existe pas.`, `Session "${id}" does not exist.`)
-    : Either.right(session)
-}
-
-const guestsOf = (session: Session) => session.guests.map((g) => ({ role: g.role, reason: g.reason }))
-
-const minutesView = (s: ExchangeSnapshot, audience: Audience, at: DateTime.Utc, sessionId: SessionId): Build<MinutesView> =>
-  Either.flatMap(findSession(s, "minutes", sessionId), (session) => {
-    const inside = AudienceM.insideGroup(audience)
-    const versions = inside ? session.minutes : session.minutes.filter((m) => m.sentAt !== undefined)
-    const version = versions[versions.length - 1]
-    if (version === undefined) {
-      return inside
-        ? unavailable("minutes", "Aucun compte rendu n'a encore été rédigé pour cette séance.", "No minutes have been drafted for this session yet.")
-        : unavailable(
-            "minutes",
-            "Aucune version de ce compte rendu n'a encore été envoyée à l'encadrement.",
-            "No version of these minutes has been sent to line managers yet."
-          )
-    }
-    const members = s.members.filter(
-      (m) => m.joinedAt.epochMillis <= session.scheduledAt.epochMillis + session.durationMinutes * 60_000 &&
-        (m.withdrawnAt === undefined || m.withdrawnAt.epochMillis > session.scheduledAt.epochMillis)
-    ).length
-    return Either.right({
-      _tag: "MinutesView" as const,
-      header: header(s, "minutes", audience, at),
-      session: sessionRef(s, session),
-      version: {
-        number: version.version,
-        status: version.sentAt !== undefined ? ("sent" as const) : version.finalisedAt !== undefined ? ("final" as const) : ("draft" as const),
-        draftedAt: version.draftedAt,
-        finalisedAt: version.finalisedAt,
-        sentAt: version.sentAt,
-        correction: version.correction
-      },
-      // Members present only: facilitators and guests are not counted (SIZ-01).
-      attendance: { present: session.attendees.filter((a) => s.members.some((m) => m.agentId === a)).length, members },
-      guests: guestsOf(session),
-      agenda: agendaItems(s, session),
-      questionsChosen: s.questions
-        .filter((q) => q.chosenInSession === session.id)
-        .map((q) => ({ title: q.title, subject: q.subject })),
-      cases: session.presentations.map((p, i) => ({
-        number: i + 1,
-        question: questionTitle(s, p.questionId),
-        trace: p.trace,
-        context: p.context,
-        situation: p.situation,
-        reasons: p.reasons,
-        result: p.result,
-        questions: p.discussion.questions,
-        comparablePractices: p.discussion.comparablePractices
-      })),
-      variants: session.variants.map((v) => ({
-        question: questionTitle(s, v.questionId),
-        description: v.description,
-        outcome: v.arbitration?.outcome,
-        conditions: v.arbitration?.outcome === "conditional" ? v.arbitration.conditions : [],
-        validated: v.validatedAt !== undefined
-      })),
-      trainingNeeds: s.trainingNeeds.filter((n) => n.sessionId === session.id).map((n) => n.description),
-      summary: version.summary
-    })
-  })
-
-const conclusionsView = (s: ExchangeSnapshot, audience: Audience, at: DateTime.Utc): Build<ConclusionsView> => {
-  const c = s.conclusions
-  if (c === undefined) {
-    return unavailable("conclusions", "Le relevé de conclusions n'est pas encore établi.", "The statement of conclusions does not exist yet.")
+const build_ = (s: ExchangeSnapshot, request: Request, options: Options): Either.Either<View, ViewError> => {
+  const env: Views.Env = {
+    audience: request.audience,
+    at: options.at,
+    config: Policy.resolve(options.config, s.framing?.policy)
   }
-  const variants = s.sessions.flatMap((x) => x.variants)
-  const chosen = c.variantIds.flatMap((id) => variants.filter((v) => v.id === id && v.validatedAt !== undefined))
-  const groups = (["desirable", "conditional", "discontinue"] as const).map((outcome) => ({
-    outcome,
-    entries: chosen
-      .filter((v) => v.arbitration?.outcome === outcome)
-      .map((v) => ({
-        questions: [questionTitle(s, v.questionId)],
-        description: v.description,
-        conditions: v.arbitration?.outcome === "conditional" ? v.arbitration.conditions : []
-      }))
-  }))
-  const questionIds = new Set(chosen.map((v) => v.questionId as string))
-  return Either.right({
-    _tag: "ConclusionsView",
-    header: header(s, "conclusions", audience, at),
-    draftedAt: c.draftedAt,
-    circulatedAt: c.circulatedAt,
-    summary: c.summary,
-    groups,
-    questions: s.questions.filter((q) => questionIds.has(q.id)).map((q) => ({ title: q.title, subject: q.subject }))
-  })
-}
-
-const reviewView = (s: ExchangeSnapshot, audience: Audience, at: DateTime.Utc, config: Policy.PolicyConfig): ReviewView => {
-  const held = s.sessions.filter((x) => x.status === "held")
-  const variants = s.sessions.flatMap((x) => x.variants).filter((v) => v.validatedAt !== undefined)
-  const count = (o: Outcome) => variants.filter((v) => v.arbitration?.outcome === o).length
-  const sent = s.sessions.flatMap((x) =>
-    x.minutes.filter((m) => m.sentAt !== undefined && m.version === 1).map((m) => ({ session: x, m }))
-  )
-  const onTime = sent.filter(
-    ({ session, m }) => m.sentAt!.epochMillis <= addDays(session.scheduledAt.epochMillis, config.minutesDueDays).getTime()
-  ).length
-  const memberCount = s.members.length
-  const possible = held.reduce(
-    (n, x) =>
-      n +
-      s.members.filter((m) => m.joinedAt.epochMillis <= x.scheduledAt.epochMillis + x.durationMinutes * 60_000 &&
-        (m.withdrawnAt === undefined || m.withdrawnAt.epochMillis > x.scheduledAt.epochMillis)).length,
-    0
-  )
-  const memberIds = new Set<string>(s.members.map((m) => m.agentId))
-  const present = held.reduce((n, x) => n + x.attendees.filter((a) => memberIds.has(a)).length, 0)
-  const sorted = sessionOrder(s).filter((x) => x.status !== "cancelled")
-  const actions = (st: ActionView["status"]) => s.actions.filter((a) => a.status === st).length
-  return {
-    _tag: "ReviewView",
-    header: header(s, "review", audience, at),
-    period: { from: sorted[0]?.scheduledAt, to: s.restitution?.at ?? sorted[sorted.length - 1]?.scheduledAt },
-    figures: {
-      sessionsHeld: held.length,
-      sessionsCancelled: s.sessions.filter((x) => x.status === "cancelled").length,
-      members: memberCount,
-      withdrawals: s.members.filter((m) => m.withdrawnAt !== undefined).length,
-      attendanceRate: possible === 0 ? undefined : Math.round((present / possible) * 1000) / 1000,
-      questions: s.questions.length,
-      presentations: s.sessions.reduce((n, x) => n + x.presentations.length, 0),
-      variants: { desirable: count("desirable"), conditional: count("conditional"), discontinue: count("discontinue") },
-      trainingNeeds: s.trainingNeeds.length,
-      minutesSent: sent.length,
-      minutesSentOnTime: onTime,
-      directionResponseDays:
-        s.restitution === undefined || s.directionResponse === undefined
-          ? undefined
-          : Math.round((s.directionResponse.at.epochMillis - s.restitution.at.epochMillis) / 86_400_000),
-      actions: { planned: actions("planned"), inProgress: actions("inProgress"), done: actions("done"), dropped: actions("dropped") },
-      guests: new Set(s.sessions.flatMap((x) => x.guests.map((g) => g.agentId as string))).size
-    },
-    text: s.review?.text,
-    presentedAt: s.review?.presentedAt,
-    body: s.review?.body,
-    testimonials: s.testimonials.filter((t) => t.publishedAt !== undefined && t.consentAt !== undefined).map((t) => t.text)
-  }
-}
-
-const build_ = (s: ExchangeSnapshot, request: Request, options: Options): Build<View> => {
-  const { audience } = request
-  const at = options.at
-  const config = Policy.resolve(options.config, s.framing?.policy)
-  switch (request.output) {
-    case "framing":
-      return Either.right(framingView(s, audience, at))
-    case "invitation":
-      return Either.right({
-        _tag: "InvitationView",
-        header: header(s, "invitation", audience, at),
-        carries: s.invitations[s.invitations.length - 1]?.carries ?? ["origin", "objectives", "perimeter", "themes", "facilitation"],
-        framing: framingView(s, audience, at),
-        voluntary: true,
-        groupRules: ["respectNoJudgement", "speakingEquity", "confidentiality", "attendanceCommitment", "facilitationModalities"]
-      })
-    case "charter":
-      return Either.right({
-        _tag: "CharterView",
-        header: header(s, "charter", audience, at),
-        adoptedAt: s.charter?.adoptedAt,
-        items: s.charter?.items ?? [],
-        text: s.charter?.text
-      })
-    case "calendar":
-      return Either.right({
-        _tag: "CalendarView",
-        header: header(s, "calendar", audience, at),
-        sessions: sessionOrder(s).map((x) => sessionRef(s, x)),
-        plannedEnd: s.framing?.calendar.plannedEnd
-      })
-    case "agenda":
-      return Either.flatMap(findSession(s, "agenda", request.sessionId), (session) =>
-        session.agenda === undefined
-          ? unavailable("agenda", "Cette séance n'a pas encore d'ordre du jour.", "This session has no agenda yet.")
-          : Either.right({
-              _tag: "AgendaView" as const,
-              header: header(s, "agenda", audience, at),
-              session: sessionRef(s, session),
-              items: agendaItems(s, session),
-              guests: guestsOf(session)
-            })
-      )
-    case "minutes":
-      return minutesView(s, audience, at, request.sessionId)
-    case "trainingNeeds": {
-      const inside = AudienceM.insideGroup(audience)
-      return Either.right({
-        _tag: "TrainingNeedsView",
-        header: header(s, "trainingNeeds", audience, at),
-        needs: s.trainingNeeds.flatMap((n) => {
-          const session = s.sessions.find((x) => x.id === n.sessionId)
-          if (session === undefined) return []
-          const transmitted = session.minutes.some((m) => m.sentAt !== undefined && m.sentAt.epochMillis >= n.recordedAt.epochMillis)
-          // Outside the group, needs travel with the minutes (RES-03): only transmitted ones.
-          if (!inside && !transmitted) return []
-          return [{ session: sessionRef(s, session), description: n.description, recordedAt: n.recordedAt, transmitted }]
-        })
-      })
-    }
-    case "conclusions":
-      return conclusionsView(s, audience, at)
-    case "directionResponse": {
-      const restitution = s.restitution!
-      const dueAt = Instant.make(addDays(restitution.at.epochMillis, config.directionResponseDueDays).getTime())
-      return Either.right({
-        _tag: "DirectionResponseView",
-        header: header(s, "directionResponse", audience, at),
-        restitutionAt: restitution.at,
-        dueAt,
-        response:
-          s.directionResponse === undefined
-            ? undefined
-            : { at: s.directionResponse.at, analysis: s.directionResponse.analysis, plannedDecisions: s.directionResponse.plannedDecisions },
-        overdue: s.directionResponse === undefined && at.epochMillis > dueAt.epochMillis,
-        actions: s.actions.map((a) => ({
-          id: a.id,
-          title: a.title,
-          owner: a.owner,
-          dueDate: a.dueDate,
-          status: a.status,
-          overdue: (a.status === "planned" || a.status === "inProgress") && at.epochMillis > a.dueDate.epochMillis,
-          updatedAt: a.updatedAt,
-          comment: a.comment
-        }))
-      })
-    }
-    case "review":
-      return Either.right(reviewView(s, audience, at, config))
-    case "attestation": {
-      const agent = s.agents.find((a) => a.id === request.agentId)
-      const member = s.members.find((m) => m.agentId === request.agentId)
-      if (agent === undefined || member === undefined) {
-        return unavailable("attestation", "Cet agent n'est pas membre du groupe.", "This agent is not a member of the group.")
-      }
-      const attended = sessionOrder(s).filter((x) => x.status === "held" && x.attendees.includes(request.agentId))
-      if (attended.length === 0) {
-        return unavailable("attestation", "Cet agent n'a encore assisté à aucune séance.", "This agent has not attended any session yet.")
-      }
-      return Either.right({
-        _tag: "AttestationView",
-        header: header(s, "attestation", audience, at),
-        agent: {
-          civility: agent.civility,
-          firstName: agent.firstName,
-          lastName: agent.lastName,
-          occupation: agent.occupation,
-          unit: agent.unit,
-          occupationLabel: occupationLabel(s, agent.occupation),
-          unitLabel: unitLabel(s, agent.unit)
-        },
-        theme: s.title,
-        sessions: attended.map((x) => sessionRef(s, x)),
-        totalMinutes: attended.reduce((n, x) => n + x.durationMinutes, 0)
-      })
-    }
-    case "composition": {
-      const agents = new Map<string, Agent>(s.agents.map((a) => [a.id, a]))
-      return Either.right({
-        _tag: "CompositionView",
-        header: header(s, "composition", audience, at),
-        members: s.members.flatMap((m) => {
-          const a = agents.get(m.agentId)
-          if (a === undefined) return []
-          return [
-            {
-              agentId: a.id,
-              name: `${a.firstName} ${a.lastName}`,
-              occupation: a.occupation,
-              unit: a.unit,
-              role: m.role,
-              functionHeld: a.functionHeld,
-              employmentStatus: a.status,
-              ageBand: a.ageBand,
-              seniorityBand: a.seniorityBand,
-              sex: a.sex,
-              withdrawn: m.withdrawnAt !== undefined
-            }
-          ]
-        }),
-        volunteers: s.volunteers.filter((v) => v.withdrawnAt === undefined).length,
-        diversity: Diversity.diversityReport(s, { at }),
-        speaking: sessionOrder(s).flatMap((x) => {
-          if (x.speakingTimes === undefined || x.speakingTimes.length === 0) return []
-          const equity = Speaking.speakingEquity(x.speakingTimes)
-          return [
-            {
-              session: sessionRef(s, x),
-              gini: equity.gini,
-              longestShare: equity.longestShare,
-              shares: equity.shares.map((sh) => {
-                const a = agents.get(sh.participant)
-                return { name: a === undefined ? sh.participant : `${a.firstName} ${a.lastName}`, share: sh.share }
-              })
-            }
-          ]
-        })
-      })
-    }
-  }
+  // The entry for `request.output` takes exactly that request; TypeScript
+  // cannot correlate the index with the argument on its own.
+  const builder = builders[request.output] as (s: ExchangeSnapshot, env: Views.Env, request: Request) => Either.Either<View, Views.Unavailable>
+  return Either.mapLeft(builder(s, env, request), (reason) => new ViewUnavailable({ output: request.output, reason }))
 }
 
 /** Parts of a view that name someone by design and are not scanned. */
@@ -862,11 +547,11 @@ export const build = (s: ExchangeSnapshot, request: Request, options: Options): 
 /**
  * The obligations view helper: what is due for this exchange at `at`.
  *
+ * @deprecated Use `Obligations.due`, the same function in its own module.
  * @example
  * import { Exchange, Instant, View } from "@entre-pairs/core"
  * const snapshot = Exchange.decodeSync({ id: "ech-1", title: "T", state: "proposed" })
  * View.obligations(snapshot, { at: Instant.unsafeMake("2026-12-01T00:00:00Z") }).length // 0
  * @since 0.1.0
  */
-export const obligations = (s: ExchangeSnapshot, options: Options) =>
-  Obligations.obligations(s, options.at, Policy.resolve(options.config, s.framing?.policy))
+export const obligations: (s: ExchangeSnapshot, options: Options) => Array<Obligations.Obligation> = Obligations.due

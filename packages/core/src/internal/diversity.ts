@@ -8,10 +8,58 @@ import type { EligibilityContext } from "../Eligibility.js"
 import { ineligibility } from "../Eligibility.js"
 import type { ExchangeSnapshot, Member } from "../Exchange.js"
 import type { OccupationId } from "../Ids.js"
-import type { DimensionReport, DiversityReport } from "../Diversity.js"
 
-/** The report's shapes are the public module's (one definition, documented there). */
-export type { CategoryCount, DimensionReport, OccupationReport } from "../Diversity.js"
+// The report's shapes, defined once here and re-exported with their
+// documentation by `Diversity.ts` (which imports this module, so this module
+// does not import it back).
+
+/** See `Diversity.CategoryCount`. */
+export interface CategoryCount {
+  readonly category: string
+  readonly count: number
+}
+
+/** See `Diversity.DimensionReport`. */
+export interface DimensionReport {
+  readonly dimension: ProfileDimension
+  /** Categories present among the members with a known value, most frequent first. */
+  readonly categories: ReadonlyArray<CategoryCount>
+  /** Members whose value is known / unknown. */
+  readonly known: number
+  readonly unknown: number
+  /** Normalised Gini–Simpson index in [0, 1] (see the module's documentation). */
+  readonly index: number
+  /** Distinct known categories in the eligible volunteer pool (members included). */
+  readonly poolCategories: number
+  /** `min(group size, poolCategories)`: the most categories a group of this size could show. */
+  readonly achievable: number
+  /** The group shows fewer categories than achievable: DIV-01 warns. */
+  readonly belowAchievable: boolean
+}
+
+/** See `Diversity.OccupationReport`. */
+export interface OccupationReport {
+  readonly concerned: ReadonlyArray<OccupationId>
+  readonly represented: ReadonlyArray<OccupationId>
+  readonly missing: ReadonlyArray<OccupationId>
+  /** Concerned occupations that the eligible pool represents. */
+  readonly poolRepresented: number
+  /** `min(group size, poolRepresented)`. */
+  readonly achievable: number
+  /** Fewer occupations represented than achievable: DIV-02 warns. */
+  readonly belowAchievable: boolean
+}
+
+/** See `Diversity.DiversityReport`. */
+export interface DiversityReport {
+  /** Active members. */
+  readonly groupSize: number
+  /** Eligible volunteers who have not withdrawn, members included. */
+  readonly poolSize: number
+  readonly dimensions: ReadonlyArray<DimensionReport>
+  readonly occupations: OccupationReport
+}
+
 export type Report = DiversityReport
 
 /**

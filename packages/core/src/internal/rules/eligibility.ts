@@ -19,15 +19,39 @@ const resourceProfiles: ReadonlySet<string> = new Set(["hr", "prevention", "work
  * collective invitation of their unit (ELI-07).
  */
 export const invitedBy = (ctx: RuleContext, agentId: string, at: number): boolean => {
-  if (ctx.snapshot.invitations.some((i) => i.agentId === agentId && i.at.epochMillis <= at)) return true
+  const first = indexOf(ctx).firstInvitation.get(agentId)
+  if (first !== undefined && first <= at) return true
   const unit = ctx.agents.get(agentId)?.unit
   return unit !== undefined && ctx.snapshot.collectiveInvitations.some((c) => c.at.epochMillis <= at && c.units.includes(unit))
 }
 
+interface Index {
+  /** The earliest individual invitation of each agent. */
+  readonly firstInvitation: ReadonlyMap<string, number>
+  /** Agents invited or composed as resource persons (ELI-02). */
+  readonly resource: ReadonlySet<string>
+}
+const indexes = new WeakMap<RuleContext, Index>()
+const indexOf = (ctx: RuleContext): Index => {
+  let index = indexes.get(ctx)
+  if (index === undefined) {
+    const firstInvitation = new Map<string, number>()
+    const resource = new Set<string>()
+    for (const i of ctx.snapshot.invitations) {
+      const at = i.at.epochMillis
+      const known = firstInvitation.get(i.agentId)
+      if (known === undefined || at < known) firstInvitation.set(i.agentId, at)
+      if (i.role === "resource") resource.add(i.agentId)
+    }
+    for (const m of ctx.snapshot.members) if (m.role === "resource") resource.add(m.agentId)
+    index = { firstInvitation, resource }
+    indexes.set(ctx, index)
+  }
+  return index
+}
+
 /** ELI-02: invited or composed as a resource person, who may come from outside the perimeter. */
-const asResource = (ctx: RuleContext, agentId: string): boolean =>
-  ctx.snapshot.invitations.some((i) => i.agentId === agentId && i.role === "resource") ||
-  ctx.snapshot.members.some((m) => m.agentId === agentId && m.role === "resource")
+const asResource = (ctx: RuleContext, agentId: string): boolean => indexOf(ctx).resource.has(agentId)
 
 export const rules: ReadonlyArray<Rule> = [
   rule({

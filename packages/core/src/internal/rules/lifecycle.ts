@@ -35,23 +35,43 @@ const framingGaps = (ctx: RuleContext): Array<{ path: Array<string>; fr: string;
   return gaps
 }
 
-/** Every invitation, individual or collective, with its path (LIF-02, LIF-03, LIF-04). */
-const allInvitations = (ctx: RuleContext) => [
-  ...ctx.snapshot.invitations.map((inv, i) => ({
-    at: inv.at.epochMillis,
-    carries: inv.carries,
-    path: ["invitations", i] as Array<string | number>,
-    fr: `L'invitation de ${inv.agentId}`,
-    en: `The invitation of ${inv.agentId}`
-  })),
-  ...ctx.snapshot.collectiveInvitations.map((inv, i) => ({
-    at: inv.at.epochMillis,
-    carries: inv.carries,
-    path: ["collectiveInvitations", i] as Array<string | number>,
-    fr: `L'invitation collective par ${channelFr[inv.channel]}`,
-    en: `The collective invitation by ${channelEn[inv.channel]}`
-  }))
-]
+interface AnyInvitation {
+  readonly at: number
+  readonly carries: ReadonlyArray<FramingElement>
+  readonly path: ReadonlyArray<string | number>
+  readonly fr: () => string
+  readonly en: () => string
+}
+
+/** Every invitation, individual or collective, with its path (LIF-02, LIF-03, LIF-04); computed once per evaluation. */
+const invitationsCache = new WeakMap<RuleContext, ReadonlyArray<AnyInvitation>>()
+const allInvitations = (ctx: RuleContext): ReadonlyArray<AnyInvitation> => {
+  let out = invitationsCache.get(ctx)
+  if (out === undefined) {
+    const list: Array<AnyInvitation> = []
+    ctx.snapshot.invitations.forEach((inv, i) =>
+      list.push({
+        at: inv.at.epochMillis,
+        carries: inv.carries,
+        path: ["invitations", i],
+        fr: () => `L'invitation de ${inv.agentId}`,
+        en: () => `The invitation of ${inv.agentId}`
+      })
+    )
+    ctx.snapshot.collectiveInvitations.forEach((inv, i) =>
+      list.push({
+        at: inv.at.epochMillis,
+        carries: inv.carries,
+        path: ["collectiveInvitations", i],
+        fr: () => `L'invitation collective par ${channelFr[inv.channel]}`,
+        en: () => `The collective invitation by ${channelEn[inv.channel]}`
+      })
+    )
+    out = list
+    invitationsCache.set(ctx, out)
+  }
+  return out
+}
 
 /** LIF-04: the communications across the organisation about the approach (a collective invitation is one). */
 const approachCommunications = (ctx: RuleContext): Array<{ readonly channel: string; readonly at: number }> => [
@@ -138,8 +158,8 @@ export const rules: ReadonlyArray<Rule> = [
           blocking(
             "LIF-02",
             [...inv.path, "at"],
-            `${inv.fr} (${jour(inv.at)}) précède le cadrage (${jour(framedAt)}).`,
-            `${inv.en} (${day(inv.at)}) precedes the framing (${day(framedAt)}).`
+            `${inv.fr()} (${jour(inv.at)}) précède le cadrage (${jour(framedAt)}).`,
+            `${inv.en()} (${day(inv.at)}) precedes the framing (${day(framedAt)}).`
           )
         )
       }
@@ -206,8 +226,8 @@ export const rules: ReadonlyArray<Rule> = [
           blocking(
             "LIF-03",
             [...inv.path, "at"],
-            `${inv.fr} (${jour(inv.at)}) précède l'acceptation de l'encadrement (${jour(approvedAt)}).`,
-            `${inv.en} (${day(inv.at)}) precedes management's acceptance (${day(approvedAt)}).`
+            `${inv.fr()} (${jour(inv.at)}) précède l'acceptation de l'encadrement (${jour(approvedAt)}).`,
+            `${inv.en()} (${day(inv.at)}) precedes management's acceptance (${day(approvedAt)}).`
           )
         )
       }
@@ -258,15 +278,15 @@ export const rules: ReadonlyArray<Rule> = [
         }
       }
       for (const inv of allInvitations(ctx)) {
+        if (inv.carries.length >= framingElements.length && framingElements.every((e) => inv.carries.includes(e))) continue
         const missing = framingElements.filter((e) => !inv.carries.includes(e))
-        if (missing.length === 0) continue
         out = push(
           out,
           blocking(
             "LIF-04",
             [...inv.path, "carries"],
-            `${inv.fr} ne reprend pas ${list(missing.map((e) => elementFr[e]))} du cadrage.`,
-            `${inv.en} does not carry the framing's ${listEn(missing.map((e) => elementEn[e]))}.`
+            `${inv.fr()} ne reprend pas ${list(missing.map((e) => elementFr[e]))} du cadrage.`,
+            `${inv.en()} does not carry the framing's ${listEn(missing.map((e) => elementEn[e]))}.`
           )
         )
       }

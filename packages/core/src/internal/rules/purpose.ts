@@ -1,35 +1,53 @@
 /**
  * PUR — purpose and scope (note I-a, I-b, I-c, I-d).
  */
-import type { Rule, RuleContext } from "../../Rule.js"
+import type { Rule } from "../../Rule.js"
 import type { Path, Violation } from "../../Violation.js"
 import { isExcluded } from "../../WorkQuestion.js"
 import { natureEn, natureFr } from "../fr.js"
 import { advisory, blocking, isBlank, local, none, push, rule, title } from "../util.js"
 
-/** Lower case, without accents, ligatures or typographic apostrophes: how PUR-06 compares words. */
-const fold = (s: string): string =>
-  s
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[’ʼ‘`´]/g, "'")
-    .toLowerCase()
+/**
+ * The words of a text as PUR-06 compares them: lower case, without accents or
+ * ligatures, split on anything that is not a letter or a digit. The same
+ * texts are read at every evaluation (the lifecycle evaluates before and
+ * after each command), so results are kept, within a bound.
+ */
+const tokenCache = new Map<string, ReadonlyArray<string>>()
+const tokens = (s: string): ReadonlyArray<string> => {
+  let t = tokenCache.get(s)
+  if (t === undefined) {
+    t = s
+      .normalize("NFKD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 0)
+    if (tokenCache.size >= 4096) tokenCache.clear()
+    tokenCache.set(s, t)
+  }
+  return t
+}
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+interface Lexicon {
+  /** Entries by their first word: whole words in sequence, an optional plural (s, x) on each. */
+  readonly byFirst: ReadonlyMap<string, ReadonlyArray<{ readonly entry: string; readonly words: ReadonlyArray<string> }>>
+}
 
-/** One pattern per lexicon entry: whole words, any spacing, an optional plural on the last word. */
-const compileLexicon = (lexicon: ReadonlyArray<string>): ReadonlyArray<{ readonly entry: string; readonly re: RegExp }> =>
-  lexicon
-    .map((entry) => ({ entry, words: fold(entry).trim().split(/\s+/).filter((w) => w.length > 0) }))
-    .filter((x) => x.words.length > 0)
-    .map(({ entry, words }) => ({
-      entry,
-      re: new RegExp(`(?<![\\p{L}\\p{N}])${words.map(escape).join("\\s+")}(?:s|x)?(?![\\p{L}\\p{N}])`, "u")
-    }))
+const compileLexicon = (lexicon: ReadonlyArray<string>): Lexicon => {
+  const byFirst = new Map<string, Array<{ entry: string; words: ReadonlyArray<string> }>>()
+  for (const entry of lexicon) {
+    const words = tokens(entry)
+    if (words.length === 0) continue
+    const list = byFirst.get(words[0]!) ?? []
+    list.push({ entry, words })
+    byFirst.set(words[0]!, list)
+  }
+  return { byFirst }
+}
 
-const lexicons = new WeakMap<ReadonlyArray<string>, ReturnType<typeof compileLexicon>>()
-const lexiconOf = (ctx: RuleContext) => {
-  const words = ctx.config.excludedUseLexicon
+const lexicons = new WeakMap<ReadonlyArray<string>, Lexicon>()
+const lexiconOf = (words: ReadonlyArray<string>): Lexicon => {
   let compiled = lexicons.get(words)
   if (compiled === undefined) {
     compiled = compileLexicon(words)
@@ -38,15 +56,22 @@ const lexiconOf = (ctx: RuleContext) => {
   return compiled
 }
 
-/** The first lexicon entry a text suggests, if any (PUR-06). */
-export const suggestedExcludedUse = (text: string, lexicon: ReadonlyArray<string>): string | undefined => {
-  const folded = fold(text)
-  let compiled = lexicons.get(lexicon)
-  if (compiled === undefined) {
-    compiled = compileLexicon(lexicon)
-    lexicons.set(lexicon, compiled)
+/** A word of the text matches a word of the lexicon, or its plural. */
+const same = (word: string, entry: string): boolean => word === entry || word === `${entry}s` || word === `${entry}x`
+const singular = (word: string): string => (word.length > 1 && (word.endsWith("s") || word.endsWith("x")) ? word.slice(0, -1) : word)
+
+/** The lexicon entry a text suggests, if any (PUR-06). */
+const suggested = (lexicon: Lexicon, text: string): string | undefined => {
+  const ws = tokens(text)
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!
+    const candidates = lexicon.byFirst.get(w) ?? lexicon.byFirst.get(singular(w))
+    if (candidates === undefined) continue
+    for (const { entry, words } of candidates) {
+      if (i + words.length > ws.length) continue
+      if (words.every((x, k) => same(ws[i + k]!, x))) return entry
+    }
   }
-  for (const { entry, re } of compiled) if (re.test(folded)) return entry
   return undefined
 }
 
@@ -221,24 +246,21 @@ export const rules: ReadonlyArray<Rule> = [
     parameters: [local("excludedUseLexicon")],
     scope: "snapshot",
     check: (ctx) => {
-      const lexicon = lexiconOf(ctx)
-      if (lexicon.length === 0) return none
+      const lexicon = lexiconOf(ctx.config.excludedUseLexicon)
+      if (lexicon.byFirst.size === 0) return none
       let out: Array<Violation> | undefined
       const flag = (text: string, path: Path, whatFr: string, whatEn: string) => {
-        const folded = fold(text)
-        for (const { entry, re } of lexicon) {
-          if (!re.test(folded)) continue
-          out = push(
-            out,
-            advisory(
-              "PUR-06",
-              path,
-              `${whatFr} (« ${text} ») évoque un usage que la note exclut (« ${entry} ») : les animateurs confirment sa nature avant d'en débattre.`,
-              `${whatEn} ("${text}") suggests an excluded use ("${entry}"): the facilitators confirm its nature before it is discussed.`
-            )
+        const entry = suggested(lexicon, text)
+        if (entry === undefined) return
+        out = push(
+          out,
+          advisory(
+            "PUR-06",
+            path,
+            `${whatFr} (« ${text} ») évoque un usage que la note exclut (« ${entry} ») : les animateurs confirment sa nature avant d'en débattre.`,
+            `${whatEn} ("${text}") suggests an excluded use ("${entry}"): the facilitators confirm its nature before it is discussed.`
           )
-          return
-        }
+        )
       }
       const f = ctx.snapshot.framing
       if (f !== undefined && f.themesNatureConfirmed !== true) {

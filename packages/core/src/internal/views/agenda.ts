@@ -1,0 +1,18 @@
+/** A session's agenda (SES-06): guests by role and reason, no names. */
+import * as Either from "effect/Either"
+import type { ExchangeSnapshot } from "../../Exchange.js"
+import type { SessionId } from "../../Ids.js"
+import { agendaItems, type Env, findSession, guestsOf, header, sessionRef, unavailable } from "./common.js"
+
+export const agenda = (s: ExchangeSnapshot, env: Env, request: { readonly sessionId: SessionId }) =>
+  Either.flatMap(findSession(s, request.sessionId), (session) =>
+    session.agenda === undefined
+      ? unavailable("Cette séance n'a pas encore d'ordre du jour.", "This session has no agenda yet.")
+      : Either.right({
+          _tag: "AgendaView" as const,
+          header: header(s, "agenda", env),
+          session: sessionRef(s, session),
+          items: agendaItems(s, session),
+          guests: guestsOf(session)
+        })
+  )

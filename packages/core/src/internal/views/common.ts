@@ -1,0 +1,88 @@
+/**
+ * What the view builders share: the environment of one build, the header,
+ * session references and labels. Builders return their view or the reason it
+ * cannot be built yet; `View.build` turns that reason into `ViewUnavailable`
+ * for the output requested, and checks each builder's result against the
+ * view types of `View.ts` (the builders' table is typed there).
+ */
+import type * as DateTime from "effect/DateTime"
+import * as Either from "effect/Either"
+import * as AudienceM from "../../Audience.js"
+import type { Audience, Output } from "../../Audience.js"
+import type { ExchangeSnapshot } from "../../Exchange.js"
+import type { SessionId } from "../../Ids.js"
+import type { PolicyConfig } from "../../Policy.js"
+import type { Session } from "../../Session.js"
+
+/** One build: for whom, when, under which configuration (the exchange's own overrides applied). */
+export interface Env {
+  readonly audience: Audience
+  readonly at: DateTime.Utc
+  readonly config: PolicyConfig
+}
+
+/** Why a view cannot be built yet. */
+export interface Unavailable {
+  readonly fr: string
+  readonly en: string
+}
+
+export type Build<V> = Either.Either<V, Unavailable>
+
+export const unavailable = (fr: string, en: string): Build<never> => Either.left({ fr, en })
+
+export const header = <O extends Output>(s: ExchangeSnapshot, output: O, env: Env) => ({
+  exchangeId: s.id,
+  title: s.title,
+  service: s.service,
+  audience: env.audience,
+  output,
+  state: s.state,
+  generatedAt: env.at,
+  circulation: AudienceM.insideGroup(env.audience)
+    ? ("group" as const)
+    : env.audience === "organisation"
+    ? ("public" as const)
+    : ("restricted" as const)
+})
+
+export const sessionOrder = (s: ExchangeSnapshot): ReadonlyArray<Session> =>
+  [...s.sessions].sort((a, b) => a.scheduledAt.epochMillis - b.scheduledAt.epochMillis)
+
+export const sessionRef = (s: ExchangeSnapshot, session: Session) => ({
+  id: session.id,
+  number: sessionOrder(s).indexOf(session) + 1,
+  kind: session.kind,
+  scheduledAt: session.scheduledAt,
+  durationMinutes: session.durationMinutes,
+  venue: session.venue?.name,
+  status: session.status
+})
+
+export const unitLabel = (s: ExchangeSnapshot, id: string): string => s.framing?.labels?.units[id] ?? id
+export const occupationLabel = (s: ExchangeSnapshot, id: string): string => s.framing?.labels?.occupations[id] ?? id
+
+export const questionTitle = (s: ExchangeSnapshot, id: string): string => s.questions.find((q) => q.id === id)?.title ?? id
+
+export const agendaItems = (s: ExchangeSnapshot, session: Session) =>
+  (session.agenda?.items ?? []).map((i) => ({
+    title: i.title,
+    nature: i.nature,
+    question: i.questionId === undefined ? undefined : questionTitle(s, i.questionId)
+  }))
+
+export const findSession = (s: ExchangeSnapshot, id: SessionId): Build<Session> => {
+  const session = s.sessions.find((x) => x.id === id)
+  return session === undefined
+    ? unavailable(`La séance « ${id} » n'existe pas.`, `Session "${id}" does not exist.`)
+    : Either.right(session)
+}
+
+export const guestsOf = (session: Session) => session.guests.map((g) => ({ role: g.role, reason: g.reason }))
+
+/** Members of the group at a session's date (facilitators and guests are not members). */
+export const membersAt = (s: ExchangeSnapshot, session: Session): number =>
+  s.members.filter(
+    (m) => m.joinedAt.epochMillis <= session.scheduledAt.epochMillis + session.durationMinutes * 60_000 &&
+      (m.withdrawnAt === undefined || m.withdrawnAt.epochMillis > session.scheduledAt.epochMillis)
+  ).length

@@ -1,0 +1,37 @@
+/** The direction's response after the restitution (RES-05) and the follow-up grid (RES-08). */
+import { addDays } from "date-fns"
+import * as Either from "effect/Either"
+import type { ExchangeSnapshot } from "../../Exchange.js"
+import * as Instant from "../../Instant.js"
+import { type Env, header, unavailable } from "./common.js"
+
+export const directionResponse = (s: ExchangeSnapshot, env: Env) => {
+  const restitution = s.restitution
+  // CNF-03 refuses this output before the restitution; a caller of the builder alone learns it here.
+  if (restitution === undefined) {
+    return unavailable("La réponse de la direction suit la restitution.", "The direction's response follows the restitution.")
+  }
+  const at = env.at
+  const dueAt = Instant.make(addDays(restitution.at.epochMillis, env.config.directionResponseDueDays).getTime())
+  return Either.right({
+    _tag: "DirectionResponseView" as const,
+    header: header(s, "directionResponse", env),
+    restitutionAt: restitution.at,
+    dueAt,
+    response:
+      s.directionResponse === undefined
+        ? undefined
+        : { at: s.directionResponse.at, analysis: s.directionResponse.analysis, plannedDecisions: s.directionResponse.plannedDecisions },
+    overdue: s.directionResponse === undefined && at.epochMillis > dueAt.epochMillis,
+    actions: s.actions.map((a) => ({
+      id: a.id,
+      title: a.title,
+      owner: a.owner,
+      dueDate: a.dueDate,
+      status: a.status,
+      overdue: (a.status === "planned" || a.status === "inProgress") && at.epochMillis > a.dueDate.epochMillis,
+      updatedAt: a.updatedAt,
+      comment: a.comment
+    }))
+  })
+}
