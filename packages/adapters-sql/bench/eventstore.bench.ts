@@ -1,9 +1,12 @@
 /**
- * SqlEventStore against the same SQL through the raw drivers, in the same run:
- * - append 10,000 commands (about three realistic events each, 1,000 streams
- *   of 10 commands): one transaction per command;
+ * SqlEventStore against the same statements (src/internal/statements.ts) sent
+ * through the raw drivers, in the same run:
+ * - append commands of three realistic events and one obligation (streams of
+ *   10 commands), 200 commands per sample: one transaction per command;
  * - load a 500-event stream.
- * Targets: append ≥ 0.7× the raw throughput, load ≤ 2× the raw time.
+ * Bars: append and load ≥ 0.8× the raw throughput, each figure's relative
+ * margin of error under 5 % (hundreds of samples: `time`, `iterations`).
+ * ENTRE_PAIRS_BENCH_TIME (ms per task, default 5000) trades time for margin.
  * The PostgreSQL groups need ENTRE_PAIRS_PG_URL (skipped without it).
  */
 import { SqlEventStore } from "@entre-pairs/adapters-sql"
@@ -12,13 +15,14 @@ import Database from "better-sqlite3"
 import * as Effect from "effect/Effect"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import { randomUUID } from "node:crypto"
+import * as Statements from "../src/internal/statements.js"
 import { mkdirSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import pg from "pg"
 import { afterAll, bench, describe } from "vitest"
 
-const COMMANDS = 10_000
+const COMMANDS = Number(process.env["ENTRE_PAIRS_BENCH_COMMANDS"] ?? 200)
 const PER_STREAM = 10
 const LOAD = 500
 
@@ -110,8 +114,8 @@ const loadStream = (prefixed: string) => commands(prefixed).slice(0, Math.ceil(L
   model: { ...c.model, stream: prefixed, version: 3 * i + 3 }
 }))
 
-const options = { iterations: 3, warmupIterations: 1, time: 0, warmupTime: 0 }
-const loadOptions = { time: 1000, warmupTime: 200 }
+const options = { iterations: 30, warmupIterations: 5, time: Number(process.env["ENTRE_PAIRS_BENCH_TIME"] ?? 5000), warmupTime: 500 }
+const loadOptions = { iterations: 30, warmupIterations: 5, time: Number(process.env["ENTRE_PAIRS_BENCH_TIME"] ?? 5000), warmupTime: 500 }
 
 // --------------------------------------------------------------------------
 // SQLite
@@ -131,7 +135,17 @@ mkdirSync(dir, { recursive: true })
  */
 const SYNCHRONOUS = process.env["ENTRE_PAIRS_BENCH_SYNCHRONOUS"] === "FULL" ? "FULL" : "NORMAL"
 
-describe("SQLite: append 10,000 commands (3 events each)", async () => {
+const sqliteStatements = Statements.make("sqlite")
+const pgStatements = Statements.make("pg")
+
+/** The parameters of a command, as the adapter builds them. */
+const paramsOf = (c: Command) => ({
+  events: rowsOf(c).flat(),
+  exchange: [c.model.stream, c.model.title, c.model.state, c.model.version, c.events[c.events.length - 1]!.recordedAt],
+  obligations: c.model.obligations.flatMap((o, i) => [c.stream, i, o.rule, o.dueAt, o.owner, o.path])
+})
+
+describe(`SQLite: append ${COMMANDS} commands (3 events each)`, async () => {
   // Same schema for the baseline: let the adapter's migrations create it.
   const schema = ManagedRuntime.make(SqlEventStore.layerSqlite({ filename: join(dir, "raw.db") }))
   await schema.runPromise(Effect.void)
@@ -148,29 +162,22 @@ describe("SQLite: append 10,000 commands (3 events each)", async () => {
     raw.close()
     await effect.dispose()
   })
+  // The adapter's statements, prepared once.
   const begin = raw.prepare("BEGIN IMMEDIATE")
   const commit = raw.prepare("COMMIT")
-  // The adapter's statements (src/internal/statements.ts), prepared once.
-  const insert = raw.prepare(`INSERT INTO events (stream, version, type, data, recorded_at)
-SELECT column1, column2, column3, column4, column5 FROM (VALUES (?, ?, ?, ?, ?), (?, ?, ?, ?, ?), (?, ?, ?, ?, ?))
-WHERE (SELECT COALESCE(MAX(version), 0) FROM events WHERE stream = ?) = ?
-RETURNING version`)
-  const upsert = raw.prepare(`INSERT INTO exchanges (stream, title, state, version, updated_at) VALUES (?, ?, ?, ?, ?)
-ON CONFLICT (stream) DO UPDATE SET title = excluded.title, state = excluded.state,
-version = excluded.version, updated_at = excluded.updated_at`)
-  const deleteObligations = raw.prepare("DELETE FROM obligations WHERE stream = ?")
-  const insertObligation = raw.prepare(
-    "INSERT INTO obligations (stream, position, rule, due_at, owner, path) VALUES (?, ?, ?, ?, ?, ?)"
-  )
+  const insert = raw.prepare(sqliteStatements.insertEvents(3))
+  const upsert = raw.prepare(sqliteStatements.upsertExchange)
+  const upsertObligations = raw.prepare(sqliteStatements.upsertObligations(1))
+  const trimObligations = raw.prepare(sqliteStatements.trimObligations)
 
   bench("baseline: raw better-sqlite3", () => {
     for (const c of commands(prefix())) {
+      const p = paramsOf(c)
       begin.run()
-      if (insert.all(...rowsOf(c).flat(), c.stream, c.expected).length !== c.events.length) throw new Error("conflict")
-      const last = c.events[c.events.length - 1]!.recordedAt
-      upsert.run(c.stream, c.model.title, c.model.state, c.model.version, last)
-      if (c.expected !== 0) deleteObligations.run(c.stream)
-      c.model.obligations.forEach((o, i) => insertObligation.run(c.stream, i, o.rule, o.dueAt, o.owner, o.path))
+      if (insert.all(...p.events, c.stream, c.expected).length !== c.events.length) throw new Error("conflict")
+      upsert.run(...p.exchange)
+      upsertObligations.run(...p.obligations)
+      trimObligations.run(c.stream, c.model.obligations.length)
       commit.run()
     }
   }, options)
@@ -188,19 +195,15 @@ describe("SQLite: load a 500-event stream", async () => {
     raw.close()
     await effect.dispose()
   })
-  const select = raw.prepare(
-    "SELECT stream, version, type, data, recorded_at FROM events WHERE stream = ? AND version > ? ORDER BY version"
-  )
+  const select = raw.prepare(sqliteStatements.readEvents).raw(true)
   bench("baseline: raw better-sqlite3", () => {
-    const rows = select.all("load", 0) as Array<
-      { stream: string; version: number; type: string; data: string; recorded_at: string }
-    >
-    const events = rows.map((r) => ({
-      stream: r.stream,
-      version: r.version,
-      type: r.type,
-      data: JSON.parse(r.data) as unknown,
-      recordedAt: r.recorded_at
+    const rows = select.all("load", 0) as Array<[string, number, string, string, string]>
+    const events = rows.map(([stream, version, type, data, recordedAt]) => ({
+      stream,
+      version,
+      type,
+      data: JSON.parse(data) as unknown,
+      recordedAt
     }))
     if (events.length < LOAD) throw new Error("short stream")
   }, loadOptions)
@@ -236,46 +239,36 @@ const database = async (group: string) => {
   }
 }
 
-describe.skipIf(pgUrl === undefined)("PostgreSQL: append 10,000 commands (3 events each)", async () => {
+describe.skipIf(pgUrl === undefined)(`PostgreSQL: append ${COMMANDS} commands (3 events each)`, async () => {
   if (pgUrl === undefined) return
-  const db = await database("append")
-  const effect = ManagedRuntime.make(SqlEventStore.layerPg({ url: db.url }))
+  // One database each, so that neither writes into the other's indexes.
+  const rawDb = await database("append_raw")
+  const effectDb = await database("append")
+  const schema = ManagedRuntime.make(SqlEventStore.layerPg({ url: rawDb.url }))
+  await schema.runPromise(Effect.void)
+  await schema.dispose()
+  const effect = ManagedRuntime.make(SqlEventStore.layerPg({ url: effectDb.url }))
   await effect.runPromise(Effect.void)
-  // A pool, as an application server would use (and as @effect/sql-pg does):
-  // one connection checked out per transaction.
-  const pool = new pg.Pool({ connectionString: db.url })
+  // A pool, as an application server would use (and as the adapter does).
+  const pool = new pg.Pool({ connectionString: rawDb.url })
   afterAll(async () => {
     await pool.end()
     await effect.dispose()
-    await db.drop()
+    await rawDb.drop()
+    await effectDb.drop()
   })
-  const insertSql = `INSERT INTO events (stream, version, type, data, recorded_at)
-SELECT v.stream, v.version, v.type, v.data, v.recorded_at
-FROM (VALUES ($1, $2::integer, $3, $4::json, $5), ($6, $7::integer, $8, $9::json, $10),
-($11, $12::integer, $13, $14::json, $15)) AS v (stream, version, type, data, recorded_at)
-WHERE (SELECT COALESCE(MAX(version), 0) FROM events WHERE stream = $16) = $17::integer
-RETURNING version`
-  const upsertSql = `INSERT INTO exchanges (stream, title, state, version, updated_at) VALUES ($1, $2, $3, $4, $5)
-ON CONFLICT (stream) DO UPDATE SET title = excluded.title, state = excluded.state,
-version = excluded.version, updated_at = excluded.updated_at`
+  // The adapter's statement: the whole append in one statement.
+  const text = pgStatements.appendPg("3:1")
 
   bench("baseline: raw pg", async () => {
     for (const c of commands(prefix())) {
-      const raw = await pool.connect()
-      await raw.query("BEGIN")
-      const { rows } = await raw.query(insertSql, [...rowsOf(c).flat(), c.stream, c.expected])
+      const p = paramsOf(c)
+      const { rows } = await pool.query({
+        text,
+        values: [...p.events, c.stream, c.expected, ...p.exchange, c.stream, ...p.obligations, 1],
+        rowMode: "array"
+      })
       if (rows.length !== c.events.length) throw new Error("conflict")
-      const last = c.events[c.events.length - 1]!.recordedAt
-      await raw.query(upsertSql, [c.stream, c.model.title, c.model.state, c.model.version, last])
-      if (c.expected !== 0) await raw.query("DELETE FROM obligations WHERE stream = $1", [c.stream])
-      for (const [i, o] of c.model.obligations.entries()) {
-        await raw.query(
-          "INSERT INTO obligations (stream, position, rule, due_at, owner, path) VALUES ($1, $2, $3, $4, $5, $6)",
-          [c.stream, i, o.rule, o.dueAt, o.owner, o.path]
-        )
-      }
-      await raw.query("COMMIT")
-      raw.release()
     }
   }, options)
 
@@ -296,16 +289,17 @@ describe.skipIf(pgUrl === undefined)("PostgreSQL: load a 500-event stream", asyn
     await db.drop()
   })
   bench("baseline: raw pg", async () => {
-    const { rows } = await pool.query<{ stream: string; version: number; type: string; data: string; recorded_at: string }>(
-      "SELECT stream, version, type, data::text AS data, recorded_at FROM events WHERE stream = $1 AND version > $2 ORDER BY version",
-      ["load", 0]
-    )
-    const events = rows.map((r) => ({
-      stream: r.stream,
-      version: r.version,
-      type: r.type,
-      data: JSON.parse(r.data) as unknown,
-      recordedAt: r.recorded_at
+    const { rows } = await pool.query<[string, number, string, string, string]>({
+      text: pgStatements.readEvents,
+      values: ["load", 0],
+      rowMode: "array"
+    })
+    const events = rows.map(([stream, version, type, data, recordedAt]) => ({
+      stream,
+      version,
+      type,
+      data: JSON.parse(data) as unknown,
+      recordedAt
     }))
     if (events.length < LOAD) throw new Error("short stream")
   }, loadOptions)

@@ -13,7 +13,7 @@ import { model, scheduleCommand } from "./contract.js"
 
 type Fresh = (
   options?: SqlEventStore.Options
-) => Layer.Layer<EventStore.EventStore | SqlClient.SqlClient, EventStore.EventStoreError>
+) => Layer.Layer<EventStore.EventStore | SqlClient.SqlClient, unknown>
 
 export const atomicity = (name: string, fresh: Fresh) =>
   describe(`atomicity: ${name}`, () => {

@@ -10,7 +10,7 @@ import * as FastCheck from "effect/FastCheck"
 import * as Either from "effect/Either"
 import type * as Layer from "effect/Layer"
 
-export type Fresh = () => Layer.Layer<EventStore.EventStore, EventStore.EventStoreError>
+export type Fresh = () => Layer.Layer<EventStore.EventStore, unknown>
 
 const Store = EventStore.EventStore
 

@@ -74,7 +74,7 @@ export const pgDatabase = Effect.acquireRelease(
   (url) => Effect.promise(() => dropDatabase(url))
 )
 
-type Fresh = Layer.Layer<EventStore.EventStore | SqlClient.SqlClient, EventStore.EventStoreError>
+type Fresh = Layer.Layer<EventStore.EventStore | SqlClient.SqlClient, SqlEventStore.OpenFailure>
 
 export const freshSqlite = (options?: SqlEventStore.Options): Fresh =>
   Layer.unwrapScoped(Effect.map(sqliteFile, (filename) => SqlEventStore.layerSqlite({ ...options, filename })))

@@ -73,6 +73,52 @@ const suite = (name: string, client: () => Layer.Layer<SqlClient.SqlClient, unkn
         assert.strictEqual((yield* again.read("ech-1")).length, 3)
         assert.deepStrictEqual(yield* again.readModels(), [model("ech-1", 3)])
       }).pipe(Effect.provide(client())))
+
+    it.effect("a database migrated by a newer release is refused at open, naming both versions, and left as it was", () =>
+      Effect.gen(function*() {
+        const sql = yield* SqlClient.SqlClient
+        const applied = yield* SqlEventStore.migrate()
+        const latest = applied[applied.length - 1]![0]
+        const store = yield* SqlEventStore.make({ migrate: false })
+        yield* store.append("ech-1", 0, scheduleCommand("ech-1", 0), model("ech-1", 3))
+        // What a later release's migration leaves behind.
+        yield* sql`INSERT INTO entre_pairs_migrations (migration_id, name) VALUES (${latest + 1}, 'from_the_future')`
+        const before = yield* tables
+        const opens: ReadonlyArray<Effect.Effect<unknown, SqlEventStore.OpenFailure, SqlClient.SqlClient>> = [
+          SqlEventStore.make(),
+          SqlEventStore.make({ migrate: false }),
+          SqlEventStore.migrate()
+        ]
+        for (const open of opens) {
+          const error = yield* Effect.flip(open)
+          assert.strictEqual(error._tag, "SchemaVersionMismatch")
+          if (error._tag === "SchemaVersionMismatch") {
+            assert.strictEqual(error.databaseVersion, latest + 1)
+            assert.strictEqual(error.supportedVersion, latest)
+            assert.isTrue(error.newer)
+            assert.include(error.message, `version ${latest + 1}`)
+            assert.include(error.message, `version ${latest}`)
+            assert.include(error.reason.fr, "plus récente")
+          }
+        }
+        assert.deepStrictEqual(yield* tables, before)
+        const events = yield* sql<{ n: number }>`SELECT COUNT(*) AS n FROM events`
+        assert.strictEqual(Number(events[0]!.n), 3)
+      }).pipe(Effect.provide(client())))
+
+    it.effect("migrate: false on an older schema is refused: run the migrations first", () =>
+      Effect.gen(function*() {
+        yield* SqlEventStore.migrate({ to: 1 })
+        const error = yield* Effect.flip(SqlEventStore.make({ migrate: false }))
+        assert.strictEqual(error._tag, "SchemaVersionMismatch")
+        if (error._tag === "SchemaVersionMismatch") {
+          assert.strictEqual(error.databaseVersion, 1)
+          assert.isFalse(error.newer)
+          assert.include(error.message, "run the migrations")
+        }
+        const fresh = yield* Effect.flip(SqlEventStore.make({ migrate: false }))
+        assert.strictEqual(fresh._tag, "SchemaVersionMismatch")
+      }).pipe(Effect.provide(client())))
   })
 
 suite("SQLite", () => Layer.unwrapScoped(Effect.map(sqliteFile, (filename) => SqliteClient.layer({ filename }))))

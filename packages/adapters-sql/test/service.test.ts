@@ -27,7 +27,7 @@ const playCycle = Effect.gen(function*() {
   }
 })
 
-const suite = (name: string, fresh: () => Layer.Layer<EventStore.EventStore | SqlClient.SqlClient, EventStore.EventStoreError>) =>
+const suite = (name: string, fresh: () => Layer.Layer<EventStore.EventStore | SqlClient.SqlClient, unknown>) =>
   describe(`ExchangeService over ${name}`, () => {
     it.effect("the example cycle stores the same events, read model and snapshot as in memory", () =>
       Effect.gen(function*() {

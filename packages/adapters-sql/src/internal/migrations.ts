@@ -6,7 +6,11 @@
  * @internal
  */
 import * as SqlClient from "@effect/sql/SqlClient"
+import type { SqlError } from "@effect/sql/SqlError"
 import * as Effect from "effect/Effect"
+import type * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import * as Rows from "./rows.js"
 
 /**
  * 1 — the events. `(stream, version)` is the primary key: the unique
@@ -79,3 +83,31 @@ export const latest = 2
 
 /** @internal */
 export const table = "entre_pairs_migrations"
+
+/**
+ * The last migration applied to the database (0 when none), read without
+ * failing when the migrations table does not exist yet.
+ *
+ * @internal
+ */
+export const databaseVersion: Effect.Effect<number, SqlError | ParseResult.ParseError, SqlClient.SqlClient> = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  const exists = yield* sql.onDialectOrElse({
+    pg: () => sql`SELECT to_regclass(${table}) IS NOT NULL AS found`.values,
+    orElse: () => sql`SELECT COUNT(*) > 0 AS found FROM sqlite_master WHERE type = 'table' AND name = ${table}`.values
+  })
+  const [found] = yield* decodeFound(exists)
+  if (!found[0]) return 0
+  const rows = yield* sql`SELECT COALESCE(MAX(migration_id), 0) FROM ${sql(table)}`.values
+  const [[version]] = yield* decodeVersion(rows)
+  return version
+})
+
+const decodeFound = Schema.decodeUnknown(
+  Schema.Tuple(Schema.Tuple(Schema.Union(Schema.Boolean, Schema.transform(Schema.Literal(0, 1), Schema.Boolean, {
+    strict: true,
+    decode: (n) => n === 1,
+    encode: (b) => (b ? 1 : 0)
+  }))))
+)
+const decodeVersion = Schema.decodeUnknown(Schema.Tuple(Rows.Version))

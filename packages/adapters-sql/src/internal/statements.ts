@@ -1,63 +1,167 @@
 /**
- * The SQL of the append path, compiled once per dialect and per row count.
- * Both dialects take the same statements; only the placeholders differ
- * (`?` for SQLite, `$n` for PostgreSQL).
+ * The SQL of the store, compiled once per dialect and per row count. Both
+ * dialects take the same statements except where noted; only the
+ * placeholders differ (`?` for SQLite, `$n` for PostgreSQL).
+ *
+ * The benchmarks run these very strings through the raw drivers, so the
+ * ratios they report measure the adapter, not a difference of SQL.
  *
  * @internal
  */
 
 const EVENT_COLUMNS = "(stream, version, type, data, recorded_at)"
+const EXCHANGE_COLUMNS = "(stream, title, state, version, updated_at)"
 const OBLIGATION_COLUMNS = "(stream, position, rule, due_at, owner, path)"
 
+const EXCHANGE_UPDATE = `ON CONFLICT (stream) DO UPDATE SET title = excluded.title, state = excluded.state,
+version = excluded.version, updated_at = excluded.updated_at`
+const OBLIGATION_UPDATE = `ON CONFLICT (stream, position) DO UPDATE SET rule = excluded.rule, due_at = excluded.due_at,
+owner = excluded.owner, path = excluded.path`
+
 /** @internal */
-export const make = (isPg: boolean) => {
-  const values = (rows: number, columns: number, casts?: ReadonlyArray<string>): string => {
-    const out: Array<string> = []
-    let n = 1
-    for (let r = 0; r < rows; r++) {
-      const row: Array<string> = []
-      for (let c = 0; c < columns; c++) row.push(isPg ? `$${n++}${casts?.[c] ?? ""}` : "?")
-      out.push(`(${row.join(", ")})`)
+export type Dialect = "sqlite" | "pg"
+
+/** Parameters per event row, read-model row and obligation row, in the order of their columns. @internal */
+export const EVENT_PARAMS = 5
+/** @internal */
+export const EXCHANGE_PARAMS = 5
+/** @internal */
+export const OBLIGATION_PARAMS = 6
+
+/** A cache of SQL by shape, bounded (commands have a handful of events; odd sizes are not kept). */
+const cached = <K>(build: (key: K) => string) => {
+  const cache = new Map<K, string>()
+  return (key: K): string => {
+    let sql = cache.get(key)
+    if (sql === undefined) {
+      sql = build(key)
+      if (cache.size < 256) cache.set(key, sql)
     }
-    return out.join(", ")
-  }
-  const cached = (build: (rows: number) => string) => {
-    const cache = new Map<number, string>()
-    return (rows: number): string => {
-      let sql = cache.get(rows)
-      if (sql === undefined) {
-        sql = build(rows)
-        // Commands have a handful of events; do not grow without bound on odd sizes.
-        if (cache.size < 64) cache.set(rows, sql)
-      }
-      return sql
-    }
-  }
-  const p = (n: number) => (isPg ? `$${n}` : "?")
-  return {
-    currentVersion: `SELECT COALESCE(MAX(version), 0) AS version FROM events WHERE stream = ${p(1)}`,
-    /**
-     * The events of one command, inserted only if the stream is at the
-     * expected version (the last two parameters: stream, expected version);
-     * returns one row per inserted event. A writer that raced past the check
-     * hits the primary key instead.
-     */
-    insertEvents: cached((rows) =>
-      isPg
-        ? `INSERT INTO events ${EVENT_COLUMNS}
-SELECT v.stream, v.version, v.type, v.data, v.recorded_at
-FROM (VALUES ${values(rows, 5, ["", "::integer", "", "::json", ""])}) AS v ${EVENT_COLUMNS}
-WHERE (SELECT COALESCE(MAX(version), 0) FROM events WHERE stream = $${rows * 5 + 1}) = $${rows * 5 + 2}::integer
-RETURNING version`
-        : `INSERT INTO events ${EVENT_COLUMNS}
-SELECT column1, column2, column3, column4, column5 FROM (VALUES ${values(rows, 5)})
-WHERE (SELECT COALESCE(MAX(version), 0) FROM events WHERE stream = ?) = ?
-RETURNING version`
-    ),
-    upsertExchange: `INSERT INTO exchanges (stream, title, state, version, updated_at) VALUES ${values(1, 5)}
-ON CONFLICT (stream) DO UPDATE SET title = excluded.title, state = excluded.state,
-version = excluded.version, updated_at = excluded.updated_at`,
-    deleteObligations: `DELETE FROM obligations WHERE stream = ${p(1)}`,
-    insertObligations: cached((rows) => `INSERT INTO obligations ${OBLIGATION_COLUMNS} VALUES ${values(rows, 6)}`)
+    return sql
   }
 }
+
+/** @internal */
+export const make = (dialect: Dialect) => {
+  const isPg = dialect === "pg"
+  let n = 0
+  const p = (cast = "") => (isPg ? `$${++n}${cast}` : "?")
+  const reset = () => {
+    n = 0
+  }
+  const values = (rows: number, casts: ReadonlyArray<string>): string => {
+    const out: Array<string> = []
+    for (let r = 0; r < rows; r++) out.push(`(${casts.map((cast) => p(cast)).join(", ")})`)
+    return out.join(", ")
+  }
+  const sql = (build: () => string): string => {
+    reset()
+    return build()
+  }
+  const eventCasts = ["", isPg ? "::integer" : "", "", isPg ? "::json" : "", ""]
+  const exchangeCasts = ["", "", "", isPg ? "::integer" : "", ""]
+  const obligationCasts = ["", isPg ? "::integer" : "", "", "", "", ""]
+  const data = isPg ? "data::text AS data" : "data"
+  const byStream = isPg ? `stream COLLATE "C"` : "stream"
+
+  /**
+   * The events of one command, inserted only if the stream is at the
+   * expected version (the last two parameters: stream, expected version);
+   * returns one row per inserted event. A writer that raced past the check
+   * hits the primary key instead.
+   */
+  const insertEventsBody = (rows: number) =>
+    isPg
+      ? `INSERT INTO events ${EVENT_COLUMNS}
+SELECT v.stream, v.version, v.type, v.data, v.recorded_at
+FROM (VALUES ${values(rows, eventCasts)}) AS v ${EVENT_COLUMNS}
+WHERE (SELECT COALESCE(MAX(version), 0) FROM events WHERE stream = ${p()}) = ${p("::integer")}
+RETURNING version`
+      : `INSERT INTO events ${EVENT_COLUMNS}
+SELECT column1, column2, column3, column4, column5 FROM (VALUES ${values(rows, eventCasts)})
+WHERE (SELECT COALESCE(MAX(version), 0) FROM events WHERE stream = ?) = ?
+RETURNING version`
+
+  return {
+    dialect,
+    currentVersion: sql(() => `SELECT COALESCE(MAX(version), 0) AS version FROM events WHERE stream = ${p()}`),
+    /** Parameters: the event rows, then stream and expected version. */
+    insertEvents: cached((rows: number) => sql(() => insertEventsBody(rows))),
+    upsertExchange: sql(() => `INSERT INTO exchanges ${EXCHANGE_COLUMNS} VALUES ${values(1, exchangeCasts)}
+${EXCHANGE_UPDATE}`),
+    /** Parameters: the obligation rows. Rows past them are removed by `trimObligations`. */
+    upsertObligations: cached((rows: number) =>
+      sql(() => `INSERT INTO obligations ${OBLIGATION_COLUMNS} VALUES ${values(rows, obligationCasts)}
+${OBLIGATION_UPDATE}`)
+    ),
+    /** Parameters: stream, how many obligations it has now. */
+    trimObligations: sql(() => `DELETE FROM obligations WHERE stream = ${p()} AND position >= ${p("::integer")}`),
+    /**
+     * PostgreSQL only: the whole append as ONE statement, atomic on its own
+     * (one round trip instead of seven). The read model is written only if
+     * the events were (`EXISTS (SELECT 1 FROM inserted)`); the obligations'
+     * upsert and trim touch disjoint rows, so the order in which PostgreSQL
+     * runs the sub-statements does not matter. Parameters: the event rows,
+     * stream, expected version, the exchange row, the obligation rows, then
+     * the obligation count. Returns one row per inserted event.
+     */
+    appendPg: cached((shape: `${number}:${number}`) =>
+      sql(() => {
+        const [events, obligations] = shape.split(":").map(Number) as [number, number]
+        const inserted = insertEventsBody(events)
+        const exchange = `INSERT INTO exchanges ${EXCHANGE_COLUMNS}
+SELECT * FROM (VALUES ${values(1, exchangeCasts)}) AS x ${EXCHANGE_COLUMNS} WHERE EXISTS (SELECT 1 FROM inserted)
+${EXCHANGE_UPDATE}`
+        const stream = p()
+        const owed = obligations === 0 ? "" : `, owed AS (
+INSERT INTO obligations ${OBLIGATION_COLUMNS}
+SELECT * FROM (VALUES ${values(obligations, obligationCasts)}) AS o ${OBLIGATION_COLUMNS}
+WHERE EXISTS (SELECT 1 FROM inserted)
+${OBLIGATION_UPDATE}
+)`
+        return `WITH inserted AS (
+${inserted}
+), exchange AS (
+${exchange}
+), trimmed AS (
+DELETE FROM obligations WHERE stream = ${stream} AND position >= ${p("::integer")} AND EXISTS (SELECT 1 FROM inserted)
+)${owed}
+SELECT version FROM inserted`
+      })
+    ),
+    /** Columns: stream, version, type, data, recorded_at. Parameters: stream, after version. */
+    readEvents: sql(() =>
+      `SELECT stream, version, type, ${data}, recorded_at FROM events
+WHERE stream = ${p()} AND version > ${p()} ORDER BY version`
+    ),
+    /**
+     * Events in the order of the primary key, a page at a time (rebuild):
+     * parameters `limit`, or `stream, version, limit` to start after that
+     * event. The order is the index's (the database's collation), which is
+     * all a rebuild needs: each stream's events together, by version.
+     */
+    eventsAfter: (after: boolean) =>
+      sql(() =>
+        `SELECT stream, version, type, ${data}, recorded_at FROM events
+${after ? `WHERE (stream, version) > (${p()}, ${p("::integer")})` : ""}
+ORDER BY stream, version LIMIT ${p("::integer")}`
+      ),
+    /** Columns: stream, version. */
+    streams: `SELECT stream, MAX(version) AS version FROM events GROUP BY stream ORDER BY ${byStream}`,
+    /**
+     * Exchanges and their obligations from one statement, so both come from
+     * the same snapshot. Columns: stream, title, state, version, rule,
+     * due_at, owner, path.
+     */
+    readModels: (state: boolean) =>
+      sql(() =>
+        `SELECT e.stream, e.title, e.state, e.version, o.rule, o.due_at, o.owner, o.path
+FROM exchanges e LEFT JOIN obligations o ON o.stream = e.stream
+${state ? `WHERE e.state = ${p()}` : ""}
+ORDER BY ${isPg ? `e.stream COLLATE "C"` : "e.stream"}, o.position`
+      )
+  }
+}
+
+/** @internal */
+export type Statements = ReturnType<typeof make>

@@ -14,28 +14,9 @@ import type { Connection } from "@effect/sql/SqlConnection"
 import type { SqlError } from "@effect/sql/SqlError"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
+import * as Sqlite from "./sqlite.js"
 
 const none: ReadonlyArray<unknown> = []
-
-/**
- * A client whose only connection is guarded by a lock this adapter holds
- * (the SQLite client of `layerSqlite`): a transaction holds the lock for its
- * duration, without a `Scope` to provide, which is most of what
- * `sql.reserve` costs per command.
- *
- * @internal
- */
-export interface Exclusive {
-  readonly connection: Connection
-  readonly withLock: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
-}
-
-const exclusives = new WeakMap<SqlClient.SqlClient, Exclusive>()
-
-/** @internal */
-export const registerExclusive = (sql: SqlClient.SqlClient, exclusive: Exclusive): void => {
-  exclusives.set(sql, exclusive)
-}
 
 /** @internal */
 export interface Transaction {
@@ -54,7 +35,9 @@ export const make = (sql: SqlClient.SqlClient): Transaction => {
   const begin = sql.onDialectOrElse({ sqlite: () => "BEGIN IMMEDIATE", orElse: () => "BEGIN" })
   const exec = (conn: Connection, statement: string): Effect.Effect<void, SqlError> =>
     Effect.asVoid(conn.execute(statement, none, undefined))
-  const exclusive = exclusives.get(sql)
+  // This package's SQLite client: its one connection, behind its lock,
+  // without a Scope to provide (most of what `sql.reserve` costs).
+  const exclusive = Sqlite.handle(sql)
 
   const withConnection = <A, E, R>(
     body: (conn: Connection, depth: number) => Effect.Effect<A, E, R>

@@ -1,0 +1,40 @@
+/**
+ * The rows the store reads back, as Schemas: every row is decoded at the
+ * boundary (`@effect/sql`'s `SqlSchema`), never cast, so a foreign or
+ * damaged table is reported as such instead of flowing on as wrong types.
+ * Rows are read as arrays (the column order of each SELECT in
+ * `statements.ts`): cheaper for the drivers and for the decoder than objects.
+ *
+ * @internal
+ */
+import * as Schema from "effect/Schema"
+
+/**
+ * An integer as the drivers return it: a number, or a decimal string for
+ * PostgreSQL's `bigint` (what `COUNT(*)` gives).
+ */
+export const Int = Schema.Union(Schema.Int, Schema.compose(Schema.NumberFromString, Schema.Int))
+
+/** Parameters of a statement, as the drivers take them. */
+export const Params = Schema.Array(Schema.Union(Schema.String, Schema.Number, Schema.Null))
+
+/** `stream, version, type, data, recorded_at` — `data` is JSON text, parsed after decoding. */
+export const Event = Schema.Tuple(Schema.String, Schema.Int, Schema.String, Schema.String, Schema.String)
+
+/** `stream, version`. */
+export const Stream = Schema.Tuple(Schema.String, Int)
+
+/** `version`. */
+export const Version = Schema.Tuple(Int)
+
+/** `stream, title, state, version, rule, due_at, owner, path` (the obligation's columns null when it has none). */
+export const ReadModel = Schema.Tuple(
+  Schema.String,
+  Schema.String,
+  Schema.String,
+  Int,
+  Schema.NullOr(Schema.String),
+  Schema.NullOr(Schema.String),
+  Schema.NullOr(Schema.String),
+  Schema.NullOr(Schema.String)
+)

@@ -1,0 +1,427 @@
+/**
+ * The body of `SqlEventStore`: the event-store port of core over any
+ * `SqlClient`, with direct driver paths for this package's own clients.
+ *
+ * @internal
+ */
+import * as Migrator from "@effect/sql/Migrator"
+import * as SqlClient from "@effect/sql/SqlClient"
+import type { Connection } from "@effect/sql/SqlConnection"
+import { SqlError } from "@effect/sql/SqlError"
+import * as SqlSchema from "@effect/sql/SqlSchema"
+import { EventStore as Port } from "@entre-pairs/core"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import { excerpt, isUniqueViolation, type Operation, SchemaVersionMismatch, storeError } from "./errors.js"
+import * as Migrations from "./migrations.js"
+import * as Rows from "./rows.js"
+import * as Runner from "./runner.js"
+import * as Statements from "./statements.js"
+import * as Transaction from "./transaction.js"
+
+type EventStore = Port.EventStore["Type"]
+type ReadModel = Port.ReadModel
+type StoredEvent = Port.StoredEvent
+
+/** @internal */
+export interface Options {
+  readonly migrate?: boolean | undefined
+  readonly afterEventsInsert?: ((stream: string) => Effect.Effect<void, Port.EventStoreError>) | undefined
+}
+
+const decodeError = (operation: Operation, what: string) => (error: ParseResult.ParseError) =>
+  new Port.EventStoreError({
+    operation,
+    reason: `${what} does not decode: ${excerpt(ParseResult.TreeFormatter.formatErrorSync(error), 480)}`,
+    cause: error
+  })
+
+const MIGRATION_LOCK = 0x656e7472
+
+/** @internal */
+export const migrate = (
+  options?: { readonly to?: number | undefined }
+): Effect.Effect<
+  ReadonlyArray<readonly [id: number, name: string]>,
+  Port.EventStoreError | SchemaVersionMismatch,
+  SqlClient.SqlClient
+> =>
+  Effect.gen(function*() {
+    const sql = yield* SqlClient.SqlClient
+    const to = options?.to ?? Migrations.latest
+    const selected = Object.fromEntries(
+      Object.entries(Migrations.migrations).filter(([key]) => Number(key.split("_")[0]) <= to)
+    )
+    const run = Migrator.make({})({ loader: Migrator.fromRecord(selected), table: Migrations.table })
+    const prepare = sql.onDialectOrElse({
+      // The migrator probes for its table with a statement that fails when
+      // the table is missing, which would abort our transaction: create it
+      // first (same shape as the migrator's), under a lock.
+      pg: () =>
+        Effect.zipRight(
+          sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`,
+          sql`CREATE TABLE IF NOT EXISTS ${sql(Migrations.table)} (
+  migration_id integer primary key,
+  created_at timestamp with time zone not null default now(),
+  name text not null
+)`
+        ),
+      orElse: () => Effect.void
+    })
+    // Under the lock, before anything runs: a database that a newer release
+    // migrated is left alone.
+    const check = Effect.flatMap(
+      Effect.mapError(Migrations.databaseVersion, storeError("migrate")),
+      (version) =>
+        version > Migrations.latest
+          ? Effect.fail(new SchemaVersionMismatch({ databaseVersion: version, supportedVersion: Migrations.latest }))
+          : Effect.void
+    )
+    return yield* Transaction.make(sql).run(Effect.zipRight(Effect.zipRight(prepare, check), run))
+  }).pipe(
+    // The migrator turns a failed migration into a defect; it is an expected
+    // failure of the store (disk, permissions, a foreign table in the way).
+    Effect.catchSomeDefect((defect) =>
+      typeof defect === "object" && defect !== null && "_tag" in defect && defect._tag === "MigrationError"
+        ? Option.some(Effect.fail(storeError("migrate")(defect)))
+        : Option.none()
+    ),
+    Effect.mapError((error) =>
+      error instanceof SchemaVersionMismatch || error instanceof Port.EventStoreError
+        ? error
+        : storeError("migrate")(error)
+    )
+  )
+
+/** Rows per statement when a whole table is rewritten (below SQLite's and PostgreSQL's parameter limits). */
+const CHUNK = 500
+/** Events read per statement by a rebuild. */
+const REBUILD_CHUNK = 5_000
+
+/** @internal */
+export const make = (
+  options?: Options
+): Effect.Effect<EventStore, Port.EventStoreError | SchemaVersionMismatch, SqlClient.SqlClient> =>
+  Effect.gen(function*() {
+    const sql = yield* SqlClient.SqlClient
+    if (options?.migrate !== false) {
+      yield* migrate()
+    } else {
+      const version = yield* Effect.mapError(Migrations.databaseVersion, storeError("migrate"))
+      if (version !== Migrations.latest) {
+        return yield* new SchemaVersionMismatch({ databaseVersion: version, supportedVersion: Migrations.latest })
+      }
+    }
+    const transaction = Transaction.make(sql)
+    const afterEventsInsert = options?.afterEventsInsert
+    const statements = Statements.make(sql.onDialectOrElse({ pg: () => "pg" as const, orElse: () => "sqlite" as const }))
+    const runner = Runner.make(sql)
+
+    const query = <A, I>(result: Schema.Schema<A, I>, operation: Operation, what: string) => {
+      const find = SqlSchema.findAll({
+        Request: Rows.Params,
+        Result: result,
+        execute: ([text, ...params]) => runner.values(text as string, params)
+      })
+      return (text: string, params: ReadonlyArray<string | number | null>) =>
+        find([text, ...params]).pipe(
+          Effect.catchTags({
+            SqlError: (error) => Effect.fail(storeError(operation)(error)),
+            ParseError: (error) => Effect.fail(decodeError(operation, what)(error))
+          })
+        )
+    }
+
+    const conflict = (stream: string, expectedVersion: number) =>
+      Effect.flatMap(
+        query(Rows.Version, "append", "the stream's version")(statements.currentVersion, [stream]),
+        (rows) =>
+          Effect.fail(new Port.ConcurrencyConflict({ stream, expectedVersion, actualVersion: rows[0]?.[0] ?? 0 }))
+      )
+
+    const append: EventStore["append"] = (stream, expectedVersion, events, readModel) =>
+      Effect.suspend(() => {
+        const invalid = Port.validateAppend(stream, expectedVersion, events, readModel)
+        if (invalid !== undefined) {
+          return Effect.fail(new Port.EventStoreError({ operation: "append", reason: invalid }))
+        }
+        const eventParams: Array<unknown> = []
+        for (let i = 0; i < events.length; i++) {
+          const event = events[i]!
+          let data: string | undefined
+          try {
+            data = JSON.stringify(event.data) as string | undefined
+          } catch {
+            data = undefined
+          }
+          if (typeof data !== "string") {
+            return Effect.fail(
+              new Port.EventStoreError({
+                operation: "append",
+                reason: `data of event ${i + 1} (${excerpt(event.type)}) is not JSON`
+              })
+            )
+          }
+          eventParams.push(stream, expectedVersion + i + 1, event.type, data, event.recordedAt)
+        }
+        const exchangeParams = [
+          readModel.stream,
+          readModel.title,
+          readModel.state,
+          readModel.version,
+          events[events.length - 1]!.recordedAt
+        ]
+        const obligationParams: Array<unknown> = []
+        readModel.obligations.forEach((o, position) =>
+          obligationParams.push(stream, position, o.rule, o.dueAt, o.owner, o.path)
+        )
+        const owed = readModel.obligations.length
+        const write = new Write(stream, expectedVersion, events.length, eventParams, exchangeParams, obligationParams, owed)
+        return Effect.flatMap(runner.outer, (outer) =>
+          outer._tag === "None" && afterEventsInsert === undefined && runner.sqlite !== undefined
+            ? sqliteAppend(runner.sqlite, write)
+            : outer._tag === "None" && afterEventsInsert === undefined && runner.pg !== undefined
+            ? pgAppend(runner.pg, write)
+            : transaction.withConnection((conn) => genericAppend(conn, write))).pipe(
+            Effect.flatMap((inserted) =>
+              inserted === events.length ? Effect.succeed(write.newVersion) : conflict(stream, expectedVersion)
+            ),
+            Effect.catchTag("SqlError", (error) =>
+              isUniqueViolation(error)
+                // Lost a race the version check could not see (PostgreSQL's
+                // READ COMMITTED): report the version that won.
+                ? conflict(stream, expectedVersion)
+                : Effect.fail(storeError("append")(error)))
+          )
+      })
+
+    /** Separate statements in a transaction (the caller's, as a savepoint, or ours). Returns how many events went in. */
+    const genericAppend = (conn: Connection, w: Write): Effect.Effect<number, Port.EventStoreError | SqlError> =>
+      Effect.flatMap(
+        conn.execute(statements.insertEvents(w.events), [...w.eventParams, w.stream, w.expectedVersion], undefined),
+        (inserted) => {
+          // Nothing inserted: the transaction is rolled back by the caller of withConnection on failure only,
+          // and there is nothing to undo here.
+          if (inserted.length !== w.events) return Effect.succeed(inserted.length)
+          let rest: Effect.Effect<unknown, Port.EventStoreError | SqlError> = conn.execute(
+            statements.upsertExchange,
+            w.exchangeParams,
+            undefined
+          )
+          if (afterEventsInsert !== undefined) rest = Effect.zipRight(afterEventsInsert(w.stream), rest)
+          if (w.owed > 0) {
+            rest = Effect.zipRight(rest, conn.execute(statements.upsertObligations(w.owed), w.obligationParams, undefined))
+          }
+          rest = Effect.zipRight(rest, conn.execute(statements.trimObligations, [w.stream, w.owed], undefined))
+          return Effect.as(rest, inserted.length)
+        }
+      )
+
+    /** The statements of `genericAppend` through better-sqlite3 directly, in one synchronous block under the lock. */
+    const begin = "BEGIN IMMEDIATE"
+    const sqliteAppend = (h: NonNullable<Runner.Runner["sqlite"]>, w: Write): Effect.Effect<number, SqlError> =>
+      h.exclusive(() => {
+        try {
+          h.prepare(begin).run()
+        } catch (cause) {
+          return Effect.fail(new SqlError({ cause, message: "Failed to begin a transaction" }))
+        }
+        try {
+          const inserted = h.prepare(statements.insertEvents(w.events)).all(
+            ...w.eventParams,
+            w.stream,
+            w.expectedVersion
+          ).length
+          if (inserted === w.events) {
+            h.prepare(statements.upsertExchange).run(...w.exchangeParams)
+            if (w.owed > 0) h.prepare(statements.upsertObligations(w.owed)).run(...w.obligationParams)
+            h.prepare(statements.trimObligations).run(w.stream, w.owed)
+            h.prepare("COMMIT").run()
+          } else {
+            h.prepare("ROLLBACK").run()
+          }
+          return Effect.succeed(inserted)
+        } catch (cause) {
+          try {
+            if (h.db.inTransaction) h.prepare("ROLLBACK").run()
+          } catch {
+            // The connection reports the first failure.
+          }
+          return Effect.fail(new SqlError({ cause, message: "Failed to execute statement" }))
+        }
+      })
+
+    /** The whole append as one statement (atomic on its own) sent to the pool. */
+    const pgAppend = (h: NonNullable<Runner.Runner["pg"]>, w: Write): Effect.Effect<number, SqlError> =>
+      Effect.async<number, SqlError>((resume) => {
+        h.pool.query(
+          {
+            text: statements.appendPg(`${w.events}:${w.owed}`),
+            values: [
+              ...w.eventParams,
+              w.stream,
+              w.expectedVersion,
+              ...w.exchangeParams,
+              w.stream,
+              ...w.obligationParams,
+              w.owed
+            ],
+            rowMode: "array"
+          },
+          (error, result) => {
+            resume(
+              error
+                ? Effect.fail(new SqlError({ cause: error, message: "Failed to execute statement" }))
+                : Effect.succeed(result.rows.length)
+            )
+          }
+        )
+      })
+
+    const readEvents = query(Rows.Event, "read", "an event row")
+    const toStored = (operation: Operation) => (rows: ReadonlyArray<typeof Rows.Event.Type>) =>
+      Effect.suspend(() => {
+        const events: Array<StoredEvent> = new Array(rows.length)
+        for (let i = 0; i < rows.length; i++) {
+          const [stream, version, type, data, recordedAt] = rows[i]!
+          let parsed: unknown
+          try {
+            parsed = JSON.parse(data)
+          } catch (cause) {
+            return Effect.fail(
+              new Port.EventStoreError({
+                operation,
+                reason: `event ${version} of "${excerpt(stream)}" holds data that is not JSON`,
+                cause
+              })
+            )
+          }
+          events[i] = { stream, version, type, data: parsed, recordedAt }
+        }
+        return Effect.succeed(events)
+      })
+
+    const read: EventStore["read"] = (stream, afterVersion = 0) =>
+      Effect.flatMap(readEvents(statements.readEvents, [stream, afterVersion]), toStored("read"))
+
+    const readStreams = query(Rows.Stream, "streams", "a stream row")
+    const streams: EventStore["streams"] = () =>
+      Effect.map(readStreams(statements.streams, []), (rows) => rows.map(([stream, version]) => ({ stream, version })))
+
+    const readReadModels = query(Rows.ReadModel, "readModels", "a read-model row")
+    const readModels: EventStore["readModels"] = (filter) => {
+      const state = filter?.state
+      return Effect.map(
+        readReadModels(statements.readModels(state !== undefined), state === undefined ? [] : [state]),
+        (rows) => {
+          const models: Array<ReadModel> = []
+          let current: { stream: string; obligations: Array<ReadModel["obligations"][number]> } | undefined
+          for (const [stream, title, state, version, rule, dueAt, owner, path] of rows) {
+            if (current === undefined || current.stream !== stream) {
+              current = { stream, obligations: [] }
+              models.push({ stream, title, state, version, obligations: current.obligations })
+            }
+            if (rule !== null && dueAt !== null && owner !== null && path !== null) {
+              current.obligations.push({ rule, dueAt, owner, path })
+            }
+          }
+          return models
+        }
+      )
+    }
+
+    const rebuildEvents = query(Rows.Event, "rebuild", "an event row")
+    const rebuildReadModels: EventStore["rebuildReadModels"] = (project) =>
+      transaction.run(Effect.gen(function*() {
+        yield* sql`DELETE FROM obligations`
+        yield* sql`DELETE FROM exchanges`
+        let exchanges: Array<Record<string, string | number>> = []
+        let obligations: Array<Record<string, string | number>> = []
+        const flush = (all: boolean) =>
+          Effect.gen(function*() {
+            while (exchanges.length >= (all ? 1 : CHUNK)) {
+              yield* sql`INSERT INTO exchanges ${sql.insert(exchanges.slice(0, CHUNK))}`
+              exchanges = exchanges.slice(CHUNK)
+            }
+            while (obligations.length >= (all ? 1 : CHUNK)) {
+              yield* sql`INSERT INTO obligations ${sql.insert(obligations.slice(0, CHUNK))}`
+              obligations = obligations.slice(CHUNK)
+            }
+          })
+        const projectStream = (events: ReadonlyArray<StoredEvent>) =>
+          Effect.suspend(() => {
+            const stream = events[0]!.stream
+            let model: ReadModel
+            try {
+              // Rows belong to the stream projected, whatever the projection says.
+              model = { ...project(stream, events), stream }
+            } catch (cause) {
+              return Effect.fail(
+                new Port.EventStoreError({ operation: "rebuild", reason: `projection of "${excerpt(stream)}" failed`, cause })
+              )
+            }
+            exchanges.push({
+              stream,
+              title: model.title,
+              state: model.state,
+              version: model.version,
+              updated_at: events[events.length - 1]!.recordedAt
+            })
+            model.obligations.forEach((o, position) =>
+              obligations.push({ stream, position, rule: o.rule, due_at: o.dueAt, owner: o.owner, path: o.path })
+            )
+            return Effect.void
+          })
+        // The events in index order, a chunk at a time (memory stays bounded
+        // whatever the size of the store); a stream cut by a chunk boundary
+        // is projected once its last event is in.
+        let pending: Array<StoredEvent> = []
+        let after: readonly [string, number] | undefined
+        let count = 0
+        for (;;) {
+          const rows = yield* rebuildEvents(
+            statements.eventsAfter(after !== undefined),
+            after === undefined ? [REBUILD_CHUNK] : [after[0], after[1], REBUILD_CHUNK]
+          )
+          const events = yield* toStored("rebuild")(rows)
+          for (const event of events) {
+            if (pending.length > 0 && pending[0]!.stream !== event.stream) {
+              yield* projectStream(pending)
+              count++
+              pending = []
+            }
+            pending.push(event)
+          }
+          yield* flush(false)
+          if (rows.length < REBUILD_CHUNK) break
+          const last = events[events.length - 1]!
+          after = [last.stream, last.version]
+        }
+        if (pending.length > 0) {
+          yield* projectStream(pending)
+          count++
+        }
+        yield* flush(true)
+        return count
+      })).pipe(Effect.mapError(storeError("rebuild")))
+
+    return Port.EventStore.of({ append, read, streams, readModels, rebuildReadModels })
+  })
+
+/** The rows of one append, built once. */
+class Write {
+  readonly newVersion: number
+  constructor(
+    readonly stream: string,
+    readonly expectedVersion: number,
+    readonly events: number,
+    readonly eventParams: ReadonlyArray<unknown>,
+    readonly exchangeParams: ReadonlyArray<unknown>,
+    readonly obligationParams: ReadonlyArray<unknown>,
+    readonly owed: number
+  ) {
+    this.newVersion = expectedVersion + events
+  }
+}
