@@ -113,7 +113,14 @@ export const LocalSeverity = Schema.Record({ key: Schema.String, value: Severity
     }
     return issues.length === 0 ? undefined : issues
   })
-).annotations({ identifier: "LocalSeverity" })
+).annotations({
+  identifier: "LocalSeverity",
+  // Only settings the catalogue allows, so that generated policies decode.
+  arbitrary: () => (fc) =>
+    fc
+      .array(fc.tuple(fc.constantFrom(...ruleIds), fc.constantFrom<Severity>("blocking", "advisory", "off")), { maxLength: 4 })
+      .map((pairs) => Object.fromEntries(pairs.filter(([rule, severity]) => refusal(rule, severity) === undefined)))
+})
 /** @since 0.2.0 */
 export type LocalSeverity = typeof LocalSeverity.Type
 
