@@ -12,22 +12,25 @@
  */
 import * as Schema from "effect/Schema"
 import { AgentId, OccupationId, UnitId } from "./Ids.js"
+import * as Text from "./Text.js"
 
-/** A name or label typed by a person: trimmed, non-empty, at most 200 characters. @since 0.1.0 */
-export const Name = Schema.Trim.pipe(
-  Schema.minLength(1, { message: () => "must not be empty" }),
-  Schema.maxLength(200)
-).annotations({
-  identifier: "Name",
-  arbitrary: () => (fc) =>
-    fc
-      .array(fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzéèêëàâîïôöûüçÉÈ'- ".split("")), {
-        minLength: 1,
-        maxLength: 20
-      })
-      .map((cs) => cs.join("").trim())
-      .filter((s) => s.length > 0)
-})
+/**
+ * A name or label typed by a person: invisible characters removed when
+ * decoded (`Text.normalizeFreeText`), trimmed, non-empty, at most 200
+ * characters.
+ *
+ * @since 0.1.0
+ */
+export const Name = Text.Label
+
+/**
+ * A person's first or last name: NFKC, invisible characters removed, one
+ * space between words, trimmed when decoded (`Text.normalizePersonName`), so
+ * a name pasted with a soft hyphen is stored as people read it (CNF-06).
+ *
+ * @since 0.1.0
+ */
+export const PersonName = Text.PersonName
 
 /** Civility as written in French administrative documents. @since 0.1.0 */
 export const Civility = Schema.Literal("Mme", "M.").annotations({ identifier: "Civility" })
@@ -92,8 +95,8 @@ export type FunctionHeld = typeof FunctionHeld.Type
 export const Agent = Schema.Struct({
   id: AgentId,
   civility: Schema.optional(Civility),
-  firstName: Name,
-  lastName: Name,
+  firstName: PersonName,
+  lastName: PersonName,
   /** The agent's occupation (métier). */
   occupation: OccupationId,
   /** Occupations the agent contributes to without exercising them (ELI-03: "concourant à la réalisation"). */

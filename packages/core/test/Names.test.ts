@@ -40,8 +40,15 @@ describe("Names.findNames (CNF-06 scanner)", () => {
       ["a", "fullName", "DUPONT Élodie", 19]
     ])
   })
-  it("does not report an ambiguous first name alone, but finds the full name", () => {
-    assert.deepStrictEqual(find("Marc a parlé, puis Marc Martin."), [["b", "fullName", "Marc Martin", 19]])
+  it("CNF-06 a first name shared by two people still matches, naming both; the full name names one", () => {
+    assert.deepStrictEqual(find("Marc a parlé, puis Marc Martin."), [
+      ["b", "firstName", "Marc", 0],
+      ["b", "fullName", "Marc Martin", 19]
+    ])
+    assert.deepStrictEqual(
+      Names.findNames("Marc a parlé.", people)[0]!.people.map((p) => p.id),
+      ["b", "e"]
+    )
   })
   it("finds hyphenated first names written with or without the hyphen", () => {
     assert.deepStrictEqual(find("Jean-Pierre, puis jean pierre, puis JEANPIERRE"), [
@@ -72,5 +79,101 @@ describe("Names.findNames (CNF-06 scanner)", () => {
     const scanner = Names.compile(people)
     assert.strictEqual(scanner.find("Dupont").length, 1)
     assert.strictEqual(Names.compile([...people, people[0]!]).people.length, people.length)
+  })
+})
+
+describe("CNF-06 matching survives what people paste", () => {
+  const lefevre = [{ id: "f", firstName: "Élodie", lastName: "Lefèvre" }]
+  const matched = (text: string, ps: ReadonlyArray<Names.Person> = lefevre) => Names.findNames(text, ps).map((h) => h.matched)
+  it.each([
+    ["soft hyphen", "Mme Le\u00ADfèvre a exposé son cas.", "Mme Le\u00ADfèvre"],
+    ["zero-width space", "Mme Lef\u200Bèvre a exposé son cas.", "Mme Lef\u200Bèvre"],
+    ["zero-width non-joiner", "Mme Lef\u200Cèvre a exposé son cas.", "Mme Lef\u200Cèvre"],
+    ["zero-width joiner", "Mme Lef\u200Dèvre a exposé son cas.", "Mme Lef\u200Dèvre"],
+    ["word joiner", "Mme Lefè\u2060vre a exposé son cas.", "Mme Lefè\u2060vre"],
+    ["BOM", "Mme \uFEFFLefèvre a exposé son cas.", "Mme \uFEFFLefèvre"],
+    ["bidi override", "Mme \u202ALefèvre\u202C a exposé son cas.", "Mme \u202ALefèvre"],
+    ["variation selector", "Mme Lefe\uFE0Fvre a exposé son cas.", "Mme Lefe\uFE0Fvre"],
+    ["tag characters", "Mme Lef\u{E0041}èvre a exposé son cas.", "Mme Lef\u{E0041}èvre"],
+    ["combining grapheme joiner", "Mme Lef\u034Fèvre a exposé son cas.", "Mme Lef\u034Fèvre"],
+    ["decomposed accent", "Mme Lefe\u0300vre a exposé son cas.", "Mme Lefe\u0300vre"],
+    ["full-width letters", "Mme Ｌｅｆｅｖｒｅ a exposé son cas.", "Mme Ｌｅｆｅｖｒｅ"],
+    ["mathematical letters", "Mme 𝐋𝐞𝐟𝐞𝐯𝐫𝐞 a exposé son cas.", "Mme 𝐋𝐞𝐟𝐞𝐯𝐫𝐞"],
+    ["no-break space after the civility", "Mme\u00A0Lefèvre a exposé son cas.", "Mme\u00A0Lefèvre"],
+    ["narrow no-break space", "Élodie\u202FLefèvre a exposé son cas.", "Élodie\u202FLefèvre"]
+  ])("CNF-06 %s inside a name: found", (_, text, expected) => {
+    assert.deepStrictEqual(matched(text), [expected])
+  })
+  it("CNF-06 a name stored with invisible characters at import is found written plainly", () => {
+    assert.deepStrictEqual(matched("Mme Lefèvre a exposé son cas.", [{ id: "f", firstName: "Élo\u200Bdie", lastName: "Le\u00ADfè\u2060vre" }]), [
+      "Mme Lefèvre"
+    ])
+    assert.deepStrictEqual(matched("Élodie a exposé son cas.", [{ id: "f", firstName: "\uFEFFÉlo\u200Ddie", lastName: "X" }]), ["Élodie"])
+  })
+  it("CNF-06 ligatures: œ written out or not, in the name or the text; ﬁ and ﬂ from a PDF", () => {
+    const ps = [{ id: "l", firstName: "Sofia", lastName: "Lœuillet" }, { id: "m", firstName: "Flore", lastName: "Cæsar" }]
+    assert.deepStrictEqual(matched("M. Loeuillet, Mme LŒUILLET, Soﬁa, Mme Caesar et ﬂore.", ps), [
+      "M. Loeuillet",
+      "Mme LŒUILLET",
+      "Soﬁa",
+      "Mme Caesar",
+      "ﬂore"
+    ])
+    assert.deepStrictEqual(matched("Mme Lœuillet a exposé.", [{ id: "l", firstName: "Sofia", lastName: "Loeuillet" }]), ["Mme Lœuillet"])
+  })
+  it("CNF-06 offsets and matches are those of the original text", () => {
+    const text = "Vu : Mme Le\u00ADFÈ\u200BVRE."
+    const [hit] = Names.findNames(text, lefevre)
+    assert.strictEqual(text.slice(hit!.offset, hit!.offset + hit!.matched.length), hit!.matched)
+    assert.strictEqual(hit!.offset, 5)
+    assert.isTrue(hit!.civility)
+  })
+})
+
+describe("CNF-06 names that are common French words match where they read as a name", () => {
+  const ps = [
+    { id: "c", firstName: "Claire", lastName: "Petit" },
+    { id: "r", firstName: "Rose", lastName: "Blanc" },
+    { id: "d", firstName: "Awa", lastName: "Le Brun" }
+  ]
+  const matched = (text: string) => Names.findNames(text, ps).map((h) => h.matched)
+  it("CNF-06 « la consigne n'est pas claire » passes for a member named Claire", () => {
+    assert.deepStrictEqual(matched("La consigne n'est pas claire, un petit rappel au tableau blanc, un vin rosé, le brun du mur."), [])
+  })
+  it("CNF-06 capitalised, at a sentence start, in capitals, after a civility, or with the other name: found", () => {
+    assert.deepStrictEqual(matched("Claire a exposé. Puis PETIT a répondu à mme petit et à Dr Blanc ; rose blanc aussi."), [
+      "Claire",
+      "PETIT",
+      "mme petit",
+      "Dr Blanc",
+      "rose blanc"
+    ])
+    assert.deepStrictEqual(matched("Vu avec M. le brun, Le Brun et LEBRUN."), ["M. le brun", "Le Brun", "LEBRUN"])
+  })
+  it("CNF-06 a name that is not a common word matches in any case", () => {
+    assert.deepStrictEqual(matched("awa a exposé."), ["awa"])
+  })
+  it("CNF-06 the lexicon knows the common words and not the plain names", () => {
+    for (const w of ["Claire", "Rose", "Petit", "Blanc", "Brun", "Berger", "Juste", "Vu"]) assert.isTrue(Names.isCommonWord(w), w)
+    for (const w of ["Lebrun", "Lefèvre", "Dupont", "Élodie", "Pierre", "Marie", "Jean"]) assert.isFalse(Names.isCommonWord(w), w)
+  })
+})
+
+describe("CNF-08 every name a person has had stays in the scan", () => {
+  it("CNF-08 former names are found, and two records of one ID are one person", () => {
+    const p = { id: "a", firstName: "Claire", lastName: "Durand", formerNames: [{ firstName: "Claire", lastName: "Lefèvre" }] }
+    assert.deepStrictEqual(
+      Names.findNames("Mme Lefèvre puis Mme Durand.", [p]).map((h) => [h.person.id, h.matched]),
+      [
+        ["a", "Mme Lefèvre"],
+        ["a", "Mme Durand"]
+      ]
+    )
+    const scanner = Names.compile([
+      { id: "a", firstName: "Claire", lastName: "Durand" },
+      { id: "a", firstName: "Claire", lastName: "Lefèvre" }
+    ])
+    assert.strictEqual(scanner.people.length, 1)
+    assert.strictEqual(scanner.find("Mme Lefèvre").length, 1)
   })
 })

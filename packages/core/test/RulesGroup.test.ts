@@ -201,9 +201,10 @@ describe("CNF — confidentiality", () => {
       }),
       "CNF-06"
     )
+    // The variant left with the minutes of its session already: reported there, once.
     assert.deepStrictEqual(v.map((x) => x.path), [
-      ["conclusions", "summary"],
       ["sessions", 3, "variants", 0, "description"],
+      ["conclusions", "summary"],
       ["review", "text"],
       ["review", "text"]
     ])

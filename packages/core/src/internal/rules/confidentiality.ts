@@ -1,29 +1,11 @@
 /**
  * CNF — confidentiality and anonymity (note II-b, II-c).
  */
-import { compile, type Scanner } from "../../Names.js"
-import type { Agent } from "../../Agent.js"
-import type { Rule, RuleContext } from "../../Rule.js"
-import type { Path, Violation } from "../../Violation.js"
+import type { Rule } from "../../Rule.js"
+import type { Violation } from "../../Violation.js"
 import { isActiveAt } from "../context.js"
+import * as Release from "../release.js"
 import { blocking, day, jour, none, push, rule, title } from "../util.js"
-
-/** Members (withdrawn included), facilitators and guests: everyone whose name must not leave the group. */
-const participants = (ctx: RuleContext): Array<Agent> => {
-  const ids: Array<string> = []
-  for (const m of ctx.snapshot.members) ids.push(m.agentId)
-  for (const f of ctx.facilitators) ids.push(f.agentId)
-  for (const s of ctx.snapshot.sessions) for (const g of s.guests) ids.push(g.agentId)
-  const out: Array<Agent> = []
-  const seen = new Set<string>()
-  for (const id of ids) {
-    if (seen.has(id)) continue
-    seen.add(id)
-    const a = ctx.agents.get(id)
-    if (a !== undefined) out.push(a)
-  }
-  return out
-}
 
 const guarantee = (id: "CNF-01" | "CNF-02" | "CNF-03" | "CNF-04", section: string, fr: string, en: string): Rule =>
   rule({
@@ -108,61 +90,8 @@ export const rules: ReadonlyArray<Rule> = [
     ),
     parameters: [],
     scope: "snapshot",
-    check: (ctx) => {
-      const s = ctx.snapshot
-      let scanner: Scanner<Agent> | undefined
-      let out: Array<Violation> | undefined
-      const check = (text: string | undefined, path: Path, whereFr: string, whereEn: string) => {
-        if (text === undefined || text.length === 0) return
-        scanner ??= compile(participants(ctx))
-        for (const hit of scanner.find(text)) {
-          out = push(
-            out,
-            blocking(
-              "CNF-06",
-              path,
-              `${whereFr} contient le nom d'un participant (« ${hit.matched} », position ${hit.offset}) : à anonymiser avant diffusion.`,
-              `${whereEn} contains a participant's name ("${hit.matched}", offset ${hit.offset}): anonymise it before release.`
-            )
-          )
-        }
-      }
-      const sentSessions = new Set<string>()
-      s.sessions.forEach((session, si) => {
-        session.minutes.forEach((m, mi) => {
-          if (m.sentAt === undefined) return
-          sentSessions.add(session.id)
-          const fr = `Le compte rendu de la séance ${session.id} (version ${m.version})`
-          const en = `The minutes of session ${session.id} (version ${m.version})`
-          check(m.summary, ["sessions", si, "minutes", mi, "summary"], fr, en)
-          check(m.correction, ["sessions", si, "minutes", mi, "correction"], `${fr}, motif de correction,`, `${en}, correction note,`)
-        })
-      })
-      s.trainingNeeds.forEach((n, i) => {
-        if (!sentSessions.has(n.sessionId)) return
-        check(n.description, ["trainingNeeds", i, "description"], `Le besoin de formation ${n.id}`, `Training need ${n.id}`)
-      })
-      const c = s.conclusions
-      if (c?.circulatedAt !== undefined) {
-        check(c.summary, ["conclusions", "summary"], "Le relevé de conclusions", "The statement of conclusions")
-        c.variantIds.forEach((id) => {
-          const v = ctx.variants.get(id)
-          if (v === undefined) return
-          const base = ["sessions", v.session, "variants", v.index] as const
-          check(v.variant.description, [...base, "description"], `La variante ${id} du relevé de conclusions`, `Variant ${id} of the statement of conclusions`)
-          const a = v.variant.arbitration
-          if (a?.outcome === "conditional") {
-            a.conditions.forEach((cond, k) =>
-              check(cond, [...base, "arbitration", "conditions", k], `Une condition de la variante ${id}`, `A condition of variant ${id}`)
-            )
-          }
-        })
-      }
-      if (s.review?.presentedAt !== undefined) {
-        check(s.review.text, ["review", "text"], "Le bilan", "The review")
-      }
-      return out ?? none
-    }
+    // One list of outgoing fields for the commands, this check and the views (internal/release.ts).
+    check: (ctx) => Release.check(ctx.snapshot)
   }),
   rule({
     id: "CNF-07",
