@@ -35,11 +35,18 @@ const scopeText = {
   guarantee: "guarantee (by construction, property-tested)"
 }
 
+const severityText = (r, Policy) => {
+  const allowed = ["blocking", "advisory", "off"].filter((k) => Policy.allows(r.id, k))
+  if (allowed.length === 0) return "none (the lifecycle order, an obligation or a guarantee)"
+  if (!allowed.includes("advisory")) return "can only be tightened (the note states it without condition)"
+  return allowed.map((k) => `\`${k}\``).join(", ")
+}
 const kindOf = (rule) => (rule.alsoKind ? `${rule.kind} / ${rule.alsoKind}` : rule.kind)
+const value = (v) => (Array.isArray(v) ? v.map((x) => `« ${x} »`).join(", ") : String(v))
 const params = (rule, defaults) =>
   rule.parameters.length === 0
     ? "—"
-    : rule.parameters.map((p) => `\`${p.key}\` = ${defaults[p.key]} (${p.provenance === "note" ? "note" : "local"})`).join(", ")
+    : rule.parameters.map((p) => `\`${p.key}\` = ${value(defaults[p.key])} (${p.provenance === "note" ? "note" : "local"})`).join(", ")
 const cell = (s) => String(s).replace(/\|/g, "\\|")
 
 /** The committed form of the rule reference. */
@@ -64,7 +71,15 @@ export const renderRuleDocs = (core) => {
   out.push(
     "- **Parameters** — keys of `Policy.PolicyConfig` with their default; *(note)* comes from the note, *(local)* is a local choice. Every parameter can be overridden per service and per exchange (`framing.policy`)."
   )
-  out.push("- **Added by entre-pairs** — not in the original catalogue, but implied by the note; marked as such below.")
+  out.push(
+    "- **Version 2** — the catalogue was measured against the note and revised: strength follows the note's words (« doit », « il est nécessaire », « nécessitent », « il faut », « devra », « indispensable » make a rule blocking or an obligation; « si possible », « idéalement », « à privilégier », « recommandé », « conseillé », « il convient » make it advisory; « peut », « pourra » allow, with no warning; an example list is never closed). Rules changed or added by version 2 are marked *(v2)*."
+  )
+  out.push(
+    "- **Local severity** — a service (`Policy.PolicyOverrides.severity`, passed by the integrator) or an exchange (`framing.policy.severity`) may set any blocking or advisory rule to `blocking` or `advisory`, and an advisory rule to `off`. Guarantees, the CNF rules, and ELI-01, LIF-03, ANI-05 and PUR-04 can only be tightened; a loosening is refused (`Policy.LocalSeverityRefused`, or a decode fault naming the rule). The framing records the service's policy in force (`framing.servicePolicy`), and documents show local rules as such."
+  )
+  out.push(
+    "- **Working days** — a due date that falls on a Saturday, a Sunday or a French public holiday moves to the next working day (`Policy.PolicyConfig.workingDays`, `holidayCalendar`: `france` or `alsaceMoselle`)."
+  )
   out.push("")
   out.push(`${rules.length} rules: ${["blocking", "advisory", "obligation", "guarantee"].map((k) => `${rules.filter((r) => r.kind === k).length} ${k}`).join(", ")}.`)
   out.push("")
@@ -72,7 +87,7 @@ export const renderRuleDocs = (core) => {
   out.push("|---|---|---|---|---|---|")
   for (const r of rules) {
     out.push(
-      `| [${r.id}](#${r.id.toLowerCase()}) | ${kindOf(r)} | ${r.scope} | ${cell(r.section)} | ${cell(params(r, defaults))} | ${cell(r.title.en)}${r.addedByEntrePairs ? " *(added by entre-pairs)*" : ""} |`
+      `| [${r.id}](#${r.id.toLowerCase()}) | ${kindOf(r)} | ${r.scope} | ${cell(r.section)} | ${cell(params(r, defaults))} | ${cell(r.title.en)}${r.version === 2 ? " *(v2)*" : ""}${r.addedByEntrePairs ? " *(added by entre-pairs)*" : ""} |`
     )
   }
   out.push("")
@@ -86,12 +101,17 @@ export const renderRuleDocs = (core) => {
     for (const r of members) {
       out.push(`### ${r.id}`)
       out.push("")
+      if (r.version === 2) {
+        out.push("**Version 2** — changed or added by version 2 of the catalogue.")
+        out.push("")
+      }
       if (r.addedByEntrePairs) {
         out.push("**Ajoutée par entre-pairs / added by entre-pairs** — not in the catalogue the project started from; the note implies it.")
         out.push("")
       }
       out.push(`- **Kind**: ${r.alsoKind ? `${kindText[r.kind]} + ${kindText[r.alsoKind]}` : kindText[r.kind]}`)
       out.push(`- **Scope**: ${scopeText[r.scope]}`)
+      out.push(`- **Local severity**: ${severityText(r, core.Policy)}`)
       out.push(`- **Section de la note / note section**: ${r.section}`)
       out.push(`- **Paramètres / parameters**: ${params(r, defaults)}`)
       out.push("")

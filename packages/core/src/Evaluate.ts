@@ -1,6 +1,12 @@
 /**
  * The rules engine: evaluates every snapshot rule of the registry against
- * an exchange snapshot at a date, and lists the unmet obligations.
+ * an exchange snapshot at a date, and lists the unmet obligations. The
+ * policy in force (`Policy.inForce`) gives the parameters and the local
+ * severity of the rules: a rule set to `advisory` reports its blocking
+ * violations as advisories, a rule set to `blocking` refuses what it only
+ * advised, and a rule set to `off` reports nothing. The lifecycle decides
+ * commands with the same evaluation, so a command is refused exactly when
+ * `evaluate` reports a new blocking violation.
  *
  * @since 0.1.0
  */
@@ -25,7 +31,11 @@ import type { Violation } from "./Violation.js"
  */
 export interface Options {
   readonly at: DateTime.Utc
-  /** Service-level overrides; the framing's overrides apply on top. */
+  /**
+   * Service-level overrides; the framing's overrides apply on top. A framing
+   * that recorded the service's policy in force when it was framed
+   * (`framing.servicePolicy`) keeps it instead.
+   */
   readonly config?: Policy.PolicyOverrides | undefined
 }
 
@@ -59,10 +69,30 @@ export const context: (snapshot: ExchangeSnapshot, at: DateTime.Utc, config: Pol
   Context.make
 
 /**
+ * Applies the local severity of a configuration to violations: each one
+ * takes its rule's local kind, and those of rules set to `off` are dropped.
+ *
+ * @example
+ * import { Evaluate, Policy, Violation } from "@entre-pairs/core"
+ * const v = Violation.make("LIF-05", "blocking", ["framing", "dedicatedTime"], { fr: "…", en: "…" })
+ * Evaluate.applySeverity([v], Policy.resolve({ severity: { "LIF-05": "advisory" } }))[0]?.kind // "advisory"
+ * @since 0.2.0
+ */
+export const applySeverity = (violations: ReadonlyArray<Violation>, config: Policy.PolicyConfig): Array<Violation> => {
+  const out: Array<Violation> = []
+  for (const v of violations) {
+    const severity = Policy.severityOf(config, v.rule, v.kind)
+    if (severity === "off") continue
+    out.push(severity === v.kind ? v : { ...v, kind: severity })
+  }
+  return out
+}
+
+/**
  * Evaluates a snapshot: blocking violations, advisories, and unmet
  * obligations at `options.at`. The effective configuration is
- * `Policy.resolve(options.config, snapshot.framing?.policy)`. Never throws on
- * a value the snapshot schema accepts.
+ * `Policy.inForce(options.config, snapshot.framing)`, local severity
+ * included. Never throws on a value the snapshot schema accepts.
  *
  * @example
  * import { Evaluate, Exchange } from "@entre-pairs/core"
@@ -73,7 +103,7 @@ export const context: (snapshot: ExchangeSnapshot, at: DateTime.Utc, config: Pol
  * @since 0.1.0
  */
 export const evaluate = (snapshot: ExchangeSnapshot, options: Options): Evaluation => {
-  const config = Policy.resolve(options.config, snapshot.framing?.policy)
+  const config = Policy.inForce(options.config, snapshot.framing)
   const { advisories, blocking } = violations(snapshot, options.at, config)
   return { blocking, advisories, obligations: obligations(snapshot, options.at, config) }
 }

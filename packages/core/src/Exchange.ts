@@ -16,7 +16,7 @@ import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { Agent, Name } from "./Agent.js"
 import { Framing, FramingElement, Origin } from "./Framing.js"
-import { ActionId, AgentId, ExchangeId, SessionId, TestimonialId, TrainingNeedId, VariantId } from "./Ids.js"
+import { ActionId, AgentId, ExchangeId, SessionId, TestimonialId, TrainingNeedId, UnitId, VariantId } from "./Ids.js"
 import * as Instant from "./Instant.js"
 import { Session } from "./Session.js"
 import { WorkQuestion } from "./WorkQuestion.js"
@@ -95,22 +95,67 @@ export const Communication = Schema.Struct({
 /** @since 0.1.0 */
 export interface Communication extends Schema.Schema.Type<typeof Communication> {}
 
-/** An invitation sent to an agent of the perimeter (ELI-02, LIF-04). @since 0.1.0 */
+/**
+ * An invitation sent to an agent of the perimeter (ELI-02, LIF-04), with the
+ * agent's unit when invited (a later reassignment does not change it). A
+ * resource person (`role: "resource"`) may come from outside the perimeter.
+ *
+ * @since 0.1.0
+ */
 export const Invitation = Schema.Struct({
   agentId: AgentId,
   at: Instant.Instant,
   carries: Schema.optionalWith(Schema.Array(FramingElement), {
     default: () => ["origin", "objectives", "perimeter", "themes", "facilitation"] as const
-  })
+  }),
+  unit: Schema.optional(UnitId),
+  role: Schema.optional(Schema.Literal("operational", "resource"))
 }).annotations({ identifier: "Invitation" })
 /** @since 0.1.0 */
 export interface Invitation extends Schema.Schema.Type<typeof Invitation> {}
 
-/** An agent's answer to the invitation (ELI-01). @since 0.1.0 */
+/**
+ * A collective invitation (ELI-07): a service-wide mail or a presentation at
+ * a service meeting that invites every agent of some units at once.
+ *
+ * @since 0.2.0
+ */
+export const CollectiveInvitation = Schema.Struct({
+  at: Instant.Instant,
+  channel: Schema.Literal("serviceMeeting", "email", "intranet", "other"),
+  units: Schema.Array(UnitId),
+  carries: Schema.optionalWith(Schema.Array(FramingElement), {
+    default: () => ["origin", "objectives", "perimeter", "themes", "facilitation"] as const
+  })
+}).annotations({ identifier: "CollectiveInvitation" })
+/** @since 0.2.0 */
+export interface CollectiveInvitation extends Schema.Schema.Type<typeof CollectiveInvitation> {}
+
+/**
+ * An agent of the perimeter left out of the invitations, with the reason
+ * (absence, departure…): silences ELI-07 for that agent.
+ *
+ * @since 0.2.0
+ */
+export const Exclusion = Schema.Struct({
+  agentId: AgentId,
+  at: Instant.Instant,
+  reason: Name
+}).annotations({ identifier: "Exclusion" })
+/** @since 0.2.0 */
+export interface Exclusion extends Schema.Schema.Type<typeof Exclusion> {}
+
+/**
+ * An agent's answer to the invitation (ELI-01), with the agent's unit when
+ * volunteering (ELI-02).
+ *
+ * @since 0.1.0
+ */
 export const Volunteer = Schema.Struct({
   agentId: AgentId,
   at: Instant.Instant,
-  withdrawnAt: Schema.optional(Instant.Instant)
+  withdrawnAt: Schema.optional(Instant.Instant),
+  unit: Schema.optional(UnitId)
 }).annotations({ identifier: "Volunteer" })
 /** @since 0.1.0 */
 export interface Volunteer extends Schema.Schema.Type<typeof Volunteer> {}
@@ -277,7 +322,15 @@ const SnapshotFields = Schema.Struct({
   approval: Schema.optional(Approval),
   communications: list(Communication),
   invitations: list(Invitation),
-  /** Directory of everyone the exchange refers to: invited agents, facilitators, guests. */
+  /** ELI-07: invitations of every agent of some units at once. */
+  collectiveInvitations: list(CollectiveInvitation),
+  /** ELI-07: agents of the perimeter left out of the invitations, with the reason. */
+  exclusions: list(Exclusion),
+  /**
+   * Directory of everyone the exchange refers to: invited agents, facilitators,
+   * guests, and the agents of the perimeter when a directory was imported
+   * (ELI-07).
+   */
   agents: list(Agent),
   volunteers: list(Volunteer),
   members: list(Member),
@@ -332,6 +385,7 @@ const integrity = (s: Schema.Schema.Type<typeof SnapshotFields>): ReadonlyArray<
   const sessionIds = new Set<string>()
   const variantIds = new Set<string>()
   s.invitations.forEach((x, i) => agent(x.agentId, ["invitations", i, "agentId"]))
+  s.exclusions.forEach((x, i) => agent(x.agentId, ["exclusions", i, "agentId"]))
   s.volunteers.forEach((x, i) => agent(x.agentId, ["volunteers", i, "agentId"]))
   s.members.forEach((x, i) => agent(x.agentId, ["members", i, "agentId"]))
   s.delegations.forEach((x, i) => agent(x.agentId, ["delegations", i, "agentId"]))
@@ -471,6 +525,7 @@ const repair = (s: Fields): Fields => {
   })
   const sessionIds = new Set<string>(sessions.map((x) => x.id))
   for (const x of s.invitations) need(x.agentId)
+  for (const x of s.exclusions) need(x.agentId)
   for (const x of s.volunteers) need(x.agentId)
   for (const x of members) need(x.agentId)
   for (const x of s.delegations) need(x.agentId)
@@ -660,6 +715,8 @@ export const empty = (id: ExchangeId, title: string): ExchangeSnapshot => ({
   state: "proposed",
   communications: [],
   invitations: [],
+  collectiveInvitations: [],
+  exclusions: [],
   agents: [],
   volunteers: [],
   members: [],

@@ -80,8 +80,20 @@ export const Facilitator = Schema.Struct({
   profile: FacilitatorProfile,
   /** ANI-05: training in a facilitation method. */
   training: Schema.optional(Schema.Struct({ method: Name, completedAt: Instant })),
-  /** ANI-04: mandate given by the administration (required when solo). */
-  mandate: Schema.optional(Schema.Struct({ by: Name, at: Instant }))
+  /**
+   * ANI-04: mandate given by the administration (required when solo). It
+   * attests the two capacities the note names with « il faudra »: to act as a
+   * facilitator (`canFacilitate`) and to step back from their own position in
+   * the organisation (`canStepBack`).
+   */
+  mandate: Schema.optional(
+    Schema.Struct({
+      by: Name,
+      at: Instant,
+      canFacilitate: Schema.optional(Schema.Boolean),
+      canStepBack: Schema.optional(Schema.Boolean)
+    })
+  )
 }).annotations({ identifier: "Facilitator" })
 /** @since 0.1.0 */
 export interface Facilitator extends Schema.Schema.Type<typeof Facilitator> {}
@@ -101,13 +113,31 @@ export const Facilitation = Schema.Struct({
 export interface Facilitation extends Schema.Schema.Type<typeof Facilitation> {}
 
 /**
- * Provisional calendar (LIF-07: a cycle declares its planned end).
+ * An amendment of the planned end (LIF-07), with its reason.
+ *
+ * @since 0.2.0
+ */
+export const PlannedEndAmendment = Schema.Struct({
+  at: Instant,
+  from: Schema.optional(Instant),
+  to: Instant,
+  reason: Name
+}).annotations({ identifier: "PlannedEndAmendment" })
+/** @since 0.2.0 */
+export interface PlannedEndAmendment extends Schema.Schema.Type<typeof PlannedEndAmendment> {}
+
+/**
+ * Provisional calendar (LIF-07: a cycle declares its planned end; a session
+ * after it needs the planned end amended first, with a reason). RES-01: the
+ * liaison sends it to the members' line managers (`sentAt`).
  *
  * @since 0.1.0
  */
 export const Calendar = Schema.Struct({
   plannedEnd: Schema.optional(Instant),
-  provisionalDates: Schema.optionalWith(Schema.Array(Instant), { default: () => [] })
+  provisionalDates: Schema.optionalWith(Schema.Array(Instant), { default: () => [] }),
+  amendments: Schema.optional(Schema.Array(PlannedEndAmendment)),
+  sentAt: Schema.optional(Instant)
 }).annotations({ identifier: "Calendar" })
 /** @since 0.1.0 */
 export interface Calendar extends Schema.Schema.Type<typeof Calendar> {}
@@ -115,7 +145,18 @@ export interface Calendar extends Schema.Schema.Type<typeof Calendar> {}
 const Hours = Schema.Number.pipe(Schema.nonNegative(), Schema.finite())
 
 /**
- * Time set aside for the work, in hours (LIF-05).
+ * The four uses of dedicated time the note names (LIF-05).
+ *
+ * @since 0.2.0
+ */
+export const timeUses = ["preparation", "participation", "facilitation", "formalisation"] as const
+/** @since 0.2.0 */
+export type TimeUse = (typeof timeUses)[number]
+
+/**
+ * Time set aside for the work (LIF-05): for each of preparation,
+ * participation, facilitation and formalisation, an amount in hours or a
+ * declaration such as « sur le temps de travail ».
  *
  * @since 0.1.0
  */
@@ -123,7 +164,15 @@ export const DedicatedTime = Schema.Struct({
   preparationHours: Schema.optional(Hours),
   participationHours: Schema.optional(Hours),
   facilitationHours: Schema.optional(Hours),
-  formalisationHours: Schema.optional(Hours)
+  formalisationHours: Schema.optional(Hours),
+  declarations: Schema.optional(
+    Schema.Struct({
+      preparation: Schema.optional(Schema.String),
+      participation: Schema.optional(Schema.String),
+      facilitation: Schema.optional(Schema.String),
+      formalisation: Schema.optional(Schema.String)
+    })
+  )
 }).annotations({ identifier: "DedicatedTime" })
 /** @since 0.1.0 */
 export interface DedicatedTime extends Schema.Schema.Type<typeof DedicatedTime> {}
@@ -149,8 +198,12 @@ export const Framing = Schema.Struct({
   dedicatedTime: Schema.optional(DedicatedTime),
   /** RES-06: a review is to be presented to the social-dialogue bodies. */
   reviewForSocialDialogue: Schema.optionalWith(Schema.Boolean, { default: () => false }),
-  /** Per-exchange overrides of the policy configuration. */
+  /** Per-exchange overrides of the policy configuration, local severity included. */
   policy: Schema.optional(PolicyOverrides),
+  /** The service's policy in force when the exchange was framed: the exchange keeps it. */
+  servicePolicy: Schema.optional(PolicyOverrides),
+  /** PUR-06: the facilitators confirmed the nature of the themes although their wording suggested an excluded use. */
+  themesNatureConfirmed: Schema.optional(Schema.Boolean),
   /**
    * How documents name the units and occupations the exchange refers to
    * (e.g. `"ddets33-uc3": "Unité de contrôle n° 3"`); an ID without a label

@@ -105,7 +105,7 @@ export interface RuleContext {
   /** Position of each volunteer (by agent ID) in `snapshot.volunteers`. */
   readonly volunteerIndex: ReadonlyMap<string, number>
   readonly facilitators: ReadonlyArray<Facilitator>
-  /** Perimeter, purpose and occupations (ELI-03: the members' most common one when the framing names none). */
+  /** Perimeter, purpose and the occupations the framing names (never guessed, ELI-03). */
   readonly eligibility: EligibilityContext
   /** Non-cancelled sessions in chronological order. */
   readonly liveSessions: ReadonlyArray<LiveSession>
@@ -130,15 +130,21 @@ export interface RuleContext {
 export interface Rule {
   readonly id: RuleId
   readonly kind: RuleKind
-  /** LIF-07 is blocking (planned end) and advisory (sessions per year): its second kind. */
-  readonly alsoKind?: "advisory"
+  /**
+   * The second kind of a rule that has two (`RULES.md` "blocking / advisory",
+   * e.g. LIF-07: planned end blocking, sessions per year advisory; RES-01:
+   * blocking and obligation).
+   */
+  readonly alsoKind?: "advisory" | "obligation"
   readonly family: Family
   /** The note's heading, e.g. "II-c étape 2". */
   readonly section: string
   readonly title: Text
   readonly parameters: ReadonlyArray<Parameter>
   readonly scope: Scope
-  /** Not in the catalogue of `RULES.md`: implied by the note and added by entre-pairs. */
+  /** Not in the catalogue of `RULES.md`: implied by the note and added by entre-pairs (none since version 2). */
   readonly addedByEntrePairs?: boolean
+  /** The catalogue version that last changed the rule (2: changed or added by version 2). */
+  readonly version?: 2
   readonly check?: (ctx: RuleContext) => ReadonlyArray<Violation>
 }

@@ -1,8 +1,7 @@
 /**
- * The registry of every rule: the catalogue of `RULES.md` (guarantee rules
- * and command rules included, marked by their scope, without a check) and
- * the rules entre-pairs adds because the note implies them (ANI-08, CNF-07,
- * SES-08). The rule reference in `docs/rules/` is generated from it.
+ * The registry of every rule: the catalogue of `RULES.md`, version 2 (65
+ * rules; guarantee rules and command rules included, marked by their scope,
+ * without a check). The rule reference in `docs/rules/` is generated from it.
  *
  * @since 0.1.0
  */
@@ -62,7 +61,7 @@ const byIdMap: ReadonlyMap<RuleId, Rule> = new Map(all.map((r) => [r.id, r]))
  *
  * @example
  * import { Rules } from "@entre-pairs/core"
- * Rules.get("ANI-08").addedByEntrePairs // true
+ * Rules.get("ANI-08").kind // "blocking"
  * @since 0.1.0
  */
 export const get = (id: RuleId): Rule => byIdMap.get(id)!

@@ -16,25 +16,40 @@ import { Instant } from "./Instant.js"
 import { Nature } from "./WorkQuestion.js"
 
 /**
- * The venue (LIF-06): suited to exchanges when equipped, quiet enough to
- * concentrate, and private enough to guarantee freedom of speech.
+ * The venue (LIF-06): a room or a remote setting, recorded before the session
+ * is held. The facilitators attest that it « doit être propice aux
+ * échanges »: suitable equipment (`equipped`), favours concentration
+ * (`quiet`), protects freedom of speech, not overheard (`private`); each is
+ * unknown until attested.
  *
  * @since 0.1.0
  */
 export const Venue = Schema.Struct({
   name: Name,
-  equipped: Schema.Boolean,
-  quiet: Schema.Boolean,
-  private: Schema.Boolean
+  setting: Schema.optional(Schema.Literal("room", "remote")),
+  equipped: Schema.optional(Schema.Boolean),
+  quiet: Schema.optional(Schema.Boolean),
+  private: Schema.optional(Schema.Boolean),
+  /** When the facilitators attested the three conditions. */
+  attestedAt: Schema.optional(Instant)
 }).annotations({ identifier: "Venue" })
 /** @since 0.1.0 */
 export interface Venue extends Schema.Schema.Type<typeof Venue> {}
 
-/** An agenda item (SES-06; its nature is checked by PUR-04). @since 0.1.0 */
+/**
+ * An agenda item (SES-06; its nature is checked by PUR-04 and PUR-06; the
+ * time it is allotted by SES-09).
+ *
+ * @since 0.1.0
+ */
 export const AgendaItem = Schema.Struct({
   title: Name,
   nature: Schema.optionalWith(Nature, { default: () => "experienceSharing" as const }),
-  questionId: Schema.optional(QuestionId)
+  questionId: Schema.optional(QuestionId),
+  /** SES-09: minutes allotted to the item. */
+  durationMinutes: Schema.optional(Schema.Int.pipe(Schema.positive())),
+  /** PUR-06: the facilitators confirmed its nature although its wording suggested an excluded use. */
+  natureConfirmed: Schema.optional(Schema.Boolean)
 }).annotations({ identifier: "AgendaItem" })
 /** @since 0.1.0 */
 export interface AgendaItem extends Schema.Schema.Type<typeof AgendaItem> {}
@@ -42,7 +57,9 @@ export interface AgendaItem extends Schema.Schema.Type<typeof AgendaItem> {}
 /** The agenda of a session (ordre du jour, SES-06). @since 0.1.0 */
 export const Agenda = Schema.Struct({
   setAt: Instant,
-  items: Schema.Array(AgendaItem)
+  items: Schema.Array(AgendaItem),
+  /** RES-01: when the liaison sent it to the members' line managers. */
+  sentAt: Schema.optional(Instant)
 }).annotations({ identifier: "Agenda" })
 /** @since 0.1.0 */
 export interface Agenda extends Schema.Schema.Type<typeof Agenda> {}

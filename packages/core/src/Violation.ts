@@ -10,14 +10,12 @@
 import * as Schema from "effect/Schema"
 
 /**
- * Every rule ID of the catalogue (`RULES.md`), plus the rules added by
- * entre-pairs because the note implies them: ANI-08 (number of facilitators
- * matches the mode), CNF-07 (only the group attends a session) and SES-08
- * (only members present cases).
+ * Every rule ID of the catalogue (`RULES.md`, version 2: 65 rules), in the
+ * order of the families and, within a family, of the numbers.
  *
  * @example
  * import { Violation } from "@entre-pairs/core"
- * Violation.ruleIds.includes("ANI-08") // true
+ * Violation.ruleIds.length // 65
  * @since 0.1.0
  */
 export const ruleIds = [
@@ -26,6 +24,7 @@ export const ruleIds = [
   "PUR-03",
   "PUR-04",
   "PUR-05",
+  "PUR-06",
   "LIF-01",
   "LIF-02",
   "LIF-03",
@@ -40,6 +39,7 @@ export const ruleIds = [
   "ELI-04",
   "ELI-05",
   "ELI-06",
+  "ELI-07",
   "SIZ-01",
   "SIZ-02",
   "DIV-01",
@@ -62,6 +62,7 @@ export const ruleIds = [
   "CNF-05",
   "CNF-06",
   "CNF-07",
+  "CNF-08",
   "SES-01",
   "SES-02",
   "SES-03",
@@ -70,6 +71,7 @@ export const ruleIds = [
   "SES-06",
   "SES-07",
   "SES-08",
+  "SES-09",
   "ARB-01",
   "ARB-02",
   "ARB-03",

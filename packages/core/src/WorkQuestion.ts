@@ -12,7 +12,9 @@ import { Instant } from "./Instant.js"
 /**
  * What a question is about (PUR-03, from the note's introduction): activity,
  * rules and processes, resources, constraints, meaning of work, working
- * conditions, difficulties met, practices to overcome them and their limits.
+ * conditions, difficulties met, practices to overcome them and their limits
+ * — or `other`, described in a few words (`subjectDescription`): the note's
+ * list ends in « etc. », it is not closed.
  *
  * @since 0.1.0
  */
@@ -24,7 +26,8 @@ export const Subject = Schema.Literal(
   "meaningOfWork",
   "workingConditions",
   "difficulties",
-  "practicesAndLimits"
+  "practicesAndLimits",
+  "other"
 ).annotations({ identifier: "Subject" })
 /** @since 0.1.0 */
 export type Subject = typeof Subject.Type
@@ -32,7 +35,11 @@ export type Subject = typeof Subject.Type
 /**
  * Natures the note excludes (I-b, PUR-04): top-down information, collection of
  * individual opinions, settling interpersonal disputes, only prescribing what
- * should be done, negotiation or demands, taking decisions.
+ * should be done, negotiation or demands, taking decisions, calling agents
+ * into question (judging a person or their own way of working: « remise en
+ * cause des agents et de leurs pratiques professionnelles »), a general
+ * discussion without an objective. The critical analysis of work processes
+ * and practices (`processAnalysis`) is the approach itself, never excluded.
  *
  * @since 0.1.0
  */
@@ -42,7 +49,9 @@ export const excludedNatures = [
   "interpersonalDispute",
   "prescriptionOnly",
   "negotiation",
-  "decisionMaking"
+  "decisionMaking",
+  "callingAgentsIntoQuestion",
+  "aimlessDiscussion"
 ] as const
 
 /**
@@ -87,13 +96,17 @@ export const WorkQuestion = Schema.Struct({
   id: QuestionId,
   title: Name,
   subject: Schema.optional(Subject),
+  /** PUR-03: the subject in a few words when it is `other`. */
+  subjectDescription: Schema.optional(Schema.String),
   nature: Schema.optionalWith(Nature, { default: () => "experienceSharing" as const }),
   /** The recurring real situation the question is anchored in (PUR-03). */
   anchoring: Schema.optional(Schema.String),
   occupationsConcerned: Schema.optionalWith(Schema.Array(OccupationId), { default: () => [] }),
   status: Schema.optionalWith(Schema.Literal("open", "closed"), { default: () => "open" as const }),
   chosenInSession: Schema.optional(SessionId),
-  chosenAt: Schema.optional(Instant)
+  chosenAt: Schema.optional(Instant),
+  /** PUR-06: the facilitators confirmed its nature although its wording suggested an excluded use. */
+  natureConfirmed: Schema.optional(Schema.Boolean)
 }).annotations({ identifier: "WorkQuestion" })
 /** @since 0.1.0 */
 export interface WorkQuestion extends Schema.Schema.Type<typeof WorkQuestion> {}

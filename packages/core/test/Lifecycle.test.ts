@@ -250,13 +250,13 @@ describe("RES — restitution and reporting", () => {
     assert.strictEqual(review.figures.sessionsHeld, 4)
     assert.deepStrictEqual(review.figures.variants, { desirable: 2, conditional: 1, discontinue: 2 })
   })
-  it("RES-07 communicating the results is advised; a testimonial needs consent", () => {
+  it("RES-07 communicating the results is an obligation, never an advisory", () => {
     const r = runnerUntil("Communicate", 3)
     const decision = r.run({ _tag: "Communicate", channel: "intranet", about: "results" })
     assert.deepStrictEqual(decision.advisories, [])
     const s = fullCycle().snapshot
     const withoutResults = { ...s, communications: s.communications.filter((c) => c.about !== "results") }
-    assert.include(Evaluate.evaluate(withoutResults, { at: at("2027-06-01T00:00:00Z") }).advisories.map((a) => a.rule), "RES-07")
+    assert.notInclude(Evaluate.evaluate(withoutResults, { at: at("2027-06-01T00:00:00Z") }).advisories.map((a) => a.rule), "RES-07")
   })
   it("RES-08 an open action carries over until done or dropped, and shows overdue in the grid", () => {
     const s = fullCycle().snapshot

@@ -17,7 +17,7 @@ const composedStates = FastCheck.constantFrom(
   "closed"
 ) as FastCheck.Arbitrary<Exchange.ExchangeState>
 
-/** The framing of a snapshot, created if absent, without per-exchange policy overrides. */
+/** The framing of a snapshot, created if absent, without policy overrides (the exchange's or the service's it recorded). */
 const framingOf = (s: Exchange.ExchangeSnapshot): Framing.Framing => {
   const base: Framing.Framing = s.framing ?? {
     form: "note",
@@ -29,7 +29,7 @@ const framingOf = (s: Exchange.ExchangeSnapshot): Framing.Framing => {
     calendar: { provisionalDates: [] },
     reviewForSocialDialogue: false
   }
-  const { policy: _, ...rest } = base
+  const { policy: _, servicePolicy: __, ...rest } = base
   return rest
 }
 

@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Exchange, Rules, Violation } from "@entre-pairs/core"
+import { Exchange, Policy, Rules, Violation } from "@entre-pairs/core"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import { complete, mutate } from "./fixtures.js"
@@ -19,12 +19,34 @@ describe("Rules registry", () => {
     }
     assert.strictEqual(Rules.get("LIF-08").scope, "command")
     assert.strictEqual(Rules.get("LIF-07").alsoKind, "advisory")
+    assert.strictEqual(Rules.get("RES-01").alsoKind, "obligation")
   })
-  it("marks the rules entre-pairs added", () => {
+  it("adds no rule outside the catalogue: version 2 adopted ANI-08, CNF-07 and SES-08", () => {
     assert.deepStrictEqual(
       Rules.all.filter((r) => r.addedByEntrePairs === true).map((r) => r.id),
-      ["ANI-08", "CNF-07", "SES-08"]
+      []
     )
+  })
+  it("lists the 65 rules of version 2 and marks every rule version 2 changed or added", () => {
+    assert.strictEqual(Rules.all.length, 65)
+    assert.deepStrictEqual(
+      Rules.all.filter((r) => r.version === 2).map((r) => r.id),
+      [
+        "PUR-02", "PUR-03", "PUR-04", "PUR-06",
+        "LIF-04", "LIF-05", "LIF-06", "LIF-07",
+        "ELI-02", "ELI-03", "ELI-05", "ELI-07",
+        "SIZ-02",
+        "ANI-04", "ANI-07", "ANI-08",
+        "CNF-03", "CNF-06", "CNF-07", "CNF-08",
+        "SES-01", "SES-08", "SES-09",
+        "RES-01", "RES-07"
+      ]
+    )
+  })
+  it("gives every rule the kinds of the catalogue that local severity reads", () => {
+    for (const r of Rules.all) {
+      assert.deepStrictEqual([r.kind, ...(r.alsoKind === undefined ? [] : [r.alsoKind])], [...Policy.noteKinds(r.id)], r.id)
+    }
   })
   it("titles every rule in French and English, with the note's section", () => {
     for (const r of Rules.all) {

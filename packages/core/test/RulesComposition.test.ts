@@ -15,9 +15,12 @@ describe("ELI — eligibility", () => {
   it("ELI-01 accepts members who all volunteered first", () => {
     assert.lengthOf(of(complete(), "ELI-01"), 0)
   })
-  it("ELI-02 refuses a member outside the perimeter", () => {
-    const v = of(mutate((s) => (agentOf(s, "agt-002").unit = "ut33-uc1-s1")), "ELI-02")
-    assert.deepStrictEqual(v.map((x) => x.path), [["members", 1]])
+  it("ELI-02 refuses the invitation and the volunteering of an agent outside the perimeter", () => {
+    const json = mutate((s) => (agentOf(s, "agt-002").unit = "ut33-uc1-s1"))
+    const v = of(json, "ELI-02")
+    const inv = json.invitations.findIndex((i: any) => i.agentId === "agt-002")
+    const vol = json.volunteers.findIndex((i: any) => i.agentId === "agt-002")
+    assert.deepStrictEqual(v.map((x) => x.path), [["invitations", inv, "agentId"], ["volunteers", vol, "agentId"]])
   })
   it("ELI-02 exempts resource persons from the perimeter", () => {
     // agt-009, a work psychologist of the regional directorate, is a resource member.
@@ -27,10 +30,9 @@ describe("ELI — eligibility", () => {
     const v = of(mutate((s) => (agentOf(s, "agt-004").occupation = "gestionnaire-rh")), "ELI-03")
     assert.deepStrictEqual(v.map((x) => x.path), [["members", 3]])
   })
-  it("ELI-03 uses the members' most common occupation when the framing names none", () => {
+  it("ELI-03 never guesses the occupation from the members: without one named, the composition is refused", () => {
     const v = of(mutate((s) => (s.framing.occupationsConcerned = [])), "ELI-03")
-    // 4 inspectors against 3 controllers; the assistant contributes to both.
-    assert.deepStrictEqual(v.map((x) => x.path), [["members", 1], ["members", 4], ["members", 5]])
+    assert.deepStrictEqual(v.map((x) => [x.kind, x.path]), [["blocking", ["framing", "occupationsConcerned"]]])
   })
   it("ELI-03 accepts members who contribute to the occupation", () => {
     assert.lengthOf(of(complete(), "ELI-03"), 0)
@@ -48,9 +50,15 @@ describe("ELI — eligibility", () => {
   it("ELI-04 is satisfied when every occupation concerned has a member", () => {
     assert.lengthOf(of(mutate((s) => (s.framing.purpose = "problemSolving")), "ELI-04"), 0)
   })
-  it("ELI-05 advises a resource person beside the operational members", () => {
-    const v = of(mutate((s) => (s.members[8].role = "operational")), "ELI-05")
-    assert.deepStrictEqual(v.map((x) => x.kind), ["advisory"])
+  it("ELI-05 advises a resource person beside the operational members when solving a problem", () => {
+    const json = mutate((s) => {
+      s.framing.purpose = "problemSolving"
+      s.members[8].role = "operational"
+      for (const f of s.framing.facilitation.facilitators) (f.role = "lead"), (f.profile = "lineManager")
+      for (const x of s.sessions) x.guests = []
+    })
+    const v = of(json, "ELI-05")
+    assert.deepStrictEqual(v.map((x) => [x.kind, x.path]), [["advisory", ["members"]]])
   })
   it("ELI-05 is satisfied by a mixed group", () => {
     assert.lengthOf(of(complete(), "ELI-05"), 0)
@@ -103,7 +111,7 @@ describe("SIZ — size", () => {
       for (const m of s.members.slice(1)) m.withdrawnAt = "2026-04-01T00:00:00.000Z"
     })
     const v = of(json, "SIZ-02")
-    assert.deepStrictEqual(v.map((x) => x.path), [["sessions", 1], ["sessions", 2], ["sessions", 3]])
+    assert.deepStrictEqual(v.map((x) => x.path), [["sessions", 1, "attendees"], ["sessions", 2, "attendees"], ["sessions", 3, "attendees"]])
   })
   it("SIZ-02 follows the local minimum", () => {
     const json = mutate((s) => {
@@ -142,7 +150,7 @@ describe("DIV — diversity", () => {
     })
     const v = of(json, "DIV-02")
     assert.lengthOf(v, 1)
-    assert.match(v[0]!.message.en, /controleur-travail/)
+    assert.match(v[0]!.message.en, /Contrôleur ou contrôleuse du travail/)
   })
   it("DIV-02 does not warn when no volunteer had it", () => {
     const json = mutate((s) => {

@@ -8,7 +8,7 @@ const solo = (s: any, extra: Record<string, unknown> = {}) => {
     facilitators: [{ ...s.framing.facilitation.facilitators[0], ...extra }]
   }
 }
-const mandate = { by: "Directrice départementale", at: "2026-01-20T10:00:00.000Z" }
+const mandate = { by: "Directrice départementale", at: "2026-01-20T10:00:00.000Z", canFacilitate: true, canStepBack: true }
 
 describe("ANI — facilitation", () => {
   it("ANI-01 advises stating why a solo facilitator was chosen", () => {
@@ -49,9 +49,9 @@ describe("ANI — facilitation", () => {
     const v = of(mutate((s) => solo(s, { profile: "executive" })), "ANI-04")
     assert.deepStrictEqual(v.map((x) => x.path), [["framing", "facilitation", "facilitators", 0, "mandate"]])
   })
-  it("ANI-04 refuses a solo facilitator who is not a manager, executive or expert", () => {
+  it("ANI-04 only advises a solo facilitator whose profile is not one of the note's examples", () => {
     const v = of(mutate((s) => solo(s, { profile: "hr", mandate })), "ANI-04")
-    assert.deepStrictEqual(v.map((x) => x.path), [["framing", "facilitation", "facilitators", 0, "profile"]])
+    assert.deepStrictEqual(v.map((x) => [x.kind, x.path]), [["advisory", ["framing", "facilitation", "facilitators", 0, "profile"]]])
   })
   it("ANI-04 accepts a mandated occupation expert", () => {
     assert.lengthOf(of(mutate((s) => solo(s, { profile: "occupationExpert", mandate })), "ANI-04"), 0)
@@ -87,30 +87,41 @@ describe("ANI — facilitation", () => {
   it("ANI-06 accepts conclusions of validated arbitrations", () => {
     assert.lengthOf(of(complete(), "ANI-06"), 0)
   })
-  it("ANI-07 advises delegating note-taking when facilitating alone", () => {
-    const v = of(
-      mutate((s) => {
-        solo(s, { profile: "executive", mandate })
-        s.delegations = []
-      }),
-      "ANI-07"
+  it("ANI-07 never warns: delegating note-taking is a possibility, solo or not, to anyone recorded", () => {
+    const json = mutate((s) => {
+      solo(s, { profile: "executive", mandate })
+      s.delegations = []
+    })
+    assert.lengthOf(of(json, "ANI-07"), 0)
+    assert.lengthOf(of(mutate((s) => s.delegations.push({ agentId: "agt-010", task: "other", at: "2026-03-09T14:00:00.000Z" })), "ANI-07"), 0)
+  })
+  it("ANI-08 refuses a facilitation without facilitator", () => {
+    const v = of(mutate((s) => (s.framing.facilitation.facilitators = [])), "ANI-08")
+    assert.deepStrictEqual(v.map((x) => [x.kind, x.path]), [["blocking", ["framing", "facilitation", "facilitators"]]])
+  })
+  it("ANI-08 follows the count: one facilitator declared as a pair is solo, two declared solo are a pair", () => {
+    const one = mutate((s) => s.framing.facilitation.facilitators.pop())
+    assert.lengthOf(of(one, "ANI-08"), 0)
+    // ANI-01 and ANI-04 apply to the one facilitator, whatever mode was declared.
+    assert.deepStrictEqual(
+      of(one, "ANI-04").map((x) => [x.kind, x.path]),
+      [
+        ["blocking", ["framing", "facilitation", "facilitators", 0, "mandate"]],
+        ["advisory", ["framing", "facilitation", "facilitators", 0, "profile"]]
+      ]
     )
-    assert.deepStrictEqual(v.map((x) => x.path), [["delegations"]])
+    assert.deepStrictEqual(of(one, "ANI-01").map((x) => x.path), [["framing", "facilitation", "soloReason"]])
+    const two = mutate((s) => (s.framing.facilitation.mode = "solo"))
+    assert.lengthOf(of(two, "ANI-08"), 0)
+    assert.lengthOf(of(two, "ANI-04"), 0)
+    assert.lengthOf(of(two, "ANI-01"), 0)
   })
-  it("ANI-07 advises delegating only to members", () => {
-    const v = of(mutate((s) => s.delegations.push({ agentId: "agt-010", task: "other", at: "2026-03-09T14:00:00.000Z" })), "ANI-07")
-    assert.deepStrictEqual(v.map((x) => x.path), [["delegations", 2, "agentId"]])
-  })
-  it("ANI-07 accepts note-taking delegated to a member", () => {
-    assert.lengthOf(of(mutate((s) => solo(s, { profile: "executive", mandate })), "ANI-07"), 0)
-  })
-  it("ANI-08 refuses a pair of one facilitator", () => {
-    const v = of(mutate((s) => s.framing.facilitation.facilitators.pop()), "ANI-08")
-    assert.deepStrictEqual(v.map((x) => x.path), [["framing", "facilitation", "facilitators"]])
-  })
-  it("ANI-08 refuses a solo mode with two facilitators", () => {
-    const v = of(mutate((s) => (s.framing.facilitation.mode = "solo")), "ANI-08")
-    assert.lengthOf(v, 1)
+  it("ANI-08 advises three facilitators or more: the note names « principalement » two modes", () => {
+    const v = of(
+      mutate((s) => s.framing.facilitation.facilitators.push({ ...s.framing.facilitation.facilitators[1], agentId: "agt-010" })),
+      "ANI-08"
+    )
+    assert.deepStrictEqual(v.map((x) => [x.kind, x.path]), [["advisory", ["framing", "facilitation", "facilitators"]]])
   })
   it("ANI-08 accepts two for a pair and one for solo", () => {
     assert.lengthOf(of(complete(), "ANI-08"), 0)
@@ -143,6 +154,11 @@ describe("CHA — group rules", () => {
     )
     assert.deepStrictEqual(v.map((x) => x.path), [["sessions", 1, "speakingTimes"]])
     assert.match(v[0]!.message.en, /Gini coefficient 0\.6/)
+    // French numbers: a decimal comma and a no-break space before « % ».
+    assert.strictEqual(
+      v[0]!.message.fr,
+      "Temps de parole inégaux à la séance ses-2 : coefficient de Gini de 0,68 (seuil : 0,35) ; la personne qui a le plus parlé a occupé 79\u00a0% du temps de parole."
+    )
   })
   it("CHA-02 follows the local threshold", () => {
     const json = mutate((s) => {

@@ -70,9 +70,9 @@ describe("RES — restitution", () => {
     })
     assert.lengthOf(of(json, "RES-04", at("2026-10-01T00:00:00Z")), 0)
   })
-  it("RES-07 advises communicating the results before closing", () => {
+  it("RES-07 is an obligation, never an advisory at closure", () => {
     const v = of(mutate((s) => (s.communications = s.communications.filter((c: any) => c.about !== "results"))), "RES-07")
-    assert.deepStrictEqual(v.map((x) => [x.kind, x.path]), [["advisory", ["communications"]]])
+    assert.deepStrictEqual(v, [])
   })
   it("RES-07 does not advise before closure", () => {
     const json = mutate((s) => {

@@ -101,24 +101,25 @@ describe("LIF — lifecycle and framing", () => {
     assert.lengthOf(v, 2)
     assert.isTrue(v.every((x) => x.kind === "advisory"))
   })
-  it("LIF-04 advises invitations that carry every framing element", () => {
+  it("LIF-04 refuses an invitation that does not carry every framing element", () => {
     const v = of(mutate((s) => (s.invitations[0].carries = ["origin", "themes"])), "LIF-04")
-    assert.deepStrictEqual(v.map((x) => x.path), [["invitations", 0, "carries"]])
-    assert.match(v[0]!.message.en, /objectives, perimeter, facilitation/)
+    assert.deepStrictEqual(v.map((x) => [x.kind, x.path]), [["blocking", ["invitations", 0, "carries"]]])
+    assert.match(v[0]!.message.en, /objectives, perimeter, and facilitation/)
+    assert.match(v[0]!.message.fr, /ne reprend pas les objectifs, le périmètre et l'animation du cadrage/)
   })
   it("LIF-04 follows the local number of channels", () => {
     const json = mutate((s) => (s.communications = [{ channel: "serviceMeeting", at: "2026-02-06T08:30:00.000Z" }]))
     assert.lengthOf(of(json, "LIF-04", undefined, { minCommunicationChannels: 1 }), 0)
   })
-  it("LIF-05 advises dedicated time for each part of the work", () => {
+  it("LIF-05 refuses a framing without dedicated time for each part of the work", () => {
     const v = of(mutate((s) => delete s.framing.dedicatedTime.formalisationHours), "LIF-05")
-    assert.lengthOf(v, 1)
-    assert.match(v[0]!.message.en, /formalisation/)
+    assert.deepStrictEqual(v.map((x) => [x.kind, x.path]), [["blocking", ["framing", "dedicatedTime", "formalisationHours"]]])
+    assert.match(v[0]!.message.fr, /la formalisation des travaux/)
   })
   it("LIF-05 is satisfied by a framing that allots all four", () => {
     assert.lengthOf(of(complete(), "LIF-05"), 0)
   })
-  it("LIF-06 advises a venue that is equipped, quiet and private", () => {
+  it("LIF-06 refuses a session held without a venue and advises a venue not attested suitable", () => {
     const v = of(
       mutate((s) => {
         s.sessions[1].venue = { ...s.sessions[1].venue, quiet: false }
@@ -126,7 +127,11 @@ describe("LIF — lifecycle and framing", () => {
       }),
       "LIF-06"
     )
-    assert.deepStrictEqual(v.map((x) => x.path), [["sessions", 1, "venue"], ["sessions", 2, "venue"]])
+    assert.deepStrictEqual(v.map((x) => [x.kind, x.path]), [
+      ["blocking", ["sessions", 2, "venue"]],
+      ["advisory", ["sessions", 1, "venue"]]
+    ])
+    assert.match(v[1]!.message.fr, /n'ont pas attesté qu'il favorise la concentration/)
   })
   it("LIF-06 ignores a cancelled session's venue", () => {
     const json = mutate((s) => {

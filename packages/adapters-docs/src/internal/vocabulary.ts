@@ -87,7 +87,9 @@ export const nature = pick({
   interpersonalDispute: ["différend interpersonnel", "interpersonal dispute"],
   prescriptionOnly: ["prescription", "prescription only"],
   negotiation: ["négociation", "negotiation"],
-  decisionMaking: ["décision", "decision-making"]
+  decisionMaking: ["décision", "decision-making"],
+  callingAgentsIntoQuestion: ["remise en cause des agents et de leurs pratiques", "calling agents into question"],
+  aimlessDiscussion: ["discussion générale sans objectif", "general discussion without an objective"]
 })
 
 export const subject = pick({
@@ -98,7 +100,8 @@ export const subject = pick({
   meaningOfWork: ["le sens donné au travail", "the meaning of work"],
   workingConditions: ["les conditions de réalisation", "working conditions"],
   difficulties: ["les difficultés rencontrées", "difficulties met"],
-  practicesAndLimits: ["les pratiques et leurs limites", "practices and their limits"]
+  practicesAndLimits: ["les pratiques et leurs limites", "practices and their limits"],
+  other: ["un autre objet du travail", "another subject of the work"]
 })
 
 export const traceType = pick({

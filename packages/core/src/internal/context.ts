@@ -5,7 +5,6 @@ import type * as DateTime from "effect/DateTime"
 import type { Agent } from "../Agent.js"
 import type { EligibilityContext } from "../Eligibility.js"
 import { type ExchangeSnapshot, type Member, stateRank } from "../Exchange.js"
-import type { OccupationId } from "../Ids.js"
 import type { PolicyConfig } from "../Policy.js"
 import type { LiveSession, RuleContext } from "../Rule.js"
 import type { PracticeVariant } from "../Session.js"
@@ -15,44 +14,21 @@ export const isActiveAt = (m: Member, atMillis: number): boolean =>
   m.joinedAt.epochMillis <= atMillis && (m.withdrawnAt === undefined || m.withdrawnAt.epochMillis > atMillis)
 
 /**
- * ELI-03: the occupations members must share when the framing names none —
- * the most common occupation among the given members (first one met on a tie).
+ * The eligibility context of a snapshot (ELI-02, ELI-03). The occupations
+ * concerned are the framing's, never guessed from the members (ELI-03,
+ * version 2: a professionalisation exchange names its occupation).
  */
-export const mostCommonOccupation = (
-  members: ReadonlyArray<Member>,
-  agents: ReadonlyMap<string, Agent>
-): OccupationId | undefined => {
-  const counts = new Map<OccupationId, number>()
-  let best: OccupationId | undefined
-  let bestCount = 0
-  for (const m of members) {
-    if (m.role === "resource") continue
-    const a = agents.get(m.agentId)
-    if (a === undefined) continue
-    const c = (counts.get(a.occupation) ?? 0) + 1
-    counts.set(a.occupation, c)
-    if (c > bestCount) {
-      best = a.occupation
-      bestCount = c
-    }
-  }
-  return best
-}
-
-/** The eligibility context of a snapshot (ELI-02, ELI-03). */
 export const eligibilityOf = (
   snapshot: ExchangeSnapshot,
-  members: ReadonlyArray<Member>,
-  agents: ReadonlyMap<string, Agent>
+  _members?: ReadonlyArray<Member>,
+  _agents?: ReadonlyMap<string, Agent>
 ): EligibilityContext => {
   const framing = snapshot.framing
-  const purpose = framing?.purpose
-  let occupationsConcerned: ReadonlyArray<OccupationId> = framing?.occupationsConcerned ?? []
-  if (purpose === "professionalisation" && occupationsConcerned.length === 0) {
-    const common = mostCommonOccupation(members, agents)
-    if (common !== undefined) occupationsConcerned = [common]
+  return {
+    perimeter: framing?.perimeter.units ?? [],
+    purpose: framing?.purpose,
+    occupationsConcerned: framing?.occupationsConcerned ?? []
   }
-  return { perimeter: framing?.perimeter.units ?? [], purpose, occupationsConcerned }
 }
 
 export const agentMap = (snapshot: ExchangeSnapshot): Map<string, Agent> => {

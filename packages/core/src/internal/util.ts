@@ -3,7 +3,7 @@
  */
 import * as DateTime from "effect/DateTime"
 import type { PolicyConfig } from "../Policy.js"
-import type { Parameter, Rule } from "../Rule.js"
+import type { Parameter, Rule, RuleContext } from "../Rule.js"
 import type { Path, RuleId, Text, Violation } from "../Violation.js"
 
 /** A shared empty result, so that a passing check allocates nothing. */
@@ -42,3 +42,14 @@ export const push = (out: Array<Violation> | undefined, v: Violation): Array<Vio
   out.push(v)
   return out
 }
+
+/** How documents name a unit: the framing's label, else its ID. */
+export const unitLabel = (ctx: RuleContext, id: string): string => ctx.snapshot.framing?.labels?.units[id] ?? id
+
+/** How documents name an occupation: the framing's label, else its ID. */
+export const occupationLabel = (ctx: RuleContext, id: string): string =>
+  ctx.snapshot.framing?.labels?.occupations[id] ?? id
+
+const frDay = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" })
+/** « 1er mars 2026 », « 16 mars 2026 » (Paris time), for French messages. */
+export const jour = (millis: number): string => frDay.format(millis).replace(/^1 /, "1er ")

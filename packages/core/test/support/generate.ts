@@ -194,7 +194,13 @@ export const commandsOf = (plan: Plan, leak?: Leak): ReadonlyArray<C> => {
       venue: { name: "Salle A", equipped: true, quiet: true, private: true },
       guests: s.guest ? [{ agent: agent(guest, "occ-psy", "unit-sg"), role: "workPsychologist", reason: "Éclairage sur la charge émotionnelle" }] : []
     })
-    out.push({ _tag: "SetAgenda", sessionId: sid, items: [{ title: "Analyse de situations", nature: "experienceSharing" }] })
+    // SES-01: in the session that chooses the questions, the choice comes first in the agenda.
+    const work = { title: "Analyse de situations", nature: "experienceSharing" as const }
+    out.push({
+      _tag: "SetAgenda",
+      sessionId: sid,
+      items: si === 0 ? [{ title: "Choix des questions de travail", nature: "questionChoice" as const }, work] : [work]
+    })
     out.push({ _tag: "HoldSession", sessionId: sid, attendees: members.map((m) => m.id) })
     if (si === 0) {
       out.push({ _tag: "ChooseQuestions", sessionId: sid, questions: [{ id: "q1", title: "Comment accueillir un usager en colère ?", subject: "difficulties", anchoring: "Accueils du lundi matin" }] })

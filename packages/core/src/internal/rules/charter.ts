@@ -5,15 +5,16 @@ import { charterItems, stateRank } from "../../Exchange.js"
 import type { Rule } from "../../Rule.js"
 import { gini } from "../../Speaking.js"
 import type { Violation } from "../../Violation.js"
-import { advisory, blocking, day, local, none, push, rule, title } from "../util.js"
+import { num, numEn, percent } from "../fr.js"
+import { advisory, blocking, day, jour, local, none, push, rule, title } from "../util.js"
 
 const CHARTER_ADOPTED = stateRank("charterAdopted")
 
 const itemFr: Record<string, string> = {
   respectNoJudgement: "respect des propos d'autrui, absence de jugement",
-  speakingEquity: "équité des temps de parole",
-  confidentiality: "confidentialité",
-  attendanceCommitment: "engagement de participation",
+  speakingEquity: "équité dans les temps de parole et la valeur des propos",
+  confidentiality: "confidentialité des échanges",
+  attendanceCommitment: "engagement de participation sur la durée du cycle",
   facilitationModalities: "modalités d'animation"
 }
 
@@ -39,7 +40,7 @@ export const rules: ReadonlyArray<Rule> = [
             blocking(
               "CHA-01",
               ["charter"],
-              "Le groupe n'a pas adopté ses règles de travail avant ses séances.",
+              "Le groupe n'a pas adopté ses règles de travail avant ses séances de travail.",
               "The group has not adopted its working rules before its sessions."
             )
           )
@@ -53,7 +54,7 @@ export const rules: ReadonlyArray<Rule> = [
           blocking(
             "CHA-01",
             ["charter", "items"],
-            `Les règles du groupe ne comprennent pas : ${missing.map((m) => itemFr[m]).join(" ; ")}.`,
+            `Les règles de travail du groupe ne comprennent pas : ${missing.map((m) => itemFr[m]).join(" ; ")}.`,
             `The group's rules lack: ${missing.join(", ")}.`
           )
         )
@@ -66,7 +67,7 @@ export const rules: ReadonlyArray<Rule> = [
           blocking(
             "CHA-01",
             ["sessions", index, "scheduledAt"],
-            `La séance ${session.id} (${day(millis)}) précède l'adoption des règles du groupe (${day(adopted)}).`,
+            `La séance ${session.id} (${jour(millis)}) précède l'adoption des règles de travail du groupe (${jour(adopted)}).`,
             `Session ${session.id} (${day(millis)}) precedes the adoption of the group's rules (${day(adopted)}).`
           )
         )
@@ -92,15 +93,13 @@ export const rules: ReadonlyArray<Rule> = [
         if (s.speakingTimes === undefined || s.speakingTimes.length < 2) return
         const e = gini(s.speakingTimes)
         if (e.gini <= threshold) return
-        const g = e.gini.toFixed(2)
-        const p = Math.round(e.longestShare * 100)
         out = push(
           out,
           advisory(
             "CHA-02",
             ["sessions", si, "speakingTimes"],
-            `Temps de parole inégaux à la séance ${s.id} : coefficient de Gini ${g} (seuil ${threshold}), la personne la plus longue a parlé ${p} % du temps.`,
-            `Unequal speaking times in session ${s.id}: Gini coefficient ${g} (threshold ${threshold}); the longest speaker took ${p}% of the time.`
+            `Temps de parole inégaux à la séance ${s.id} : coefficient de Gini de ${num(e.gini)} (seuil : ${num(threshold)}) ; la personne qui a le plus parlé a occupé ${percent(e.longestShare)} du temps de parole.`,
+            `Unequal speaking times in session ${s.id}: Gini coefficient ${numEn(e.gini)} (threshold ${numEn(threshold)}); the longest speaker took ${Math.round(e.longestShare * 100)}% of the time.`
           )
         )
       })

@@ -5,10 +5,19 @@ import type { Rule } from "../../Rule.js"
 import type { Violation } from "../../Violation.js"
 import { isActiveAt } from "../context.js"
 import * as Release from "../release.js"
-import { blocking, day, none, push, rule, title } from "../util.js"
+import { blocking, day, jour, none, push, rule, title } from "../util.js"
 
 const guarantee = (id: "CNF-01" | "CNF-02" | "CNF-03" | "CNF-04", section: string, fr: string, en: string): Rule =>
-  rule({ id, kind: "guarantee", family: "confidentiality", section, title: title(fr, en), parameters: [], scope: "guarantee" })
+  rule({
+    id,
+    kind: "guarantee",
+    family: "confidentiality",
+    section,
+    title: title(fr, en),
+    parameters: [],
+    scope: "guarantee",
+    ...(id === "CNF-03" ? { version: 2 as const } : {})
+  })
 
 export const rules: ReadonlyArray<Rule> = [
   guarantee(
@@ -26,8 +35,8 @@ export const rules: ReadonlyArray<Rule> = [
   guarantee(
     "CNF-03",
     "II-b, II-c étape 3",
-    "Chaque production a un public ; avant la fermeture de la fenêtre, seuls calendrier, ordres du jour, comptes rendus anonymes et besoins de formation sortent du groupe ; ensuite, conclusions et bilan peuvent aller plus loin.",
-    "Every output has an audience; before the window closes, only calendar, agendas, anonymous minutes and training needs leave the group; after it closes, conclusions and the review may go wider."
+    "Chaque production a un public (groupe, supérieurs hiérarchiques des membres, direction, instances de dialogue social, toute l'organisation). Avant la fermeture de la fenêtre, seuls le calendrier, les ordres du jour, les comptes rendus anonymes et les besoins de formation sortent du groupe ; ensuite, les conclusions et le bilan peuvent aller plus loin. Hors du groupe, un compte rendu ne porte que les arbitrages validés par le groupe (ANI-06) ; un arbitrage non validé y figure « en cours de validation », sans son contenu. Toute autre demande est refusée par une erreur typée.",
+    "Every output has an audience (group, members' line managers, direction, social-dialogue bodies, whole organisation). Before the window closes, outputs for audiences outside the group contain only: calendar, agendas, minutes (anonymous), training needs. After it closes, conclusions and the review may go wider. Minutes for audiences outside the group carry only arbitrations the group has validated (ANI-06); an unvalidated one appears as « en cours de validation » without its content. A request for anything else is refused with a typed error."
   ),
   guarantee(
     "CNF-04",
@@ -59,7 +68,7 @@ export const rules: ReadonlyArray<Rule> = [
             ["testimonials", i, "consentAt"],
             t.consentAt === undefined
               ? `Le témoignage ${t.id} a été publié sans le consentement consigné de l'agent.`
-              : `Le témoignage ${t.id} a été publié (${day(published)}) avant le consentement de l'agent (${day(t.consentAt.epochMillis)}).`,
+              : `Le témoignage ${t.id} a été publié (${jour(published)}) avant le consentement de l'agent (${jour(t.consentAt.epochMillis)}).`,
             t.consentAt === undefined
               ? `Testimonial ${t.id} was published without the agent's recorded consent.`
               : `Testimonial ${t.id} was published (${day(published)}) before the agent's consent (${day(t.consentAt.epochMillis)}).`
@@ -74,9 +83,10 @@ export const rules: ReadonlyArray<Rule> = [
     kind: "blocking",
     family: "confidentiality",
     section: "II-c étape 1",
+    version: 2,
     title: title(
-      "Avant que comptes rendus, conclusions ou bilan ne sortent du groupe, leur texte libre est vérifié : aucun nom de participant (membres, animateurs, invités : nom complet, nom, prénom s'il n'est pas ambigu) ; une occurrence bloque la diffusion et dit où.",
-      "Before minutes, conclusions or a review leave the group, their free text is checked for participants' names (members, facilitators, guests: full name, last name, first name when unambiguous); a hit refuses the release and says where."
+      "Avant que des comptes rendus, des conclusions ou un bilan sortent du groupe, leur texte libre est vérifié : aucun nom de participant (membres, animateurs, invités : nom complet, nom, prénom s'il n'est pas ambigu) ; une occurrence bloque la diffusion et dit où. Dans un groupe de 8 à 10 personnes, la réidentification est facile : l'anonymat vaut aussi pour le texte saisi. La recherche résiste à ce qui est collé (formes de compatibilité Unicode, caractères invisibles, ligatures, casse, accents) ; tout champ libre qui sort du groupe est vérifié, la même liste pour une commande et pour `check`. Un prénom ou un nom qui est aussi un mot courant (Claire, Rose, Petit, Blanc…) compte là où il se lit comme un nom ; un animateur peut lever une occurrence « qui n'est pas un nom », levée consignée. Un prénom partagé par plusieurs participants compte.",
+      "Before minutes, conclusions or a review leave the group, their free text is checked for the names of participants (members, facilitators, guests: full name, last name, first name when unambiguous); a hit refuses the release and says where. Groups of 8–10 make re-identification easy: anonymity must hold in the text people type. Matching survives what people paste (Unicode compatibility forms, invisible characters, ligatures, case and accents); every free-text field that leaves the group is scanned — the same list for a command and for `check`. A first or last name that is also a common French word (Claire, Rose, Petit, Blanc…) matches where it reads as a name; a facilitator may clear a single hit as « not a name », and that clearance is recorded. A first name shared by several participants still matches."
     ),
     parameters: [],
     scope: "snapshot",
@@ -88,10 +98,10 @@ export const rules: ReadonlyArray<Rule> = [
     kind: "blocking",
     family: "confidentiality",
     section: "II-c étape 1, II-a",
-    addedByEntrePairs: true,
+    version: 2,
     title: title(
-      "Seuls les membres du groupe, les animateurs et les invités de la séance assistent à une séance : ce qui s'y dit reste dans le groupe.",
-      "Only the group's members, the facilitators and the session's guests attend a session: what is said there stays within the group."
+      "Seuls les membres, les animateurs et les invités de la séance y assistent : la présence consigne aussi les animateurs et les invités, et toute autre personne est refusée.",
+      "Only members, the facilitators and the guests of that session attend it: attendance records facilitators and guests too, and anyone else is refused."
     ),
     parameters: [],
     scope: "snapshot",
@@ -109,7 +119,7 @@ export const rules: ReadonlyArray<Rule> = [
             blocking(
               "CNF-07",
               ["sessions", index, "attendees", ai],
-              `${id} assiste à la séance ${session.id} sans être membre du groupe, animateur ni invité de la séance.`,
+              `${id} assiste à la séance ${session.id} sans être membre du groupe, animateur ou invité de la séance : ce qui se dit dans le groupe y reste.`,
               `${id} attends session ${session.id} without being a member, a facilitator or a guest of that session.`
             )
           )
@@ -117,5 +127,18 @@ export const rules: ReadonlyArray<Rule> = [
       }
       return out ?? none
     }
+  }),
+  rule({
+    id: "CNF-08",
+    kind: "blocking",
+    family: "confidentiality",
+    section: "II-c étape 1",
+    version: 2,
+    title: title(
+      "L'identité d'un agent est stable : un changement de nom (coquille, nom d'usage) est un renommage explicite et consigné, et tous les noms qu'un agent a portés restent dans la vérification de CNF-06 ; une commande qui donne en silence un autre nom à un identifiant connu, ou nomme deux fois le même identifiant, est refusée.",
+      "An agent's identity is stable: a name change (a typo, a married name) is an explicit, recorded rename, and every name an agent has had stays in the CNF-06 scan; a command that silently gives a known ID another name, or names the same ID twice, is refused."
+    ),
+    parameters: [],
+    scope: "command"
   })
 ]

@@ -5,17 +5,10 @@ import { stateRank } from "../../Exchange.js"
 import type { Rule, RuleContext } from "../../Rule.js"
 import type { Violation } from "../../Violation.js"
 import { type Lean, lean } from "../diversity.js"
-import { advisory, none, push, rule, title } from "../util.js"
+import { count, countEn, dimensionEn, dimensionFr, list, listEn } from "../fr.js"
+import { advisory, none, occupationLabel, push, rule, title } from "../util.js"
 
 const COMPOSED = stateRank("composed")
-
-const dimensionFr: Record<string, string> = {
-  ageBand: "l'âge",
-  seniorityBand: "l'ancienneté",
-  sex: "le sexe",
-  status: "le statut",
-  functionHeld: "la fonction exercée"
-}
 
 /** The report is computed once per context and shared by DIV-01 and DIV-02. */
 const cache = new WeakMap<RuleContext, Lean>()
@@ -50,8 +43,8 @@ export const rules: ReadonlyArray<Rule> = [
           advisory(
             "DIV-01",
             ["members"],
-            `Pour ${dimensionFr[d.dimension]}, le groupe présente ${d.present} catégorie(s) alors que le vivier de volontaires en permettait ${d.achievable}.`,
-            `For ${d.dimension}, the group shows ${d.present} categor(y/ies) whereas the volunteer pool allowed ${d.achievable}.`
+            `Pour ${dimensionFr[d.dimension]}, le groupe présente ${count(d.present, "catégorie", "catégories")} alors que le vivier de volontaires en permettait ${d.achievable} : la constitution du groupe vise, si possible, une diversité de profils.`,
+            `For ${dimensionEn[d.dimension]}, the group shows ${countEn(d.present, "category", "categories")} whereas the volunteer pool allowed ${d.achievable}.`
           )
         )
       }
@@ -77,8 +70,8 @@ export const rules: ReadonlyArray<Rule> = [
         advisory(
           "DIV-02",
           ["members"],
-          `${o.represented} des métiers concernés sont représentés alors que le vivier en permettait ${o.achievable} (manquent : ${o.missing.join(", ")}).`,
-          `${o.represented} of the occupations concerned are represented whereas the pool allowed ${o.achievable} (missing: ${o.missing.join(", ")}).`
+          `${count(o.represented, "métier concerné est représenté", "métiers concernés sont représentés")} alors que le vivier de volontaires en permettait ${o.achievable} ; il manque : ${list(o.missing.map((m) => occupationLabel(ctx, m)))}.`,
+          `${countEn(o.represented, "occupation concerned is", "occupations concerned are")} represented whereas the pool allowed ${o.achievable} (missing: ${listEn(o.missing.map((m) => occupationLabel(ctx, m)))}).`
         )
       ]
     }

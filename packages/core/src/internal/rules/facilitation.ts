@@ -1,11 +1,25 @@
 /**
  * ANI — facilitation (note II-b).
  */
+import type { Facilitation } from "../../Framing.js"
 import type { Rule } from "../../Rule.js"
 import type { Violation } from "../../Violation.js"
-import { advisory, blocking, day, isBlank, none, push, rule, title } from "../util.js"
+import { count, profileEn, profileFr } from "../fr.js"
+import { advisory, blocking, day, isBlank, jour, none, push, rule, title } from "../util.js"
 
 const fac = (i: number) => ["framing", "facilitation", "facilitators", i] as const
+
+/**
+ * ANI-08: the mode follows the count — one facilitator is solo, two a pair,
+ * three or more a wider co-facilitation — whatever mode was declared.
+ */
+export const effectiveMode = (f: Facilitation | undefined): "solo" | "pair" | "wider" | undefined => {
+  const n = f?.facilitators.length ?? 0
+  return n === 0 ? undefined : n === 1 ? "solo" : n === 2 ? "pair" : "wider"
+}
+
+/** ANI-04: the profiles the note gives as examples for a solo facilitator. */
+const soloExamples: ReadonlySet<string> = new Set(["lineManager", "executive", "occupationExpert"])
 
 export const rules: ReadonlyArray<Rule> = [
   rule({
@@ -14,19 +28,19 @@ export const rules: ReadonlyArray<Rule> = [
     family: "facilitation",
     section: "II-b",
     title: title(
-      "L'animation est assurée en binôme ou seul ; le binôme est à privilégier : le choix d'un animateur seul est motivé.",
+      "L'animation est assurée en binôme ou par une personne seule ; le binôme est à privilégier : le choix d'un animateur seul est motivé.",
       "Facilitation is by a pair or by one person; a pair is preferred: choosing solo requires a stated reason."
     ),
     parameters: [],
     scope: "snapshot",
     check: (ctx) => {
       const f = ctx.snapshot.framing?.facilitation
-      if (f === undefined || f.mode !== "solo" || !isBlank(f.soloReason)) return none
+      if (effectiveMode(f) !== "solo" || !isBlank(f!.soloReason)) return none
       return [
         advisory(
           "ANI-01",
           ["framing", "facilitation", "soloReason"],
-          "L'animation en binôme est à privilégier : le choix d'un animateur seul n'est pas motivé.",
+          "La coanimation en binôme est à privilégier : le choix d'un animateur seul n'est pas motivé (pourquoi un binôme n'a pas pu être constitué).",
           "A pair is preferred: the choice of a solo facilitator has no stated reason."
         )
       ]
@@ -38,22 +52,23 @@ export const rules: ReadonlyArray<Rule> = [
     family: "facilitation",
     section: "II-b",
     title: title(
-      "Le binôme associe celui qui porte la démarche et une personne ressource (par ex. un représentant RH et un chargé de prévention).",
+      "Le binôme associe celui qui porte la démarche et une personne ressource (par ex. un représentant de la fonction RH et un chargé de prévention).",
       "A pair joins the person who leads the approach with a resource person (e.g. HR representative and prevention officer)."
     ),
     parameters: [],
     scope: "snapshot",
     check: (ctx) => {
       const f = ctx.snapshot.framing?.facilitation
-      if (f === undefined || f.mode !== "pair" || f.facilitators.length === 0) return none
-      const leads = f.facilitators.filter((x) => x.role === "lead").length
-      const resources = f.facilitators.filter((x) => x.role === "resource").length
+      const mode = effectiveMode(f)
+      if (mode !== "pair" && mode !== "wider") return none
+      const leads = f!.facilitators.filter((x) => x.role === "lead").length
+      const resources = f!.facilitators.filter((x) => x.role === "resource").length
       if (leads === 1 && resources >= 1) return none
       return [
         advisory(
           "ANI-02",
           ["framing", "facilitation", "facilitators"],
-          `Le binôme devrait associer un porteur de la démarche et une personne ressource (porteurs : ${leads}, personnes ressources : ${resources}).`,
+          `La coanimation par celui qui porte la démarche et une personne ressource est à privilégier : l'animation compte ${count(leads, "porteur", "porteurs")} de la démarche et ${count(resources, "personne ressource", "personnes ressources")}.`,
           `The pair should join one lead of the approach and a resource person (leads: ${leads}, resource persons: ${resources}).`
         )
       ]
@@ -72,14 +87,15 @@ export const rules: ReadonlyArray<Rule> = [
     scope: "snapshot",
     check: (ctx) => {
       const f = ctx.snapshot.framing?.facilitation
-      if (f === undefined || f.mode !== "pair") return none
-      const managers = f.facilitators.filter((x) => x.profile === "lineManager" || x.profile === "executive")
-      if (!f.facilitators.some((x) => x.profile === "lineManager") || managers.length < 2) return none
+      const mode = effectiveMode(f)
+      if (mode !== "pair" && mode !== "wider") return none
+      const managers = f!.facilitators.filter((x) => x.profile === "lineManager" || x.profile === "executive")
+      if (!f!.facilitators.some((x) => x.profile === "lineManager") || managers.length < 2) return none
       return [
         advisory(
           "ANI-03",
           ["framing", "facilitation", "facilitators"],
-          "Le binôme comprend un manager de proximité : l'autre animateur devrait avoir un profil plus technique, pas un profil d'encadrant.",
+          "Le binôme comprend un manager de proximité : l'autre animateur a de préférence un profil plus technique, pas un profil d'encadrant, pour éviter une démarche trop descendante.",
           "The pair includes a line manager: the other facilitator should have a more technical profile, not a manager's."
         )
       ]
@@ -88,42 +104,66 @@ export const rules: ReadonlyArray<Rule> = [
   rule({
     id: "ANI-04",
     kind: "blocking",
+    alsoKind: "advisory",
     family: "facilitation",
     section: "II-b",
+    version: 2,
     title: title(
-      "Un animateur seul est mandaté par l'administration et est un cadre, un manager ou un expert métier.",
-      "A solo facilitator is mandated by the administration and is a manager, an executive or an occupation expert."
+      "Un animateur seul est mandaté par l'administration, et le mandat atteste les deux capacités que la note exige par « il faudra » : jouer un rôle de facilitateur, et prendre de la distance par rapport à son propre positionnement — bloquant. Les profils de la note — « il peut s'agir d'un cadre, d'un manager ou d'un expert métier » — sont des exemples : un autre profil donne un avertissement, jamais un refus.",
+      "A solo facilitator is mandated by the administration, and the mandate attests both capacities the note names with « il faudra »: to act as a facilitator, and to step back from their own position (« prendre de la distance par rapport à son propre positionnement ») — blocking. The note's profiles — « il peut s'agir d'un cadre, d'un manager ou d'un expert métier » — are examples: another profile is advisory, never refused."
     ),
     parameters: [],
     scope: "snapshot",
     check: (ctx) => {
       const f = ctx.snapshot.framing?.facilitation
-      if (f === undefined || f.mode !== "solo") return none
+      if (effectiveMode(f) !== "solo") return none
+      const x = f!.facilitators[0]!
       let out: Array<Violation> | undefined
-      f.facilitators.forEach((x, i) => {
-        if (x.mandate === undefined) {
+      if (x.mandate === undefined) {
+        out = push(
+          out,
+          blocking(
+            "ANI-04",
+            [...fac(0), "mandate"],
+            `L'animateur seul ${x.agentId} n'est pas mandaté par l'administration.`,
+            `Solo facilitator ${x.agentId} is not mandated by the administration.`
+          )
+        )
+      } else {
+        if (x.mandate.canFacilitate !== true) {
           out = push(
             out,
             blocking(
               "ANI-04",
-              [...fac(i), "mandate"],
-              `L'animateur seul ${x.agentId} n'est pas mandaté par l'administration.`,
-              `Solo facilitator ${x.agentId} is not mandated by the administration.`
+              [...fac(0), "mandate", "canFacilitate"],
+              `Le mandat de l'animateur seul ${x.agentId} n'atteste pas sa capacité à jouer un rôle de facilitateur.`,
+              `The mandate of solo facilitator ${x.agentId} does not attest their capacity to act as a facilitator.`
             )
           )
         }
-        if (x.profile !== "lineManager" && x.profile !== "executive" && x.profile !== "occupationExpert") {
+        if (x.mandate.canStepBack !== true) {
           out = push(
             out,
             blocking(
               "ANI-04",
-              [...fac(i), "profile"],
-              `L'animateur seul ${x.agentId} doit être un cadre, un manager ou un expert métier (profil : ${x.profile}).`,
-              `Solo facilitator ${x.agentId} must be a manager, an executive or an occupation expert (profile: ${x.profile}).`
+              [...fac(0), "mandate", "canStepBack"],
+              `Le mandat de l'animateur seul ${x.agentId} n'atteste pas sa capacité à prendre de la distance par rapport à son propre positionnement dans l'organisation.`,
+              `The mandate of solo facilitator ${x.agentId} does not attest their capacity to step back from their own position in the organisation.`
             )
           )
         }
-      })
+      }
+      if (!soloExamples.has(x.profile)) {
+        out = push(
+          out,
+          advisory(
+            "ANI-04",
+            [...fac(0), "profile"],
+            `L'animateur seul ${x.agentId} est ${profileFr[x.profile]} : la note cite en exemple un cadre, un manager ou un expert métier ; ce profil est possible si le mandat en atteste les capacités.`,
+            `Solo facilitator ${x.agentId} is ${profileEn[x.profile]}: the note gives an executive, a manager or an occupation expert as examples; this profile is possible when the mandate attests the capacities.`
+          )
+        )
+      }
       return out ?? none
     }
   }),
@@ -151,8 +191,8 @@ export const rules: ReadonlyArray<Rule> = [
             "ANI-05",
             [...fac(i), "training"],
             done === undefined
-              ? `L'animateur ${x.agentId} n'est pas formé à une méthodologie d'animation.`
-              : `L'animateur ${x.agentId} a été formé (${day(done)}) après la première séance (${day(first)}).`,
+              ? `L'animateur ${x.agentId} n'est pas formé à une méthodologie d'animation : tout animateur doit l'être avant la première séance.`
+              : `L'animateur ${x.agentId} a été formé (${jour(done)}) après la première séance (${jour(first)}).`,
             done === undefined
               ? `Facilitator ${x.agentId} is not trained in a facilitation method.`
               : `Facilitator ${x.agentId} was trained (${day(done)}) after the first session (${day(first)}).`
@@ -195,71 +235,51 @@ export const rules: ReadonlyArray<Rule> = [
   }),
   rule({
     id: "ANI-07",
-    kind: "advisory",
+    kind: "guarantee",
     family: "facilitation",
     section: "II-b",
+    version: 2,
     title: title(
-      "Certaines tâches, comme la prise de notes, peuvent être confiées à des membres du groupe (rôle consigné).",
-      "Tasks such as note-taking may be delegated to members (recorded role)."
+      "Certaines tâches, comme la prise de notes, « pourront » être confiées à des membres du groupe : le modèle consigne les rôles confiés. C'est une possibilité, jamais un avertissement.",
+      "Tasks such as note-taking « pourront » be delegated to members: the model records delegated roles. It is a possibility, never a warning."
     ),
     parameters: [],
-    scope: "snapshot",
-    check: (ctx) => {
-      const s = ctx.snapshot
-      let out: Array<Violation> | undefined
-      if (s.framing?.facilitation?.mode === "solo" && !s.delegations.some((d) => d.task === "noteTaking")) {
-        out = push(
-          out,
-          advisory(
-            "ANI-07",
-            ["delegations"],
-            "Animateur seul : la prise de notes n'est confiée à aucun membre du groupe.",
-            "Solo facilitator: note-taking is delegated to no member of the group."
-          )
-        )
-      }
-      s.delegations.forEach((d, i) => {
-        if (ctx.memberIndex.has(d.agentId)) return
-        out = push(
-          out,
-          advisory(
-            "ANI-07",
-            ["delegations", i, "agentId"],
-            `La tâche « ${d.task} » est confiée à ${d.agentId}, qui n'est pas membre du groupe.`,
-            `Task "${d.task}" is delegated to ${d.agentId}, who is not a member of the group.`
-          )
-        )
-      })
-      return out ?? none
-    }
+    scope: "guarantee"
   }),
   rule({
     id: "ANI-08",
     kind: "blocking",
+    alsoKind: "advisory",
     family: "facilitation",
     section: "II-b",
-    addedByEntrePairs: true,
+    version: 2,
     title: title(
-      "Le nombre d'animateurs correspond à la modalité : exactement deux en binôme, exactement un seul pour un animateur seul.",
-      "The number of facilitators matches the mode: exactly 2 for a pair, exactly 1 for solo."
+      "La modalité suit le nombre d'animateurs : un seul, c'est une animation seule (ANI-01 et ANI-04 s'appliquent, quelle que soit la modalité déclarée) ; deux, un binôme. La note nomme « principalement » ces deux modalités : trois animateurs ou plus donnent un avertissement ; aucun animateur est refusé.",
+      "The mode follows the count: one facilitator is solo (ANI-01 and ANI-04 apply, whatever mode was declared), two is a pair; the note names « principalement » these two modes, so three or more is advisory; none is refused."
     ),
     parameters: [],
     scope: "snapshot",
     check: (ctx) => {
       const f = ctx.snapshot.framing?.facilitation
       if (f === undefined) return none
-      const expected = f.mode === "pair" ? 2 : 1
-      if (f.facilitators.length === expected) return none
+      const n = f.facilitators.length
+      if (n === 0) {
+        return [
+          blocking(
+            "ANI-08",
+            ["framing", "facilitation", "facilitators"],
+            "L'animation ne compte aucun animateur : elle est assurée en binôme ou par une personne seule.",
+            "Facilitation has no facilitator: it is done by a pair or by one person."
+          )
+        ]
+      }
+      if (n <= 2) return none
       return [
-        blocking(
+        advisory(
           "ANI-08",
           ["framing", "facilitation", "facilitators"],
-          f.mode === "pair"
-            ? `Une animation en binôme compte exactement deux animateurs (ici ${f.facilitators.length}).`
-            : `Une animation par un animateur seul compte exactement un animateur (ici ${f.facilitators.length}).`,
-          f.mode === "pair"
-            ? `Pair facilitation has exactly two facilitators (here ${f.facilitators.length}).`
-            : `Solo facilitation has exactly one facilitator (here ${f.facilitators.length}).`
+          `L'animation compte ${n} animateurs : la note prévoit principalement deux modalités, en binôme ou seul.`,
+          `Facilitation has ${n} facilitators: the note mainly provides for two modes, a pair or one person.`
         )
       ]
     }

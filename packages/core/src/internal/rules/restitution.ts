@@ -1,35 +1,49 @@
 /**
  * RES — restitution and reporting obligations (note II-a, II-c steps 2 and 3).
- * The obligations (RES-02, 03, 05, 06, 08) are computed by `Obligations`.
+ * The obligations (RES-01's calendar and agendas, RES-02, 03, 05, 06, 07,
+ * 08) are computed by `Obligations`.
  */
 import { stateRank } from "../../Exchange.js"
 import type { Rule } from "../../Rule.js"
 import type { Violation } from "../../Violation.js"
 import { isActiveAt } from "../context.js"
-import { advisory, blocking, day, local, none, push, rule, title } from "../util.js"
+import { stateFr } from "../fr.js"
+import { blocking, day, jour, local, none, push, rule, title } from "../util.js"
 
 const CONCLUDED = stateRank("concluded")
-const CLOSED = stateRank("closed")
 
 const obligation = (
-  id: "RES-02" | "RES-03" | "RES-05" | "RES-06" | "RES-08",
+  id: "RES-02" | "RES-03" | "RES-05" | "RES-06" | "RES-07" | "RES-08",
   section: string,
   fr: string,
   en: string,
-  parameters: Rule["parameters"]
-): Rule => rule({ id, kind: "obligation", family: "restitution", section, title: title(fr, en), parameters, scope: "snapshot" })
+  parameters: Rule["parameters"],
+  version?: 2
+): Rule =>
+  rule({
+    id,
+    kind: "obligation",
+    family: "restitution",
+    section,
+    title: title(fr, en),
+    parameters,
+    scope: "snapshot",
+    ...(version === undefined ? {} : { version })
+  })
 
 export const rules: ReadonlyArray<Rule> = [
   rule({
     id: "RES-01",
     kind: "blocking",
+    alsoKind: "obligation",
     family: "restitution",
     section: "II-c étape 2",
+    version: 2,
     title: title(
-      "Le groupe désigne une personne ressource qui transmet le calendrier prévisionnel, les ordres du jour et les comptes rendus aux supérieurs hiérarchiques des membres ; requise avant l'envoi du premier compte rendu.",
-      "The group designates a liaison who transmits the provisional calendar, agendas and minutes to the members' line managers; required before the first minutes are sent."
+      "Le groupe désigne une personne ressource qui transmet le calendrier prévisionnel, les ordres du jour et les comptes rendus aux supérieurs hiérarchiques des membres ; elle est requise avant l'envoi du premier compte rendu — bloquant. Le groupe la désigne une fois réuni : le calendrier est dû aux supérieurs hiérarchiques dans les 15 jours (local) qui suivent sa désignation, et chaque ordre du jour avant sa séance, à partir de la séance qui suit la désignation — obligations.",
+      "The group designates a liaison (the note's « personne ressource ») who transmits the provisional calendar, agendas and minutes to the members' line managers; required before the first minutes are sent (blocking). The liaison is designated by the group once it has met, so: the calendar is due to line managers within 15 days (local) of the designation, and each agenda before its session from the session after the designation (obligations)."
     ),
-    parameters: [],
+    parameters: [local("calendarDueDays")],
     scope: "snapshot",
     check: (ctx) => {
       const s = ctx.snapshot
@@ -46,8 +60,8 @@ export const rules: ReadonlyArray<Rule> = [
               "RES-01",
               ["sessions", si, "minutes", mi, "sentAt"],
               liaison === undefined
-                ? `Le compte rendu de la séance ${session.id} a été envoyé sans qu'une personne ressource soit désignée pour le transmettre.`
-                : `Le compte rendu de la séance ${session.id} a été envoyé (${day(sent)}) alors que la personne ressource ${liaison.agentId} n'était pas membre du groupe à cette date.`,
+                ? `Le compte rendu de la séance ${session.id} a été envoyé sans que le groupe ait désigné la personne ressource chargée de le transmettre.`
+                : `Le compte rendu de la séance ${session.id} a été envoyé (${jour(sent)}) alors que la personne ressource ${liaison.agentId} n'était pas membre du groupe à cette date.`,
               liaison === undefined
                 ? `The minutes of session ${session.id} were sent although no liaison was designated to transmit them.`
                 : `The minutes of session ${session.id} were sent (${day(sent)}) while the liaison ${liaison.agentId} was not a member on that date.`
@@ -92,8 +106,8 @@ export const rules: ReadonlyArray<Rule> = [
           "RES-04",
           c === undefined ? ["conclusions"] : ["conclusions", "circulatedAt"],
           c === undefined
-            ? `L'échange est à l'état « ${ctx.snapshot.state} » sans relevé de conclusions.`
-            : `L'échange est à l'état « ${ctx.snapshot.state} » mais le relevé de conclusions n'a pas été diffusé.`,
+            ? `L'échange est au stade « ${stateFr[ctx.snapshot.state]} » sans relevé de conclusions.`
+            : `L'échange est au stade « ${stateFr[ctx.snapshot.state]} » mais le relevé de conclusions n'a pas été diffusé.`,
           c === undefined
             ? `The exchange is in state "${ctx.snapshot.state}" without a statement of conclusions.`
             : `The exchange is in state "${ctx.snapshot.state}" but the statement of conclusions has not been circulated.`
@@ -115,29 +129,14 @@ export const rules: ReadonlyArray<Rule> = [
     "When the framing plans it, a review of the approach is presented to the social-dialogue bodies.",
     [local("reviewDueDays")]
   ),
-  rule({
-    id: "RES-07",
-    kind: "advisory",
-    family: "restitution",
-    section: "II-c étape 3",
-    title: title(
-      "La communication des travaux valorise leurs apports ; les témoignages requièrent un consentement (CNF-05).",
-      "The work is communicated to show what it brought; testimonials need consent (CNF-05)."
-    ),
-    parameters: [],
-    scope: "snapshot",
-    check: (ctx) => {
-      if (ctx.rank !== CLOSED || ctx.snapshot.communications.some((c) => c.about === "results")) return none
-      return [
-        advisory(
-          "RES-07",
-          ["communications"],
-          "L'échange est clos sans communication sur ses résultats pour valoriser les apports.",
-          "The exchange is closed without any communication about its results."
-        )
-      ]
-    }
-  }),
+  obligation(
+    "RES-07",
+    "II-c étape 3",
+    "La communication des travaux menés « devra être réalisée afin de valoriser les apports et avancées mises en place » : elle est due après la réponse de la direction (RES-05), à une date que fixe le cadrage (local, 90 jours après cette réponse par défaut) ; les témoignages requièrent un consentement (CNF-05).",
+    "The communication of the work « devra être réalisée afin de valoriser les apports et avancées mises en place »: due after the direction's response (RES-05), by a date the framing sets (local, default 90 days after that response); testimonials need consent (CNF-05).",
+    [local("resultsCommunicationDueDays")],
+    2
+  ),
   obligation(
     "RES-08",
     "II-c étape 3",
@@ -195,7 +194,7 @@ export const rules: ReadonlyArray<Rule> = [
               blocking(
                 "RES-09",
                 [...path, "sentAt"],
-                `La version ${m.version} du compte rendu de la séance ${s.id} a été envoyée (${day(sent)}) alors qu'une version ${next.version} la remplaçait déjà.`,
+                `La version ${m.version} du compte rendu de la séance ${s.id} a été envoyée (${jour(sent)}) alors qu'une version ${next.version} la remplaçait déjà.`,
                 `Version ${m.version} of the minutes of session ${s.id} was sent (${day(sent)}) although version ${next.version} already superseded it.`
               )
             )

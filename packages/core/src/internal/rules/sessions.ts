@@ -1,10 +1,45 @@
 /**
  * SES — sessions, step 2 (note II-c).
  */
-import type { Rule } from "../../Rule.js"
+import type { LiveSession, Rule, RuleContext } from "../../Rule.js"
+import type { CasePresentation, Session } from "../../Session.js"
 import type { Violation } from "../../Violation.js"
 import { isActiveAt } from "../context.js"
-import { advisory, blocking, day, isBlank, local, none, note, push, rule, title } from "../util.js"
+import { count, countEn, list } from "../fr.js"
+import { advisory, blocking, day, isBlank, jour, local, none, note, push, rule, title } from "../util.js"
+
+/** Agenda natures of the work on cases (SES-01, SES-09): what follows the choice of the questions. */
+const caseNatures: ReadonlySet<string> = new Set(["experienceSharing", "processAnalysis", "difficultiesAndResources", "improvementProposals"])
+
+/**
+ * SES-01, "before" is the order of the agenda: in a session that chooses its
+ * questions, an item of choice comes before an item of work on a case.
+ */
+const choiceBeforeCase = (session: Session, questionId: string): boolean => {
+  const items = session.agenda?.items ?? []
+  const choice = items.findIndex((it) => it.nature === "questionChoice")
+  if (choice < 0) return false
+  return items.some((it, i) => i > choice && (it.questionId === questionId || caseNatures.has(it.nature)))
+}
+
+/**
+ * SES-01: whether the question of a presentation of a live session was
+ * chosen before it — in an earlier session, or earlier in the agenda of the
+ * same session, or (a question with no session) on a date before it.
+ */
+const chosenBefore = (ctx: RuleContext, live: LiveSession, p: CasePresentation): boolean => {
+  const q = ctx.snapshot.questions.find((x) => x.id === p.questionId)
+  if (q === undefined) return false
+  if (q.chosenInSession !== undefined) {
+    if (q.chosenInSession === live.session.id) return choiceBeforeCase(live.session, q.id)
+    const index = ctx.snapshot.sessions.findIndex((x) => x.id === q.chosenInSession)
+    const chosen = ctx.snapshot.sessions[index]
+    if (chosen === undefined || chosen.status === "cancelled") return false
+    const millis = chosen.scheduledAt.epochMillis
+    return millis < live.millis || (millis === live.millis && index < live.index)
+  }
+  return q.chosenAt !== undefined && q.chosenAt.epochMillis <= live.millis
+}
 
 export const rules: ReadonlyArray<Rule> = [
   rule({
@@ -12,25 +47,25 @@ export const rules: ReadonlyArray<Rule> = [
     kind: "blocking",
     family: "sessions",
     section: "II-c étape 2",
+    version: 2,
     title: title(
-      "La première séance de travail choisit les questions de travail ; aucun exposé de cas n'a lieu avant qu'au moins une question soit choisie.",
-      "The first working session chooses the work questions; no case presentation happens before at least one question is chosen."
+      "La première séance de travail choisit les questions de travail ; aucun exposé de cas n'a lieu avant qu'au moins une question soit choisie. « Avant », c'est l'ordre de l'ordre du jour : une question choisie plus tôt dans la même séance peut y être traitée (un échange d'une seule séance doit pouvoir travailler).",
+      "The first working session chooses the work questions; no case presentation happens before at least one question is chosen. \"Before\" is the order of the agenda: a question chosen earlier in the same session may be treated in that session (a one-session exchange must be able to work)."
     ),
     parameters: [],
     scope: "snapshot",
     check: (ctx) => {
       let out: Array<Violation> | undefined
-      for (const { session, index, millis } of ctx.liveSessions) {
-        session.presentations.forEach((p, pi) => {
-          const chosen = ctx.questionChosenMillis.get(p.questionId)
-          if (chosen !== undefined && chosen <= millis) return
+      for (const live of ctx.liveSessions) {
+        live.session.presentations.forEach((p, pi) => {
+          if (chosenBefore(ctx, live, p)) return
           out = push(
             out,
             blocking(
               "SES-01",
-              ["sessions", index, "presentations", pi, "questionId"],
-              `L'exposé ${p.id} de la séance ${session.id} (${day(millis)}) porte sur la question ${p.questionId}, que le groupe n'avait pas encore choisie.`,
-              `Presentation ${p.id} of session ${session.id} (${day(millis)}) is about question ${p.questionId}, which the group had not chosen yet.`
+              ["sessions", live.index, "presentations", pi, "questionId"],
+              `L'exposé ${p.id} de la séance ${live.session.id} (${jour(live.millis)}) porte sur la question ${p.questionId}, que le groupe n'avait pas encore choisie : dans une même séance, le choix des questions précède les exposés dans l'ordre du jour.`,
+              `Presentation ${p.id} of session ${live.session.id} (${day(live.millis)}) is about question ${p.questionId}, which the group had not chosen yet: within a session, the choice of questions comes first in the agenda.`
             )
           )
         })
@@ -58,7 +93,7 @@ export const rules: ReadonlyArray<Rule> = [
         advisory(
           "SES-02",
           ["questions"],
-          `${open} questions de travail sont ouvertes en même temps : il est recommandé de travailler sur quelques questions (au plus ${max}).`,
+          `${open} questions de travail sont ouvertes en même temps : il est recommandé de travailler sur quelques thématiques à la fois (au plus ${max}).`,
           `${open} work questions are open at once: working on a few questions (at most ${max}) is advised.`
         )
       ]
@@ -85,7 +120,7 @@ export const rules: ReadonlyArray<Rule> = [
             blocking(
               "SES-03",
               ["sessions", si, "presentations", pi, "trace"],
-              `L'exposé ${p.id} de la séance ${s.id} ne s'appuie sur aucune trace de l'activité décrite.`,
+              `L'exposé ${p.id} de la séance ${s.id} ne s'appuie sur aucune trace de l'activité décrite (compte rendu, courriel, courrier, notes…).`,
               `Presentation ${p.id} of session ${s.id} rests on no described trace of activity.`
             )
           )
@@ -115,7 +150,7 @@ export const rules: ReadonlyArray<Rule> = [
           advisory(
             "SES-04",
             ["sessions", si, "presentations"],
-            `La séance ${s.id} compte ${s.presentations.length} exposés : deux ou trois par séance sont recommandés (au plus ${max}).`,
+            `La séance ${s.id} compte ${s.presentations.length} exposés : il est recommandé de n'en mettre en débat que deux ou trois par séance (au plus ${max}).`,
             `Session ${s.id} has ${s.presentations.length} presentations: two or three per session are advised (at most ${max}).`
           )
         )
@@ -151,8 +186,8 @@ export const rules: ReadonlyArray<Rule> = [
             advisory(
               "SES-05",
               ["sessions", index, "presentations", pi, "presenter"],
-              `L'exposé ${p.id} est un nouvel exposé du même membre alors que ${waiting.length} membre(s) n'ont encore jamais présenté.`,
-              `Presentation ${p.id} is another presentation by the same member while ${waiting.length} member(s) have never presented.`
+              `L'exposé ${p.id} est un nouvel exposé du même membre alors que ${count(waiting.length, "membre n'a", "membres n'ont")} encore jamais présenté : les membres présentent à tour de rôle.`,
+              `Presentation ${p.id} is another presentation by the same member while ${countEn(waiting.length, "member has", "members have")} never presented.`
             )
           )
         })
@@ -180,8 +215,8 @@ export const rules: ReadonlyArray<Rule> = [
             "SES-06",
             ["sessions", index, "agenda"],
             agenda === undefined || agenda.items.length === 0
-              ? `La séance ${session.id} (${day(millis)}) s'est tenue sans ordre du jour.`
-              : `L'ordre du jour de la séance ${session.id} a été fixé (${day(agenda.setAt.epochMillis)}) après la séance (${day(millis)}).`,
+              ? `La séance ${session.id} (${jour(millis)}) s'est tenue sans ordre du jour.`
+              : `L'ordre du jour de la séance ${session.id} a été fixé (${jour(agenda.setAt.epochMillis)}) après la séance (${jour(millis)}).`,
             agenda === undefined || agenda.items.length === 0
               ? `Session ${session.id} (${day(millis)}) was held without an agenda.`
               : `The agenda of session ${session.id} was set (${day(agenda.setAt.epochMillis)}) after the session (${day(millis)}).`
@@ -207,17 +242,17 @@ export const rules: ReadonlyArray<Rule> = [
       ctx.snapshot.sessions.forEach((s, si) => {
         s.presentations.forEach((p, pi) => {
           const missing: Array<[string, string]> = []
-          if (isBlank(p.context)) missing.push(["context", "le contexte"])
+          if (isBlank(p.context)) missing.push(["context", "le contexte de production"])
           if (isBlank(p.situation)) missing.push(["situation", "les éléments de la situation"])
-          if (isBlank(p.reasons)) missing.push(["reasons", "les raisons des choix"])
-          if (isBlank(p.result)) missing.push(["result", "le résultat"])
+          if (isBlank(p.reasons)) missing.push(["reasons", "les raisons des choix faits"])
+          if (isBlank(p.result)) missing.push(["result", "le résultat de l'activité"])
           if (missing.length === 0) return
           out = push(
             out,
             blocking(
               "SES-07",
               ["sessions", si, "presentations", pi, missing[0]![0]],
-              `L'exposé ${p.id} de la séance ${s.id} ne consigne pas : ${missing.map((m) => m[1]).join(", ")}.`,
+              `L'exposé ${p.id} de la séance ${s.id} ne consigne pas ${list(missing.map((m) => m[1]))}.`,
               `Presentation ${p.id} of session ${s.id} does not record: ${missing.map((m) => m[0]).join(", ")}.`
             )
           )
@@ -231,10 +266,10 @@ export const rules: ReadonlyArray<Rule> = [
     kind: "blocking",
     family: "sessions",
     section: "II-c étape 2",
-    addedByEntrePairs: true,
+    version: 2,
     title: title(
-      "À tour de rôle, un membre du groupe présente un cas : l'auteur d'un exposé est membre du groupe à la date de la séance (ni animateur ni invité).",
-      "In turn, a member of the group presents a case: the presenter is a member of the group on the session's date (not a facilitator or a guest)."
+      "« A tour de rôle, un membre du groupe présente le cas » : l'auteur d'un exposé est un membre présent à la séance, jamais un animateur en tant que tel. La même condition vaut pour une commande et pour `check`.",
+      "« A tour de rôle, un membre du groupe présente le cas »: the presenter is a member present at that session, never a facilitator acting as such. The same condition in a command and in `check`."
     ),
     parameters: [],
     scope: "snapshot",
@@ -243,19 +278,68 @@ export const rules: ReadonlyArray<Rule> = [
       for (const { session, index, millis } of ctx.liveSessions) {
         session.presentations.forEach((p, pi) => {
           const mi = ctx.memberIndex.get(p.presenter)
-          if (mi !== undefined && isActiveAt(ctx.snapshot.members[mi]!, millis)) return
+          const member = mi !== undefined && isActiveAt(ctx.snapshot.members[mi]!, millis)
+          const present = session.attendees.includes(p.presenter)
+          if (member && present) return
+          const facilitator = ctx.facilitators.some((f) => f.agentId === p.presenter)
           out = push(
             out,
             blocking(
               "SES-08",
               ["sessions", index, "presentations", pi, "presenter"],
-              `L'exposé ${p.id} de la séance ${session.id} est présenté par ${p.presenter}, qui n'est pas membre du groupe à cette date.`,
-              `Presentation ${p.id} of session ${session.id} is given by ${p.presenter}, who is not a member of the group on that date.`
+              !member
+                ? facilitator
+                  ? `L'exposé ${p.id} de la séance ${session.id} est présenté par ${p.presenter}, animateur : à tour de rôle, c'est un membre du groupe qui présente le cas.`
+                  : `L'exposé ${p.id} de la séance ${session.id} est présenté par ${p.presenter}, qui n'est pas membre du groupe à cette date.`
+                : `L'exposé ${p.id} de la séance ${session.id} est présenté par ${p.presenter}, qui n'est pas consigné comme présent à cette séance.`,
+              !member
+                ? `Presentation ${p.id} of session ${session.id} is given by ${p.presenter}, who is not a member of the group on that date.`
+                : `Presentation ${p.id} of session ${session.id} is given by ${p.presenter}, who is not recorded as present at that session.`
             )
           )
         })
       }
       return out ?? none
+    }
+  }),
+  rule({
+    id: "SES-09",
+    kind: "advisory",
+    family: "sessions",
+    section: "II-c étape 2",
+    version: 2,
+    title: title(
+      "« Il faut prévoir de consacrer un temps conséquent » au choix des questions : les ordres du jour y consacrent au moins 45 minutes (local) avant le premier exposé de cas (l'étape peut s'étendre sur plusieurs séances) ; aucun avertissement quand les ordres du jour ne portent pas de durées.",
+      "« Il faut prévoir de consacrer un temps conséquent » to choosing the questions: the agendas allot at least 45 minutes (local) to it before the first case presentation (the step may span sessions); no warning when the agendas carry no durations."
+    ),
+    parameters: [local("minQuestionChoiceMinutes")],
+    scope: "snapshot",
+    check: (ctx) => {
+      // The first session with a case: a presentation, or an agenda item on a question.
+      const first = ctx.liveSessions.findIndex(
+        ({ session }) => session.presentations.length > 0 || (session.agenda?.items ?? []).some((it) => it.questionId !== undefined)
+      )
+      if (first < 0) return none
+      let minutes = 0
+      let timed = false
+      for (let i = 0; i <= first; i++) {
+        for (const it of ctx.liveSessions[i]!.session.agenda?.items ?? []) {
+          if (it.durationMinutes === undefined) continue
+          timed = true
+          if (it.nature === "questionChoice") minutes += it.durationMinutes
+        }
+      }
+      const min = ctx.config.minQuestionChoiceMinutes
+      if (!timed || minutes >= min) return none
+      const { session, index } = ctx.liveSessions[first]!
+      return [
+        advisory(
+          "SES-09",
+          ["sessions", index, "agenda"],
+          `Les ordres du jour ne consacrent que ${count(minutes, "minute", "minutes")} au choix des questions avant le premier exposé (séance ${session.id}) : il faut prévoir de consacrer un temps conséquent à cette étape (au moins ${min} minutes).`,
+          `The agendas allot only ${countEn(minutes, "minute", "minutes")} to choosing the questions before the first case (session ${session.id}): a substantial time is needed (at least ${min} minutes).`
+        )
+      ]
     }
   })
 ]

@@ -5,7 +5,8 @@ import { isActiveAt } from "../context.js"
 import { stateRank } from "../../Exchange.js"
 import type { Rule } from "../../Rule.js"
 import type { Violation } from "../../Violation.js"
-import { advisory, blocking, day, local, none, note, push, rule, title } from "../util.js"
+import { count, countEn } from "../fr.js"
+import { advisory, blocking, day, jour, local, none, note, push, rule, title } from "../util.js"
 
 const COMPOSED = stateRank("composed")
 
@@ -16,8 +17,8 @@ export const rules: ReadonlyArray<Rule> = [
     family: "size",
     section: "II-a",
     title: title(
-      "Idéalement 8 à 10 membres ; les membres sont les participants réguliers (animateurs et invités non comptés).",
-      "Ideally 8 to 10 members. Members are the regular participants; facilitators and guests are not counted."
+      "Idéalement 8 à 10 membres (note) : les membres sont les participants réguliers ; les animateurs et les invités ne sont pas comptés.",
+      "Ideally 8 to 10 members (note). Members are the regular participants; facilitators and guests are not counted."
     ),
     parameters: [note("sizeMin"), note("sizeMax")],
     scope: "snapshot",
@@ -30,8 +31,8 @@ export const rules: ReadonlyArray<Rule> = [
         advisory(
           "SIZ-01",
           ["members"],
-          `Le groupe compte ${n} membre(s) ; idéalement ${sizeMin} à ${sizeMax}.`,
-          `The group has ${n} member(s); ideally ${sizeMin} to ${sizeMax}.`
+          `Le groupe compte ${count(n, "membre", "membres")} ; idéalement, il en compte de ${sizeMin} à ${sizeMax} pour permettre à chacun de s'exprimer.`,
+          `The group has ${countEn(n, "member", "members")}; ideally ${sizeMin} to ${sizeMax}.`
         )
       ]
     }
@@ -41,9 +42,10 @@ export const rules: ReadonlyArray<Rule> = [
     kind: "blocking",
     family: "size",
     section: "II-a",
+    version: 2,
     title: title(
-      "Un échange entre pairs suppose des pairs : moins de 2 membres ne peuvent pas tenir une séance.",
-      "A peer exchange needs peers: fewer than 2 members cannot hold a session."
+      "Un échange entre pairs suppose des pairs : une séance ne peut pas se tenir avec moins de 2 membres présents (local, 2 par défaut) ; c'est la présence qui compte, non l'inscription.",
+      "A peer exchange needs peers: a session cannot be held with fewer than 2 members present (local, default 2); attendance, not enrolment, counts."
     ),
     parameters: [local("minMembersToMeet")],
     scope: "snapshot",
@@ -51,19 +53,22 @@ export const rules: ReadonlyArray<Rule> = [
       const min = ctx.config.minMembersToMeet
       let out: Array<Violation> | undefined
       // Only a held session can break it: a member may always withdraw (ELI-01),
-      // and a scheduled session is refused when it is held with too few members.
+      // and a session is refused when it is held with too few members present.
       for (const { session, index, millis, held } of ctx.liveSessions) {
         if (!held) continue
         let n = 0
-        for (const m of ctx.snapshot.members) if (isActiveAt(m, millis)) n++
+        for (const id of new Set(session.attendees)) {
+          const mi = ctx.memberIndex.get(id)
+          if (mi !== undefined && isActiveAt(ctx.snapshot.members[mi]!, millis)) n++
+        }
         if (n >= min) continue
         out = push(
           out,
           blocking(
             "SIZ-02",
-            ["sessions", index],
-            `La séance ${session.id} du ${day(millis)} a réuni ${n} membre(s) : il en faut au moins ${min}.`,
-            `Session ${session.id} on ${day(millis)} gathered ${n} member(s): at least ${min} are needed.`
+            ["sessions", index, "attendees"],
+            `La séance ${session.id} du ${jour(millis)} a réuni ${count(n, "membre présent", "membres présents")} : il en faut au moins ${min} pour un échange entre pairs.`,
+            `Session ${session.id} on ${day(millis)} gathered ${countEn(n, "member", "members")} present: at least ${min} are needed.`
           )
         )
       }
