@@ -29,6 +29,8 @@ import {
 } from "docx"
 import { strToU8, unzipSync, zipSync } from "fflate"
 import { createEvents } from "ics"
+import * as fontkit from "fontkit"
+import PDFDocument from "pdfkit"
 import pdfmake from "pdfmake"
 import { bench, describe } from "vitest"
 import { Docx, Html, Icalendar, Layout, Markdown, Odt, Pdf, Typography } from "../src/index.js"
@@ -220,20 +222,60 @@ describe("docx", () => {
   }, slow)
 })
 
-// pdfmake's own singleton API with the same embedded font, as an integrator would use it bare.
+// The same content with pdfkit's plain API (its own line wrapping and
+// `doc.table`), the same embedded font read from its bytes as an integrator
+// would: the bare library the adapter is built on. Untagged: tagging is what
+// the adapter adds. pdfmake, the previous renderer (untagged), for reference.
 const require = createRequire(import.meta.url)
 const font = (name: string) => readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`))
 const faces = { normal: "DejaVuSans.ttf", bold: "DejaVuSans-Bold.ttf", italics: "DejaVuSans-Oblique.ttf", bolditalics: "DejaVuSans-BoldOblique.ttf" }
+const fontBytes = Object.fromEntries(Object.entries(faces).map(([face, file]) => [face, font(file.replace(".ttf", ""))])) as Record<keyof typeof faces, Buffer>
 for (const [, file] of Object.entries(faces)) pdfmake.virtualfs.writeFileSync(file, font(file.replace(".ttf", "")))
 pdfmake.setFonts({ DejaVu: faces })
 pdfmake.setUrlAccessPolicy(() => false)
 pdfmake.setLocalAccessPolicy(() => false)
 
+// The fonts parsed once, as the adapter does (pdfkit accepts fontkit's fonts): the tougher baseline.
+const parsedFonts = Object.fromEntries(Object.entries(fontBytes).map(([face, bytes]) => [face, fontkit.create(bytes)]))
+
+const pdfkitBare = (fonts: Record<string, unknown>) =>
+  new Promise<Buffer>((resolve) => {
+    const doc = new PDFDocument({ size: "A4", margins: { top: 70, bottom: 56, left: 57, right: 57 }, bufferPages: true, info: { Title: laidOut.meta.title } })
+    const chunks: Array<Buffer> = []
+    doc.on("data", (c: Buffer) => chunks.push(c))
+    doc.on("end", () => resolve(Buffer.concat(chunks)))
+    for (const [face, src] of Object.entries(fonts)) doc.registerFont(face, src as Buffer)
+    const runs = (r: Runs) =>
+      r.forEach((x, i) => doc.font(x.bold ? (x.italic ? "bolditalics" : "bold") : x.italic ? "italics" : "normal").text(x.text, { continued: i < r.length - 1 }))
+    doc.font("normal").fontSize(10.5)
+    for (const it of items) {
+      if (it.kind === "h") doc.font("bold").fontSize([21, 15.5, 13, 11.5][it.level]!).text(it.text).fontSize(10.5).moveDown(0.3)
+      else if (it.kind === "p") {
+        runs(it.runs)
+        doc.moveDown(0.3)
+      } else if (it.kind === "list") doc.font("normal").list(it.items.map((x) => x.map((r) => r.text).join("")), { listType: it.ordered ? "numbered" : "bullet" })
+      else doc.font("normal").table({ data: [[...it.header], ...it.rows.map((r) => [...r])] })
+    }
+    const range = doc.bufferedPageRange()
+    for (let i = 0; i < range.count; i++) {
+      doc.switchToPage(i)
+      doc.font("normal").fontSize(9).text(theme.serviceName, 57, 28, { lineBreak: false })
+      doc.text(`Page ${i + 1} sur ${range.count}`, 270, 800, { lineBreak: false })
+    }
+    doc.end()
+  })
+
 describe("pdf", () => {
-  bench("adapter: Layout + Pdf.render", async () => {
+  bench("adapter: Layout + Pdf.render (tagged, PDF/UA)", async () => {
     await Pdf.render(Layout.minutes(view), theme)
   }, slow)
-  bench("baseline: pdfmake bare", async () => {
+  bench("baseline: pdfkit bare (same content, untagged, fonts parsed once)", async () => {
+    await pdfkitBare(parsedFonts)
+  }, slow)
+  bench("baseline: pdfkit bare (same content, untagged, fonts read from their bytes)", async () => {
+    await pdfkitBare(fontBytes)
+  }, slow)
+  bench("reference: pdfmake (the previous renderer, untagged)", async () => {
     const runs = (r: Runs) => r.map((x) => ({ text: x.text, ...(x.bold ? { bold: true } : {}), ...(x.italic ? { italics: true } : {}) }))
     const content: Array<unknown> = []
     for (const it of items) {

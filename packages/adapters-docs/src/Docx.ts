@@ -32,6 +32,8 @@ import {
 } from "docx"
 import type { Block, Document, Text } from "./Document.js"
 import { fractions } from "./Document.js"
+import { fitColumns } from "./internal/fit.js"
+import { metrics } from "./internal/measure.js"
 import { readableOnWhite, textOn, tint } from "./internal/colour.js"
 import { audienceLine, escapeXml, imageSize, issuedLine, langOf, serviceOf } from "./internal/head.js"
 import { labels } from "./internal/labels.js"
@@ -105,7 +107,10 @@ const block = (b: Block, ctx: Ctx): Array<DocxParagraph | DocxTable> => {
       )
     }
     case "Table": {
-      const widths = fractions(b.widths).map((f) => Math.round(f * textWidthTwips))
+      // Columns at least as wide as their widest word (DejaVu Sans metrics; 85-twip cell margins; 8 % for a substituted font).
+      const widths = fractions(fitColumns(b, textWidthTwips / 20, metrics(), Theme.fontSize(ctx.theme, "body"), { padding: 4.25, slack: 0.08 })).map((f) =>
+        Math.round(f * textWidthTwips)
+      )
       const primary = ctx.theme.colours.primary
       const headerText = hex(textOn(primary))
       const cell = (children: Array<TextRun>, width: number, fill?: string) =>

@@ -24,7 +24,8 @@ const esc = (raw: string): string => {
 const inline = (t: Text): string =>
   t
     .map((r) => {
-      let s = esc(r.text)
+      // A line feed in typed text (or Word's vertical tab) is a line break.
+      let s = esc(r.text).replace(/\r\n?|\n/g, "<br>")
       if (r.italic) s = `<em>${s}</em>`
       if (r.bold) s = `<strong>${s}</strong>`
       return s

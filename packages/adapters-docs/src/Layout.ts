@@ -21,9 +21,9 @@ const caseTitle = (context: string): string => {
   return first.length <= 100 ? first : `${first.slice(0, 99).replace(/\s+\S*$/u, "")}…`
 }
 
-/** Several conditions, each numbered: a condition is a sentence of its own. */
+/** Several conditions, each numbered on a line of its own: a condition is a sentence of its own. */
 const conditionsText = (conditions: ReadonlyArray<string>): string =>
-  conditions.length <= 1 ? (conditions[0] ?? "") : conditions.map((c, i) => `${i + 1}) ${c}`).join(" ")
+  conditions.length <= 1 ? (conditions[0] ?? "") : conditions.map((c, i) => `${i + 1}) ${c}`).join("\n")
 
 /**
  * The views documents are made from: every core view but the facilitators'

@@ -12,6 +12,8 @@
 import { strToU8, zipSync } from "fflate"
 import type { Block, Document, Text } from "./Document.js"
 import { fractions } from "./Document.js"
+import { fitColumns } from "./internal/fit.js"
+import { metrics } from "./internal/measure.js"
 import { readableOnWhite, textOn, tint } from "./internal/colour.js"
 import { audienceLine, escapeXml as esc, imageSize, issuedLine, langOf, serviceOf } from "./internal/head.js"
 import { labels } from "./internal/labels.js"
@@ -20,6 +22,7 @@ import * as Theme from "./Theme.js"
 
 /** Width of the text area of the A4 page (21 cm − 2 × 2 cm margins), in centimetres. @since 0.1.0 */
 export const textWidthCm = 17
+const TEXT_WIDTH_PT = (textWidthCm / 2.54) * 72
 
 const NS = [
   'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"',
@@ -59,6 +62,8 @@ const p = (style: string, inner: string): string => `<text:p text:style-name="${
 
 interface Ctx {
   readonly lang: "fr" | "en"
+  /** Body font size in points (tables are set in it). */
+  readonly size: number
   readonly tableStyles: Array<string>
   tableCount: number
 }
@@ -78,7 +83,8 @@ const block = (b: Block, ctx: Ctx): string => {
     case "Table": {
       const n = ++ctx.tableCount
       const name = `Tableau${n}`
-      const fr = fractions(b.widths)
+      // Columns at least as wide as their widest word (DejaVu Sans metrics; 0.1 cm padding; 8 % for a substituted font).
+      const fr = fractions(fitColumns(b, TEXT_WIDTH_PT, metrics(), ctx.size, { padding: 2.9, slack: 0.08 }))
       ctx.tableStyles.push(
         `<style:style style:name="${name}" style:family="table"><style:table-properties style:width="${textWidthCm}cm" table:align="margins" fo:margin-top="0.1cm" fo:margin-bottom="0.35cm"/></style:style>`,
         ...fr.map(
@@ -174,6 +180,7 @@ ${para("Definition", "Standard", 'fo:margin-bottom="0.08cm" fo:margin-left="0cm"
 ${para("Note", "Standard", `fo:margin-top="0.25cm" fo:margin-bottom="0.3cm" fo:padding="0.2cm" fo:border-left="0.12cm solid ${accent}" fo:background-color="${tint(theme.colours.accent, 0.92)}"`)}
 ${para("Signature", "Standard", `fo:margin-top="0.9cm" fo:padding-top="0.15cm" fo:border-top="0.02cm solid #767676"`)}
 ${para("Page_Break", "Standard", 'fo:break-before="page"', "", ' style:display-name="Page Break"')}
+${para("End", "Standard", 'fo:margin-top="0cm" fo:margin-bottom="0cm" fo:line-height="100%"', 'fo:font-size="1pt"')}
 ${para("Header", "Standard", `fo:padding-bottom="0.1cm" fo:border-bottom="0.02cm solid #767676"`, `fo:font-size="${size("small")}" fo:color="#3a3a3a"`)}
 ${para("Footer", "Standard", 'fo:text-align="center"', `fo:font-size="${size("small")}" fo:color="#3a3a3a"`)}
 <style:style style:name="T_Bold" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>
@@ -253,6 +260,7 @@ export const render = (doc: Document, options: Theme.Options = {}): Uint8Array =
     `<style:style style:name="${name}" style:family="table-cell"><style:table-cell-properties fo:padding="0.1cm" fo:border="0.02cm solid #767676"${background === undefined ? "" : ` fo:background-color="${background}"`}/></style:style>`
   const ctx: Ctx = {
     lang,
+    size: Theme.fontSize(theme, "body"),
     tableStyles: [
       // Rows never split across pages (as cantSplit in DOCX, dontBreakRows in PDF).
       `<style:style style:name="Row" style:family="table-row"><style:table-row-properties fo:keep-together="always"/></style:style>`,
@@ -284,7 +292,11 @@ export const render = (doc: Document, options: Theme.Options = {}): Uint8Array =
       p("Note", `<text:span text:style-name="T_Bold">${odfText(doc.meta.confidentiality)}</text:span>`)
     )
   }
-  const body = doc.blocks.map((b) => block(b, ctx)).join("\n")
+  // A document ending on a table gets a paragraph from LibreOffice, which
+  // lands alone on a blank page when the table fills the last one: end with
+  // a paragraph of our own, one point high.
+  const last = doc.blocks[doc.blocks.length - 1]
+  const body = doc.blocks.map((b) => block(b, ctx)).join("\n") + (last?._tag === "Table" ? p("End", "") : "")
   const content = `<?xml version="1.0" encoding="UTF-8"?>
 <office:document-content ${NS} office:version="1.3">${fontDecls}<office:automatic-styles>${ctx.tableStyles.join("")}</office:automatic-styles><office:body><office:text>
 ${head.join("\n")}

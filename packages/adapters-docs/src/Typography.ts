@@ -89,11 +89,13 @@ const locale = (lang: Lang) => (lang === "fr" ? fr : enGB)
 
 /**
  * A date in words, in Paris: "jeudi 3 décembre 2026" (fr) or
- * "Thursday 3 December 2026" (en). `1er` for the first of the month in French.
+ * "Thursday 3 December 2026" (en), with no-break spaces between the day,
+ * the month and the year (a line never breaks inside a date). `1ᵉʳ` for the
+ * first of the month in French, its ordinal suffix in superscript.
  *
  * @example
  * import { Typography } from "@entre-pairs/adapters-docs"
- * Typography.formatDate(Date.UTC(2026, 11, 3, 13, 30)) // "jeudi 3 décembre 2026"
+ * Typography.formatDate(Date.UTC(2026, 11, 3, 13, 30)) // "jeudi 3\u00a0décembre\u00a02026"
  * @since 0.1.0
  */
 export const formatDate = (epochMillis: number, lang: Lang = "fr", options: { weekday?: boolean } = {}): string => {
@@ -101,8 +103,8 @@ export const formatDate = (epochMillis: number, lang: Lang = "fr", options: { we
   const l = locale(lang)
   const day = l.localize.day(w.weekday as 0, { width: "wide" })
   const month = l.localize.month((w.month - 1) as 0, { width: "wide" })
-  const dayNumber = lang === "fr" && w.day === 1 ? "1er" : String(w.day)
-  const date = `${dayNumber} ${month} ${w.year}`
+  const dayNumber = lang === "fr" && w.day === 1 ? "1\u1d49\u02b3" : String(w.day)
+  const date = `${dayNumber}${NBSP}${month}${NBSP}${w.year}`
   return options.weekday === false ? date : `${day} ${date}`
 }
 
@@ -194,7 +196,24 @@ export const frenchSpacing = (s: string): string =>
  * Typography.typeset("l'agent : d'accord ?") // "l’agent\u00a0: d’accord\u202f?"
  * @since 0.1.0
  */
-export const typeset = (s: string): string => frenchSpacing(s.includes("'") ? s.replace(/(?<=\p{L})'(?=\p{L})/gu, "’") : s)
+export const typeset = (s: string): string => ordinals(frenchSpacing(s.includes("'") ? s.replace(/(?<=\p{L})'(?=\p{L})/gu, "’") : s))
+
+const SUPERSCRIPT: Readonly<Record<string, string>> = { e: "\u1d49", r: "\u02b3", n: "\u207f", d: "\u1d48", s: "\u02e2" }
+const ORDINAL = /(?<![\p{L}\p{N}])(\d{1,4})(ers|er|res|re|es|e|nds|nd|ndes|nde)(?![\p{L}\p{N}])/gu
+
+/**
+ * French ordinals with their suffix in superscript, as the Imprimerie
+ * nationale writes them: « 2e étage » → « 2ᵉ étage », « 1er » → « 1ᵉʳ »,
+ * « 1re » → « 1ʳᵉ » (Unicode modifier letters, which every format and font
+ * of ours shows, and screen readers read as the letters). Idempotent.
+ *
+ * @example
+ * import { Typography } from "@entre-pairs/adapters-docs"
+ * Typography.ordinals("salle du 2e étage, 1er jour") // "salle du 2ᵉ étage, 1ᵉʳ jour"
+ * @since 0.2.0
+ */
+export const ordinals = (s: string): string =>
+  !/\d/.test(s) ? s : s.replace(ORDINAL, (_, n: string, suffix: string) => n + [...suffix].map((c) => SUPERSCRIPT[c] ?? c).join(""))
 
 /**
  * A count with its noun: "1 séance", "3 séances"; French keeps 0 singular.

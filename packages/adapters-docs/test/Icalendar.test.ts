@@ -31,7 +31,7 @@ describe("iCalendar", () => {
     expect(parisHour(second!.endDate.toJSDate())).toMatchObject({ hour: 16, minute: 30 })
     expect(first!.summary).toBe("Contrôle des chantiers de retrait d’amiante — séance n°\u00a01")
     expect(first!.location).toBe("Rennes, salle Vauban (2ᵉ étage)")
-    expect(first!.description).toContain("samedi 24 octobre 2026 à 14\u00a0h (heure de Paris)")
+    expect(first!.description).toContain("samedi 24\u00a0octobre\u00a02026 à 14\u00a0h (heure de Paris)")
   })
 
   it("gives each session a stable UID", () => {

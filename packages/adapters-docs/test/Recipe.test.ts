@@ -21,7 +21,7 @@ describe("docs/recipes/documents.md", () => {
     writeFileSync(file, example!)
     const out = (await import(/* @vite-ignore */ file)) as Record<string, unknown>
     expect(out.markdown).toContain("**DDETS de la Gironde**")
-    expect(out.markdown).toContain("jeudi 3 décembre 2026 à 14\u00a0h\u00a030")
+    expect(out.markdown).toContain("jeudi 3\u00a0décembre\u00a02026 à 14\u00a0h\u00a030")
     const html = out.html as string
     expect(html).toContain('src="data:image/png;base64,')
     expect(html).toContain("thead th { background: #1f3a93; color: #ffffff; }")

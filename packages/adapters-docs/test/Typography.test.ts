@@ -3,11 +3,18 @@ import { Typography } from "../src/index.js"
 
 describe("Typography", () => {
   it("writes dates the French way, in Paris", () => {
-    expect(Typography.formatDate(Date.UTC(2026, 11, 3, 13, 30))).toBe("jeudi 3 décembre 2026")
-    expect(Typography.formatDate(Date.UTC(2026, 11, 1, 9))).toBe("mardi 1er décembre 2026")
+    expect(Typography.formatDate(Date.UTC(2026, 11, 3, 13, 30))).toBe("jeudi 3\u00a0décembre\u00a02026")
+    expect(Typography.formatDate(Date.UTC(2026, 11, 1, 9))).toBe("mardi 1ᵉʳ\u00a0décembre\u00a02026")
     // 23:30Z on 31 Dec is already 1 January in Paris.
-    expect(Typography.formatDate(Date.UTC(2026, 11, 31, 23, 30))).toBe("vendredi 1er janvier 2027")
-    expect(Typography.formatDate(Date.UTC(2026, 11, 3, 13, 30), "en")).toBe("Thursday 3 December 2026")
+    expect(Typography.formatDate(Date.UTC(2026, 11, 31, 23, 30))).toBe("vendredi 1ᵉʳ\u00a0janvier\u00a02027")
+    expect(Typography.formatDate(Date.UTC(2026, 11, 3, 13, 30), "en")).toBe("Thursday 3\u00a0December\u00a02026")
+  })
+
+  it("puts ordinal suffixes in superscript: 2ᵉ, 1ᵉʳ, 1ʳᵉ — not inside words or codes", () => {
+    expect(Typography.ordinals("salle du 2e étage, le 1er et la 1re, 3es")).toBe("salle du 2ᵉ étage, le 1ᵉʳ et la 1ʳᵉ, 3ᵉˢ")
+    expect(Typography.ordinals("A2e, 2eme, 12345e, x2e")).toBe("A2e, 2eme, 12345e, x2e")
+    expect(Typography.typeset("au 2e étage")).toBe("au 2ᵉ étage")
+    expect(Typography.ordinals(Typography.ordinals("2e"))).toBe("2ᵉ")
   })
 
   it("writes times as 14 h 30 with no-break spaces, across daylight saving", () => {

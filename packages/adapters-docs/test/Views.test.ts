@@ -21,7 +21,7 @@ describe("layouts of every view", () => {
 
   it("the framing carries origin, objectives, perimeter, themes, facilitation, calendar", () => {
     const s = md("FramingView")
-    for (const part of ["Origine de la démarche", "Proposée par des agents", "Se professionnaliser", "Unité de contrôle d’Ille-et-Vilaine", "Animation en binôme", "chargé de prévention", "samedi 24 octobre 2026 à 14\u00a0h", "présenté aux instances de dialogue social"]) {
+    for (const part of ["Origine de la démarche", "Proposée par des agents", "Se professionnaliser", "Unité de contrôle d’Ille-et-Vilaine", "Animation en binôme", "chargé de prévention", "samedi 24\u00a0octobre\u00a02026 à 14\u00a0h", "présenté aux instances de dialogue social"]) {
       expect(s).toContain(part)
     }
   })
@@ -50,12 +50,12 @@ describe("layouts of every view", () => {
     const s = md("AttestationView")
     expect(s).toContain("**Mme Élodie LEFÈVRE**")
     expect(s).toContain("«\u00a0Contrôle des chantiers de retrait d’amiante\u00a0»")
-    expect(s).toContain("mardi 3 novembre 2026")
+    expect(s).toContain("mardi 3\u00a0novembre\u00a02026")
     expect(s).toContain("5\u00a0h\u00a030")
   })
 
   it("the calendar and agenda show Paris times", () => {
-    expect(md("CalendarView")).toContain("| 2 | mardi 3 novembre 2026 | de 14\u00a0h à 16\u00a0h\u00a030 |")
+    expect(md("CalendarView")).toContain("| 2 | mardi 3\u00a0novembre\u00a02026 | de 14\u00a0h à 16\u00a0h\u00a030 |")
     expect(md("AgendaView")).toContain("Points à l’ordre du jour")
   })
 

@@ -1,11 +1,15 @@
-import { spawnSync, type SpawnSyncOptions } from "node:child_process"
+import { spawn, spawnSync, type SpawnSyncOptions } from "node:child_process"
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 
-/** The built bin (the root test command builds before testing). */
-export const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
+/**
+ * The built bin (the root test command builds before testing);
+ * `ENTRE_PAIRS_CLI_BIN` runs the same tests against another build (to check
+ * that a regression test fails on an older release).
+ */
+export const bin = process.env["ENTRE_PAIRS_CLI_BIN"] ?? fileURLToPath(new URL("../dist/bin.js", import.meta.url))
 export const examples = fileURLToPath(new URL("../../../docs/examples/", import.meta.url))
 
 export interface Run {
@@ -24,6 +28,28 @@ export const cli = (args: ReadonlyArray<string>, options: SpawnSyncOptions = {})
   const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", timeout: 120_000, maxBuffer: 256 * 1024 * 1024, ...options, env })
   return { code: r.status, stdout: String(r.stdout), stderr: String(r.stderr) }
 }
+
+/**
+ * `cli` without blocking the test worker (a long run must not starve
+ * vitest's RPC): spawns the bin, optionally writes `input` to its stdin.
+ */
+export const cliAsync = (args: ReadonlyArray<string>, options: { readonly input?: string | Uint8Array; readonly env?: NodeJS.ProcessEnv } = {}): Promise<Run> =>
+  new Promise((resolve, reject) => {
+    const env: NodeJS.ProcessEnv = { ...process.env }
+    delete env["DATABASE_URL"]
+    delete env["NO_COLOR"]
+    delete env["FORCE_COLOR"]
+    Object.assign(env, options.env ?? {})
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ["pipe", "pipe", "pipe"], env })
+    const out: Array<Buffer> = []
+    const err: Array<Buffer> = []
+    child.stdout.on("data", (d: Buffer) => out.push(d))
+    child.stderr.on("data", (d: Buffer) => err.push(d))
+    child.stdin.on("error", () => {})
+    child.stdin.end(options.input ?? "")
+    child.once("error", reject)
+    child.once("close", (code) => resolve({ code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }))
+  })
 
 export const tempDir = (prefix = "entre-pairs-cli-") => mkdtempSync(join(tmpdir(), prefix))
 
@@ -91,3 +117,19 @@ export const parseIcs = (text: string): Array<Record<string, string>> => {
   if (stack.length !== 0) throw new Error("unclosed component")
   return events
 }
+
+/**
+ * Spawns the bin with its stdout closed before it writes anything (as
+ * `entre-pairs … | head -c0` would): every write to stdout meets EPIPE.
+ */
+export const cliClosedStdout = (args: ReadonlyArray<string>): Promise<{ readonly code: number | null; readonly stderr: string }> =>
+  new Promise((resolve, reject) => {
+    const env: NodeJS.ProcessEnv = { ...process.env }
+    delete env["DATABASE_URL"]
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"], env })
+    child.stdout.destroy()
+    let stderr = ""
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d))
+    child.once("error", reject)
+    child.once("close", (code) => resolve({ code, stderr }))
+  })

@@ -60,7 +60,7 @@ describe("Input.parseJson (bounded JSON decoder)", () => {
     expect(Either.isLeft(r)).toBe(true)
     if (Either.isLeft(r)) {
       expect(r.left).toMatchObject({ reason: "syntax", line: 3, column: 11 })
-      expect(r.left.detail.fr).toMatch(/caractère « , » inattendu : une valeur attendu/)
+      expect(r.left.detail.fr).toMatch(/caractère « , » inattendu ; attendu : une valeur/)
     }
     const end = Input.parseJson('{"a": [1, 2')
     expect(Either.isLeft(end) && end.left.detail.en).toMatch(/unexpected end of text/)

@@ -28,6 +28,14 @@ const load = {
 
 const show = exchangeShow
 
+/**
+ * An output directory. Text, not `Options.directory`: @effect/cli checks a
+ * directory option with a `FileSystem.exists` that dies on a path under a
+ * file (ENOTDIR); the handler reports an unwritable directory itself (exit 2).
+ */
+const outDirectory = (fallback: string, description: string) =>
+  Options.text("out").pipe(Options.withPseudoName("directory"), Options.withDefault(fallback), Options.withDescription(description))
+
 const obligations = Command.make(
   "obligations",
   { ...common, at, exchange: exchangeArg.pipe(Args.optional) },
@@ -57,7 +65,8 @@ const exportCommand = Command.make(
     format: Options.choice("format", [...L.formats, "all"] as const).pipe(Options.withDefault("pdf" as const), Options.withDescription("md, html, odt, docx, pdf, ics (calendrier, ordre du jour) ou all")),
     session: session.pipe(Options.optional),
     agent: agent.pipe(Options.optional),
-    out: Options.directory("out").pipe(Options.withDefault("."), Options.withDescription("Dossier de sortie / output directory"))
+    out: outDirectory(".", "Dossier de sortie / output directory"),
+    force: Options.boolean("force").pipe(Options.withDescription("Remplacer les fichiers qui existent déjà / overwrite existing files"))
   },
   (a) =>
     Effect.flatMap(load.export(), (h) =>
@@ -69,7 +78,8 @@ const exportCommand = Command.make(
         sessionId: a.session,
         agentId: a.agent,
         out: a.out,
-        at: a.at
+        at: a.at,
+        force: a.force
       })
     )
 ).pipe(Command.withDescription("Écrit un document pour un public, dans un ou tous les formats / export a document"))
@@ -78,9 +88,12 @@ const demo = Command.make(
   "demo",
   {
     ...output,
-    out: Options.directory("out").pipe(Options.withDefault("./entre-pairs-demo"), Options.withDescription("Dossier des documents / output directory")),
+    out: outDirectory("./entre-pairs-demo", "Dossier des documents / output directory"),
     allAudiences: Options.boolean("all-audiences").pipe(
       Options.withDescription("Chaque document pour chaque public autorisé (CNF-03), pas seulement ses destinataires / every allowed audience")
+    ),
+    force: Options.boolean("force").pipe(
+      Options.withDescription("Remplacer des fichiers nommés comme ceux de la démonstration qu'elle n'a pas écrits / overwrite files named like the demo's")
     )
   },
   (a) => Effect.flatMap(load.demo(), (d) => d.demo(a))

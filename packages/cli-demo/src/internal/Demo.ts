@@ -5,20 +5,21 @@
  * refused commands, the advisories raised), then every document for every
  * audience that may receive it, in every format.
  */
-import { Example, type Exchange, Exchange as ExchangeM, View } from "@entre-pairs/core"
+import { Example, type Exchange, Exchange as ExchangeM, Obligations, View } from "@entre-pairs/core"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
-import * as FileSystem from "@effect/platform/FileSystem"
 import { availableParallelism, loadavg } from "node:os"
 import { dirname, join, relative } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Worker } from "node:worker_threads"
 import type * as RenderWorker from "./RenderWorker.js"
 import type { Common, Lang } from "./Common.js"
+import * as DemoFiles from "./DemoFiles.js"
 import { handleFailures } from "./Failure.js"
-import { formatDate, obligationLine, violationJson, violationLine } from "./Format.js"
+import * as Files from "./Files.js"
+import { formatDate, obligationLine, stateLabel, violationJson, violationLine } from "./Format.js"
 import * as L from "./Labels.js"
 import { decodeCommandOrExit } from "./Lifecycle.js"
 import { messages, say, type Text, texts } from "./Messages.js"
@@ -129,29 +130,20 @@ const startWorker = (
 }
 
 /** `entre-pairs demo [--out DIR]`. */
-export const demo = (c: { readonly out: string; readonly allAudiences: boolean; readonly json: boolean; readonly lang: Lang }) => {
+export const demo = (c: { readonly out: string; readonly allAudiences: boolean; readonly force: boolean; readonly json: boolean; readonly lang: Lang }) => {
   const lang = c.lang
   const m = messages(lang)
   const started = Date.now()
-  const database = join(c.out, "entre-pairs-demo.db")
+  const database = join(c.out, DemoFiles.databaseName)
   const common: Common = { database, databaseUrl: Option.none(), json: c.json, lang }
-  // A fresh database and no stale document from a previous run.
-  const prepare = Effect.gen(function* () {
-    const fs = yield* FileSystem.FileSystem
-    yield* fs.makeDirectory(c.out, { recursive: true })
-    for (const f of yield* fs.readDirectory(c.out)) {
-      if (/^\d\d-[a-z0-9-]+(\.[a-z-]+)?\.(md|html|odt|docx|pdf|ics)$/.test(f) || /^entre-pairs-demo\.db(-wal|-shm|-journal)?$/.test(f)) {
-        yield* fs.remove(join(c.out, f), { force: true })
-      }
-    }
-  })
+  // A fresh database and no stale document from a previous run; never a file the demo did not write.
+  const prepare = DemoFiles.prepare(c.out, c.force, lang)
   const program = Effect.gen(function* () {
-    const fs = yield* FileSystem.FileSystem
     const commands = Example.cycleEncoded as ReadonlyArray<Record<string, unknown>>
     const exchangeId = String(commands[0]!["exchangeId"])
     const refusals: Array<Refusal> = []
     const advisories: Array<{ command: string; violation: Violation }> = []
-    const states: Array<string> = []
+    const states: Array<Exchange.ExchangeState> = []
     let events = 0
     let accepted = 0
     let last: Store.Executed | undefined
@@ -205,23 +197,24 @@ export const demo = (c: { readonly out: string; readonly allAudiences: boolean; 
     )
     // Two cores: a worker thread renders every other heavy file (PDF, DOCX).
     const heavy = jobs.filter((j) => j.format === "pdf" || j.format === "docx")
+    yield* DemoFiles.record(c.out, jobs.map((j) => j.file), lang)
     const offloaded = new Set(heavy.filter((_, i) => i % 2 === 0))
     const here = dirname(fileURLToPath(import.meta.url))
     const candidates = [join(here, "render-worker.js"), join(here, "..", "render-worker.js")]
-    const script = (yield* Effect.filter(candidates, (f) => Effect.orElseSucceed(fs.exists(f), () => false)))[0]
+    const script = (yield* Effect.filter(candidates, Files.exists))[0]
     const worker = startWorker(script, snapshot, at, lang, [...offloaded].map((j) => ({ request: j.request, format: j.format, file: j.file })))
     const local = worker === undefined ? jobs : jobs.filter((j) => !offloaded.has(j))
     yield* Effect.forEach(
       local,
       (job) =>
-        Effect.flatMap(renderView(job.view, job.format, lang), (bytes) => fs.writeFile(job.file, bytes)),
+        Effect.flatMap(renderView(job.view, job.format, lang), (bytes) => Files.writeFile(job.file, bytes, lang)),
       { discard: true }
     )
-    if (worker !== undefined) yield* Effect.promise(() => worker)
+    if (worker !== undefined) yield* Effect.tryPromise({ try: () => worker, catch: (e) => e })
     if (process.env["ENTRE_PAIRS_TIMING"] !== undefined) process.stderr.write(`[timing] documents ${Date.now() - started} ms, cpu ${Math.round(process.cpuUsage().user / 1000)} ms\n`)
     const written = jobs.map((j) => ({ file: j.file, output: j.output, audience: j.audience, format: j.format }))
     written.sort((a, b) => a.file.localeCompare(b.file))
-    const obligations = View.obligations(snapshot, { at })
+    const obligations = Obligations.due(snapshot, { at })
     const seconds = (Date.now() - started) / 1000
     if (c.json) {
       return yield* Output.json({
@@ -249,7 +242,7 @@ export const demo = (c: { readonly out: string; readonly allAudiences: boolean; 
       m.freshDatabase(relative(process.cwd(), database)),
       "",
       m.demoCycle(accepted, events, version),
-      `   ${states.map((s) => L.label(L.states, s, lang)).join(" → ")}`,
+      `   ${states.map((s) => stateLabel(s, lang)).join(" → ")}`,
       `   ${m.demoFigures} ${snapshot.restitution === undefined ? "—" : formatDate(snapshot.restitution.at, lang)}`,
       "",
       m.demoRules,

@@ -6,7 +6,7 @@
 import type { Decider, EventStore, View, Violation } from "@entre-pairs/core"
 import * as Effect from "effect/Effect"
 import { CliExit, type Lang, type OutputOptions } from "./Common.js"
-import { formatPath, violationJson, violationLine } from "./Format.js"
+import { formatPath, short, violationJson, violationLine } from "./Format.js"
 import { messages, say } from "./Messages.js"
 import * as Output from "./Output.js"
 
@@ -36,7 +36,7 @@ export const describeFailure = (e: unknown, lang: Lang): Described => {
     }
     case "InvalidCommand": {
       const ic = e as Decider.InvalidCommand
-      const reason = say(ic.reason, lang)
+      const reason = short(say(ic.reason, lang), 500)
       return d(2, m.invalidCommandAt(ic.command, formatPath(ic.path), reason), {
         invalid: { command: ic.command, path: formatPath(ic.path), message: reason }
       })
@@ -62,7 +62,7 @@ export const describeFailure = (e: unknown, lang: Lang): Described => {
       return d(se.operation === "migrate" ? 2 : 1, m.database(se.reason), { store: se.reason })
     }
     default: {
-      const message = String((e as Error)?.message ?? e)
+      const message = short(String((e as Error)?.message ?? e), 500)
       return d(1, m.error(message), { error: message })
     }
   }

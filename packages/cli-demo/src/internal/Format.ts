@@ -3,11 +3,23 @@
  * dates in Paris time, violations and obligations. Pure functions; the
  * output module prints what they return.
  */
-import type { Obligations, Violation } from "@entre-pairs/core"
+import { Exchange, Input, type Obligations, type Violation } from "@entre-pairs/core"
 import * as DateTime from "effect/DateTime"
 import type { Lang } from "./Common.js"
 import * as L from "./Labels.js"
 import { messages, say } from "./Messages.js"
+
+/** A message that may quote untrusted input, cut to a readable length. */
+export const short = (message: string, max = 300): string => Input.excerpt(message, max)
+
+/** A fault of an import as one line: line, column (header) and reason. */
+export const importFaultLine = (f: { readonly line: number; readonly column: string; readonly reason: string }, lang: Lang) => {
+  const m = messages(lang)
+  return `  ${m.line} ${f.line}, ${m.column} « ${short(f.column, 80)} » : ${short(f.reason)}`
+}
+
+/** A lifecycle state in words (core's `Exchange.stateLabels`). */
+export const stateLabel = (state: Exchange.ExchangeState, lang: Lang): string => say(Exchange.stateLabels[state], lang)
 
 /** A path as `a.b[0].c`. */
 export const formatPath = (path: ReadonlyArray<PropertyKey>): string =>

@@ -1,26 +1,29 @@
 /**
  * French and English labels of the domain's enumerations, and the names of
- * the files the CLI writes. Kept light (no core import) so the command tree
- * can use them at start-up; a test checks they cover core's lists.
+ * the files the CLI writes. Kept light (no core import at run time) so the
+ * command tree can use them at start-up; a test checks they cover core's
+ * lists. The labels of states are core's (`Exchange.stateLabels`, see
+ * `Format.stateLabel`).
  */
+import type { Exchange } from "@entre-pairs/core"
 import type { Lang } from "./Common.js"
 
 type Labels = Readonly<Record<string, readonly [fr: string, en: string]>>
 
-/** Lifecycle states (LIF-08). */
-export const states: Labels = {
-  proposed: ["proposé", "proposed"],
-  framed: ["cadré", "framed"],
-  approved: ["accepté", "approved"],
-  announced: ["annoncé", "announced"],
-  composed: ["composé", "composed"],
-  charterAdopted: ["règles adoptées", "charter adopted"],
-  inSessions: ["en séances", "in sessions"],
-  concluded: ["conclu", "concluded"],
-  restituted: ["restitué", "restituted"],
-  closed: ["clos", "closed"],
-  abandoned: ["abandonné", "abandoned"]
-}
+/** Lifecycle states (LIF-08), for `exchange list --state`. */
+export const states = [
+  "proposed",
+  "framed",
+  "approved",
+  "announced",
+  "composed",
+  "charterAdopted",
+  "inSessions",
+  "concluded",
+  "restituted",
+  "closed",
+  "abandoned"
+] as const satisfies ReadonlyArray<Exchange.ExchangeState>
 
 /** Audiences (CNF-03), with the slug used in file names. */
 export const audiences = ["facilitators", "group", "lineManagers", "direction", "socialDialogue", "organisation"] as const

@@ -11,8 +11,7 @@ import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { CliExit, type Common, type Lang, type OutputOptions } from "./Common.js"
 import { describeFailure, invalid } from "./Failure.js"
-import { formatPath, violationJson, violationLine } from "./Format.js"
-import * as L from "./Labels.js"
+import { formatPath, short, stateLabel, violationJson, violationLine } from "./Format.js"
 import { messages } from "./Messages.js"
 import * as Output from "./Output.js"
 import * as Store from "./Store.js"
@@ -24,7 +23,8 @@ export const decodeCommandOrExit = (input: unknown, lang: Lang): Effect.Effect<C
   const decoded = decodeCommand(input)
   if (Either.isRight(decoded)) return Effect.succeed(decoded.right)
   const faults = ParseResult.ArrayFormatter.formatErrorSync(decoded.left)
-  return Effect.fail(invalid([messages(lang).invalidCommand, ...faults.map((f) => `  - ${formatPath(f.path)} : ${f.message}`)].join("\n")))
+  const message = [messages(lang).invalidCommand, ...faults.map((f) => `  - ${formatPath(f.path)} : ${short(f.message)}`)].join("\n")
+  return Effect.fail(invalid(message, { error: message, faults: faults.map((f) => ({ path: formatPath(f.path), message: short(f.message) })) }))
 }
 
 /** An accepted command as JSON. */
@@ -43,7 +43,7 @@ export const printExecuted = (r: Store.Executed, c: OutputOptions): Effect.Effec
   Output.result(c, {
     json: () => executedJson(r, c.lang),
     text: () => [
-      `✓ ${r.command} — ${r.exchangeId} : ${messages(c.lang).state} « ${L.label(L.states, r.snapshot.state, c.lang)} » (version ${r.version})`,
+      `✓ ${r.command} — ${r.exchangeId} : ${messages(c.lang).state} « ${stateLabel(r.snapshot.state, c.lang)} » (version ${r.version})`,
       ...r.advisories.map((v) => "  " + violationLine(v, c.lang))
     ]
   })

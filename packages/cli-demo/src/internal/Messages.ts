@@ -19,11 +19,24 @@ const table = {
   // --- Inputs -------------------------------------------------------------
   unreadableFile: (file: string, reason: string) => ({ fr: `Fichier illisible : ${file} (${reason})`, en: `Unreadable file: ${file} (${reason})` }),
   argument: { fr: "argument", en: "argument" },
-  invalidJson: (where: string, reason: string) => ({ fr: `JSON invalide dans ${where} : ${reason}`, en: `Invalid JSON in ${where}: ${reason}` }),
-  invalidDate: (value: string) => ({
-    fr: `Date invalide : « ${value} » (ISO 8601 attendu, ex. 2027-01-31)`,
-    en: `Invalid date: "${value}" (ISO 8601 expected, e.g. 2027-01-31)`
+  isDirectory: { fr: "c'est un dossier", en: "it is a directory" },
+  fileTooLarge: (file: string, size: number, limit: number) => ({
+    fr: `Fichier trop volumineux : ${file} (${size} octets, la limite est de ${limit} octets)`,
+    en: `File too large: ${file} (${size} bytes, the limit is ${limit} bytes)`
   }),
+  inputRefused: (reason: "syntax" | "depth" | "size" | "encoding", source: string, line: number, column: number, detail: string) => {
+    const heading = {
+      syntax: { fr: "JSON invalide", en: "Invalid JSON" },
+      depth: { fr: "JSON trop imbriqué", en: "JSON nested too deep" },
+      size: { fr: "Entrée trop volumineuse", en: "Input too large" },
+      encoding: { fr: "Texte qui n'est pas en UTF-8", en: "Text that is not UTF-8" }
+    }[reason]
+    return {
+      fr: `${heading.fr} dans ${source}, ligne ${line}, colonne ${column} : ${detail}`,
+      en: `${heading.en} in ${source}, line ${line}, column ${column}: ${detail}`
+    }
+  },
+  unwritable: (path: string, reason: string) => ({ fr: `Impossible d'écrire ${path} (${reason})`, en: `Cannot write ${path} (${reason})` }),
 
   // --- Failures of the domain and the store -------------------------------
   refused: (rules: string) => ({ fr: `Commande refusée (${rules}) :`, en: `Command refused (${rules}):` }),
@@ -107,6 +120,10 @@ const table = {
   },
   icsOnlyCalendar: { fr: "Le format ics est réservé au calendrier et aux ordres du jour.", en: "The ics format is for the calendar and agendas only." },
   wrote: (path: string) => ({ fr: `écrit ${path}`, en: `wrote ${path}` }),
+  wouldOverwrite: (paths: string) => ({
+    fr: `Le fichier existe déjà, rien n'a été écrit : ${paths} (--force pour le remplacer)`,
+    en: `The file already exists, nothing was written: ${paths} (--force to overwrite it)`
+  }),
 
   // --- agents -------------------------------------------------------------
   reading: { fr: "Lecture", en: "Reading" },
@@ -162,6 +179,10 @@ const table = {
   // --- demo ---------------------------------------------------------------
   attemptInviteEarly: { fr: "inviter les agents avant l'acceptation de l'échange", en: "inviting agents before the exchange is approved" },
   attemptSendNamed: { fr: "envoyer à l'encadrement un compte rendu qui nomme un participant", en: "sending the line managers minutes that name a participant" },
+  demoForeignFiles: (dir: string, files: string) => ({
+    fr: `${dir} contient des fichiers nommés comme ceux de la démonstration qu'elle n'a pas écrits : ${files}. Rien n'a été modifié : choisissez un autre dossier (--out) ou --force pour les remplacer.`,
+    en: `${dir} holds files named like the demo's that it did not write: ${files}. Nothing was changed: choose another directory (--out) or --force to overwrite them.`
+  }),
   demoTitle: { fr: "entre-pairs — démonstration : un cycle complet d'échange entre pairs", en: "entre-pairs — demo: a complete peer-exchange cycle" },
   freshDatabase: (path: string) => ({ fr: `Base SQLite neuve : ${path}`, en: `Fresh SQLite database: ${path}` }),
   demoCycle: (accepted: number, events: number, version: number) => ({

@@ -178,12 +178,12 @@ const describe = (text: string, i: number): string => {
 
 const unexpected = (text: string, i: number, expected: Text): Fault =>
   i >= text.length
-    ? { offset: i, reason: "syntax", detail: { fr: `fin du texte inattendue : ${expected.fr} attendu`, en: `unexpected end of text: expected ${expected.en}` } }
+    ? { offset: i, reason: "syntax", detail: { fr: `fin du texte inattendue ; attendu : ${expected.fr}`, en: `unexpected end of text: expected ${expected.en}` } }
     : {
         offset: i,
         reason: "syntax",
         detail: {
-          fr: `caractère ${describe(text, i)} inattendu : ${expected.fr} attendu`,
+          fr: `caractère ${describe(text, i)} inattendu ; attendu : ${expected.fr}`,
           en: `unexpected character ${describe(text, i).replace(/[«»]/g, '"')}: expected ${expected.en}`
         }
       }
@@ -211,7 +211,7 @@ export const scanJson = (text: string, maxDepth: number): Fault | undefined => {
     i++ // opening quote
     for (;;) {
       if (i >= n) {
-        return { offset: i, reason: "syntax", detail: { fr: "chaîne non terminée : « \" » attendu", en: 'unterminated string: expected "\\""' } }
+        return { offset: i, reason: "syntax", detail: { fr: "chaîne non terminée ; attendu : « \" »", en: 'unterminated string: expected "\\""' } }
       }
       const c = text.charCodeAt(i)
       if (c === 0x22) {

@@ -16,7 +16,7 @@ const input = () => Effect.promise(() => import("../Input.js"))
 
 const exchangeList = Command.make(
   "list",
-  { ...common, state: Options.choice("state", Object.keys(L.states)).pipe(Options.withDescription("Filtrer par état / filter by state"), Options.optional) },
+  { ...common, state: Options.choice("state", L.states).pipe(Options.withDescription("Filtrer par état / filter by state"), Options.optional) },
   (a) => Effect.flatMap(handlers(), (h) => h.list(a, a.state))
 ).pipe(Command.withDescription("Liste les échanges (état, version) / list exchanges"))
 

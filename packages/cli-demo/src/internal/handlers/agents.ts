@@ -15,7 +15,8 @@ import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as AgentImport from "../../AgentImport.js"
 import { CliExit, type Common, type Lang } from "../Common.js"
-import { readBytes } from "../Input.js"
+import { readBytes } from "../Files.js"
+import { importFaultLine } from "../Format.js"
 import { printExecuted } from "../Lifecycle.js"
 import { messages } from "../Messages.js"
 import * as Output from "../Output.js"
@@ -64,7 +65,7 @@ export const importAgents = (c: Common, file: string, exchangeId: Option.Option<
       if (Either.isLeft(parsed)) {
         const faults = parsed.left.faults
         if (c.json) yield* Output.json({ ok: false, file, imported: 0, faults })
-        else yield* Output.errLines([m.importRejected(file, faults.length), ...faults.map((f) => `  ${m.line} ${f.line}, ${m.column} « ${f.column} » : ${f.reason}`)])
+        else yield* Output.errLines([m.importRejected(file, faults.length), ...faults.map((f) => importFaultLine(f, c.lang))])
         return yield* new CliExit({ code: 2, message: "invalid rows", printed: true })
       }
       const { agents, encoding, delimiter } = parsed.right

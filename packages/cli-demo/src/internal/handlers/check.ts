@@ -5,9 +5,8 @@ import * as Either from "effect/Either"
 import type * as Option from "effect/Option"
 import { CliExit, type OutputOptions } from "../Common.js"
 import { handleFailures } from "../Failure.js"
-import { formatDate, formatPath, obligationJson, obligationLine, violationJson, violationLine } from "../Format.js"
-import { parseAt, parseJson, readText } from "../Input.js"
-import * as L from "../Labels.js"
+import { formatDate, formatPath, obligationJson, obligationLine, short, stateLabel, violationJson, violationLine } from "../Format.js"
+import { parseAt, readJsonFile } from "../Input.js"
 import { messages } from "../Messages.js"
 import * as Output from "../Output.js"
 
@@ -16,13 +15,12 @@ export const check = (c: OutputOptions, file: string, at: Option.Option<string>)
   Effect.gen(function* () {
     const m = messages(c.lang)
     const now = yield* parseAt(at, c.lang)
-    const text = yield* readText(file, c.lang)
-    const json = yield* parseJson(text, file, c.lang)
+    const json = yield* readJsonFile(file, c.lang)
     const decoded = Exchange.decode(json)
     if (Either.isLeft(decoded)) {
       const faults = decoded.left.faults
-      if (c.json) yield* Output.json({ ok: false, faults: faults.map((f) => ({ path: formatPath(f.path), message: f.message })) })
-      else yield* Output.errLines([m.notASnapshot(file, faults.length), ...faults.map((f) => `  - ${formatPath(f.path)} : ${f.message}`)])
+      if (c.json) yield* Output.json({ ok: false, faults: faults.map((f) => ({ path: formatPath(f.path), message: short(f.message) })) })
+      else yield* Output.errLines([m.notASnapshot(file, faults.length), ...faults.map((f) => `  - ${formatPath(f.path)} : ${short(f.message)}`)])
       return yield* new CliExit({ code: 2, message: "snapshot decode faults", printed: true })
     }
     const s = decoded.right
@@ -34,7 +32,7 @@ export const check = (c: OutputOptions, file: string, at: Option.Option<string>)
         obligations: evaluation.obligations.map((o) => obligationJson(o, c.lang))
       }),
       text: () => [
-        m.checkHeader(s.title, s.id, L.label(L.states, s.state, c.lang), formatDate(now, c.lang)),
+        m.checkHeader(s.title, s.id, stateLabel(s.state, c.lang), formatDate(now, c.lang)),
         ...(violations.length === 0 ? [m.noViolation] : []),
         ...violations.map((v) => "  " + violationLine(v, c.lang)),
         ...(evaluation.obligations.length > 0 ? [m.openObligations, ...evaluation.obligations.map((o) => "  " + obligationLine(o, c.lang))] : []),

@@ -11,7 +11,9 @@ import * as Schema from "effect/Schema"
 import * as AgentImport from "../../AgentImport.js"
 import { CliExit, type Lang } from "../Common.js"
 import { handleFailures, invalid } from "../Failure.js"
-import { readBytes } from "../Input.js"
+import { readBytes } from "../Files.js"
+import { importFaultLine } from "../Format.js"
+import { decodeJson } from "../Input.js"
 import { messages } from "../Messages.js"
 import * as Output from "../Output.js"
 
@@ -64,7 +66,7 @@ export const compose = (o: ComposeOptions) =>
     let input: Uint8Array = bytes
     const { text } = AgentImport.decodeText(bytes)
     if (text.trimStart().startsWith("{")) {
-      const parsed = yield* Effect.try({ try: () => JSON.parse(text) as Record<string, unknown>, catch: (e) => invalid(`JSON : ${(e as Error).message}`) })
+      const parsed = (yield* decodeJson(bytes, o.pool, lang)) as Record<string, unknown>
       if (Array.isArray(parsed["pool"])) {
         fileRequest = typeof parsed["request"] === "object" && parsed["request"] !== null ? (parsed["request"] as Record<string, unknown>) : {}
         input = new TextEncoder().encode(JSON.stringify(parsed["pool"]))
@@ -72,8 +74,9 @@ export const compose = (o: ComposeOptions) =>
     }
     const parsed = AgentImport.parseAgents(input, o.pool)
     if (Either.isLeft(parsed)) {
-      yield* Output.errLines(parsed.left.faults.map((f) => `  ${m.line} ${f.line}, ${m.column} « ${f.column} » : ${f.reason}`))
-      return yield* invalid(m.invalidPool(o.pool))
+      const faults = parsed.left.faults
+      if (!o.json) yield* Output.errLines(faults.map((f) => importFaultLine(f, lang)))
+      return yield* invalid(m.invalidPool(o.pool), { error: "InvalidPool", file: o.pool, faults })
     }
     const pool: Array<Composer.VolunteerEncoded> = parsed.right.agents.map((a) => ({
       ...(Schema.encodeSync(Schema.Struct(Composer.Volunteer.fields).pipe(Schema.omit("role", "previouslySelected")))(a.agent) as object),

@@ -9,9 +9,8 @@ import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import { CliExit, type Common, type Lang } from "../Common.js"
 import { handleFailures, invalid } from "../Failure.js"
-import { formatDate, obligationJson, obligationLine, toJson, violationJson, violationLine } from "../Format.js"
+import { formatDate, obligationJson, obligationLine, stateLabel, toJson, violationJson, violationLine } from "../Format.js"
 import { parseAt, readJsonArgument, withJson } from "../Input.js"
-import * as L from "../Labels.js"
 import { execute, executeAll } from "../Lifecycle.js"
 import { messages } from "../Messages.js"
 import * as Output from "../Output.js"
@@ -48,7 +47,7 @@ export const list = (c: Common, state: Option.Option<string>) =>
         text: () =>
           models.length === 0
             ? [messages(c.lang).noExchange]
-            : models.map((m) => `${m.exchangeId}  ${L.label(L.states, m.state, c.lang).padEnd(16)}  v${m.version}  ${m.title}`)
+            : models.map((m) => `${m.exchangeId}  ${stateLabel(m.state, c.lang).padEnd(16)}  v${m.version}  ${m.title}`)
       })
     })
   )
@@ -87,7 +86,7 @@ export const show = (c: Common, exchangeId: string, at: Option.Option<string>) =
         text: () => [
           `${s.title}`,
           `${s.id} — ${s.service ?? ""}`,
-          `${m.showState} : ${L.label(L.states, s.state, lang)} (version ${version})`,
+          `${m.showState} : ${stateLabel(s.state, lang)} (version ${version})`,
           m.showMembers(s.members.length, s.volunteers.length, s.invitations.length),
           m.showSessions,
           ...s.sessions.map((session, i) => {

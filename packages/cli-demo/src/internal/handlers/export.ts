@@ -1,11 +1,15 @@
-/** Handler of `export`: one document for one audience, in one or every format. */
+/**
+ * Handler of `export`: one document for one audience, in one or every
+ * format. An existing file is never overwritten without `--force`: every
+ * target is checked before the first is written.
+ */
 import { ExchangeService, type View } from "@entre-pairs/core"
-import * as FileSystem from "@effect/platform/FileSystem"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import { join } from "node:path"
 import type { CliExit, Common, Lang } from "../Common.js"
 import { invalid } from "../Failure.js"
+import * as Files from "../Files.js"
 import { parseAt } from "../Input.js"
 import type * as L from "../Labels.js"
 import { messages } from "../Messages.js"
@@ -23,6 +27,8 @@ export interface ExportRequest {
   readonly agentId: Option.Option<string>
   readonly out: string
   readonly at: Option.Option<string>
+  /** Overwrite files that already exist. */
+  readonly force: boolean
 }
 
 /** Builds the request of a view, checking `--session` / `--agent`. */
@@ -61,14 +67,20 @@ export const exportView = (c: Common, r: ExportRequest) =>
       const view = yield* service.view(r.exchangeId, request, { at: now })
       if (view._tag === "CompositionView") return yield* invalid(m.compositionHasNoLayout)
       if (r.formats.includes("ics") && view._tag !== "CalendarView" && view._tag !== "AgendaView") return yield* invalid(m.icsOnlyCalendar)
-      const fs = yield* FileSystem.FileSystem
-      yield* fs.makeDirectory(r.out, { recursive: true })
       const suffix = Option.getOrUndefined(Option.orElse(r.sessionId, () => r.agentId))
+      const targets = r.formats.map((format) => ({ format, path: join(r.out, fileName(r.view, r.audience, format, suffix)) }))
+      if (!r.force) {
+        const existing = yield* Effect.filter(targets, (t) => Files.exists(t.path))
+        if (existing.length > 0) {
+          const paths = existing.map((t) => t.path)
+          return yield* invalid(m.wouldOverwrite(paths.join(", ")), { error: "FileExists", files: paths })
+        }
+      }
+      yield* Files.makeDirectory(r.out, c.lang)
       const written: Array<string> = []
-      for (const format of r.formats) {
+      for (const { format, path } of targets) {
         const bytes = yield* renderView(view, format, c.lang)
-        const path = join(r.out, fileName(r.view, r.audience, format, suffix))
-        yield* fs.writeFile(path, bytes)
+        yield* Files.writeFile(path, bytes, c.lang)
         written.push(path)
       }
       yield* Output.result(c, { json: () => ({ ok: true, written }), text: () => written.map((p) => m.wrote(p)) })

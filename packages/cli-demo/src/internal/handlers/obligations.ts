@@ -1,5 +1,5 @@
 /** Handler of `obligations [exchange] [--at]`: obligations due or overdue at a date. */
-import { ExchangeService, View } from "@entre-pairs/core"
+import { ExchangeService, Obligations } from "@entre-pairs/core"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { Common } from "../Common.js"
@@ -20,7 +20,7 @@ export const obligations = (c: Common, exchangeId: Option.Option<string>, at: Op
       let rows: ReadonlyArray<ExchangeService.DueObligation>
       if (Option.isSome(exchangeId)) {
         const { snapshot } = yield* loadOrExit(exchangeId.value, c.lang)
-        rows = View.obligations(snapshot, { at: now }).map((obligation) => ({ exchangeId: exchangeId.value, title: snapshot.title, obligation }))
+        rows = Obligations.due(snapshot, { at: now }).map((obligation) => ({ exchangeId: exchangeId.value, title: snapshot.title, obligation }))
       } else rows = yield* service.obligationsDue(now)
       const m = messages(c.lang)
       const date = formatDate(now, c.lang)
