@@ -11,7 +11,7 @@
  *
  * @since 0.1.0
  */
-import { addDays } from "date-fns"
+import { addDays } from "date-fns/addDays"
 import * as DateTime from "effect/DateTime"
 import * as Schema from "effect/Schema"
 import type { ExchangeSnapshot } from "./Exchange.js"
