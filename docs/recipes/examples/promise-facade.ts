@@ -3,7 +3,7 @@
  * Commands go in as JSON, results and errors come out as plain objects and
  * `Error` subclasses. Run by packages/adapters-sql/test/facade.test.ts.
  */
-import { createEntrePairs, RuleViolationError } from "@entre-pairs/adapters-sql"
+import { createEntrePairs, type Facade, RuleViolationError } from "@entre-pairs/adapters-sql"
 import { Example } from "@entre-pairs/core"
 
 export const main = async (filename: string) => {
@@ -13,8 +13,9 @@ export const main = async (filename: string) => {
   try {
     const id = "ech-ddets33-uc3-2026"
     const advisories: Array<string> = []
-    // Commands as they arrive in an HTTP body: JSON, decoded and checked by the facade.
-    const execute = async (command: unknown) => {
+    // Commands are JSON (as they arrive in an HTTP body), typed as the
+    // encoded command union, and decoded and checked again by the facade.
+    const execute = async (command: Facade.Command) => {
       const result = await app.execute(id, command)
       advisories.push(...result.advisories.map((a) => `${a.rule}: ${a.message.fr}`))
     }
@@ -49,7 +50,9 @@ export const main = async (filename: string) => {
       refusal,
       listed: inSessions.map((e) => e.exchangeId),
       due: due.map((d) => `${d.obligation.rule} ${d.obligation.dueAt} ${d.obligation.status}`),
-      minutes: minutes._tag
+      minutes: minutes._tag,
+      // Views are plain JSON: instants as ISO-8601 strings.
+      minutesSession: minutes.session.scheduledAt
     }
   } finally {
     await app.close()

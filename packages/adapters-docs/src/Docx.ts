@@ -169,15 +169,10 @@ const block = (b: Block, ctx: Ctx): Array<DocxParagraph | DocxTable> => {
 }
 
 /**
- * Builds the `docx` library's document object (for integrators who want to
- * add sections of their own before packing).
- *
- * @example
- * import { Document, Docx } from "@entre-pairs/adapters-docs"
- * const model = Docx.toDocx(Document.make({ title: "Compte rendu", lang: "fr" }, []))
- * @since 0.1.0
+ * Builds the `docx` library's document object. Not exported: `docx` is
+ * bundled into this package, so its classes are not the application's.
  */
-export const toDocx = (doc: Document, options: Theme.Options = {}): DocxDocument => {
+const toDocx = (doc: Document, options: Theme.Options = {}): DocxDocument => {
   const theme = Theme.unsafeMake(options)
   const lang = langOf(doc, theme)
   const language = { value: lang === "fr" ? "fr-FR" : "en-GB" }

@@ -10,7 +10,8 @@
  *
  * @since 0.1.0
  */
-import { enGB, fr } from "date-fns/locale"
+import { enGB } from "date-fns/locale/en-GB"
+import { fr } from "date-fns/locale/fr"
 import type { Lang } from "./Document.js"
 
 /** The time zone documents are shown in. @since 0.1.0 */

@@ -1,11 +1,11 @@
 /**
  * A Promise facade for applications that do not use Effect: the application
  * service of `@entre-pairs/core` over the SQL event store, behind plain async
- * methods. Input is JSON (commands as they arrive in an HTTP body, instants
- * as ISO-8601 strings); output is JSON too (the snapshot's interchange
- * format, encoded events and obligations), except views, which are the
- * objects the renderers of `@entre-pairs/adapters-docs` take. Failures reject
- * with `Error` subclasses that keep the rule IDs and paths.
+ * methods, typed end to end. Input is JSON (commands as they arrive in an
+ * HTTP body, instants as ISO-8601 strings); output is plain JSON too:
+ * encoded events, the snapshot's interchange format, views with ISO-8601
+ * strings for instants. Every failure rejects with an {@link EntrePairsError}
+ * subclass that keeps the rule IDs and paths.
  *
  * @since 0.1.0
  */
@@ -15,55 +15,188 @@ import {
   Event,
   Exchange,
   ExchangeService,
+  Input,
   Obligations,
-  type Policy,
+  Policy,
   type View,
   type Violation
 } from "@entre-pairs/core"
 import * as Cause from "effect/Cause"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import * as JsonValue from "./internal/json.js"
 import * as SqlEventStore from "./SqlEventStore.js"
 
 /**
  * Where the events are kept: a SQLite file (the embedded default) or a
- * PostgreSQL server.
+ * PostgreSQL server. Each needs its driver installed (`better-sqlite3`, or
+ * `@effect/sql-pg` and `pg`).
  *
+ * @example
+ * import type { Facade } from "@entre-pairs/adapters-sql"
+ * const embedded: Facade.StoreOptions = { sqlite: { filename: "entre-pairs.db" } }
+ * const server: Facade.StoreOptions = { postgres: { url: "postgres://app@db.internal/entre_pairs" } }
  * @since 0.1.0
  */
 export type StoreOptions =
   | { readonly sqlite: Omit<SqlEventStore.SqliteOptions, "afterEventsInsert"> }
-  | { readonly postgres: { readonly url: string; readonly maxConnections?: number | undefined; readonly migrate?: boolean | undefined } }
+  | {
+    readonly postgres: {
+      readonly url: string
+      readonly maxConnections?: number | undefined
+      readonly migrate?: boolean | undefined
+    }
+  }
 
 /**
- * Options of {@link createEntrePairs}.
+ * Options of {@link createEntrePairs}: the store, and optionally the
+ * service's policy overrides and the number of retries on a concurrent write.
  *
+ * @example
+ * import type { Facade } from "@entre-pairs/adapters-sql"
+ * const options: Facade.Options = { sqlite: { filename: "entre-pairs.db" }, config: { sizeMax: 12 }, retries: 5 }
  * @since 0.1.0
  */
 export type Options = StoreOptions & {
   /** The service's policy overrides (each exchange's own are in its framing). */
-  readonly config?: Policy.PolicyOverrides | undefined
+  readonly config?: typeof Policy.PolicyOverrides.Encoded | undefined
   /** Reloads and decisions on a concurrent write before `ConcurrencyConflictError` (default 3). */
   readonly retries?: number | undefined
 }
 
-/** An instant: an ISO-8601 string, a `Date` or epoch milliseconds. */
-type InstantInput = string | Date | number
+/**
+ * An instant: an ISO-8601 string, a `Date` or epoch milliseconds.
+ *
+ * @example
+ * import type { Facade } from "@entre-pairs/adapters-sql"
+ * const instants: Array<Facade.InstantInput> = ["2026-12-03T13:30:00Z", new Date(), 1796304600000]
+ * @since 0.1.0
+ */
+export type InstantInput = string | Date | number
+
+/**
+ * A command, as JSON: one member of the encoded command union
+ * (`Command.ExchangeCommandEncoded`), discriminated by `_tag`. A wrong tag or
+ * a wrong field does not compile; `at` is an ISO-8601 string (a `Date` is
+ * accepted at run time and read as its ISO string).
+ *
+ * @example
+ * import type { Facade } from "@entre-pairs/adapters-sql"
+ * const command: Facade.Command = { _tag: "Propose", exchangeId: "ech-1", title: "Accueil des usagers", by: "agents" }
+ * @since 0.1.0
+ */
+export type Command = Command.ExchangeCommandEncoded
+
+/**
+ * The tag of a command (`"Propose"`, `"Frame"`, …).
+ *
+ * @example
+ * import type { Facade } from "@entre-pairs/adapters-sql"
+ * const tag: Facade.CommandTag = "ScheduleSession"
+ * @since 0.1.0
+ */
+export type CommandTag = Command.CommandTag
+
+/**
+ * The audiences a view is built for.
+ *
+ * @example
+ * import type { Facade } from "@entre-pairs/adapters-sql"
+ * const audience: Facade.ViewAudience = "lineManagers"
+ * @since 0.1.0
+ */
+export type ViewAudience = Audience.Audience
+
+/**
+ * The views an exchange offers.
+ *
+ * @example
+ * import type { Facade } from "@entre-pairs/adapters-sql"
+ * const output: Facade.Output = "minutes"
+ * @since 0.1.0
+ */
+export type Output = Audience.Output
+
+/**
+ * What {@link EntrePairs.view} asks for: an output, an audience, and the
+ * session (agenda, minutes) or the agent (attestation) it is about.
+ *
+ * @example
+ * import type { Facade } from "@entre-pairs/adapters-sql"
+ * const request: Facade.ViewRequest = { output: "minutes", audience: "lineManagers", sessionId: "s2" }
+ * @since 0.1.0
+ */
+export type ViewRequest =
+  | { readonly output: "agenda" | "minutes"; readonly audience: ViewAudience; readonly sessionId: string }
+  | { readonly output: "attestation"; readonly audience: ViewAudience; readonly agentId: string }
+  | { readonly output: Exclude<Output, "agenda" | "minutes" | "attestation">; readonly audience: ViewAudience }
+
+/**
+ * A value as JSON: Effect `DateTime`s become ISO-8601 strings; the rest keeps
+ * its shape.
+ *
+ * @example
+ * import type { Facade } from "@entre-pairs/adapters-sql"
+ * import type * as DateTime from "effect/DateTime"
+ * const at: Facade.Json<{ readonly at: DateTime.Utc }> = { at: "2026-12-03T13:30:00.000Z" }
+ * @since 0.1.0
+ */
+export type Json<T> = T extends DateTime.DateTime ? string
+  : T extends string | number | boolean | null | undefined ? T
+  : T extends ReadonlyArray<infer U> ? ReadonlyArray<Json<U>>
+  : T extends object ? { readonly [K in keyof T as K extends string ? T[K] extends Function ? never : K : never]: Json<T[K]> }
+  : T
+
+/**
+ * The view an output builds, as JSON (`View.ViewByOutput[O]` with ISO-8601
+ * strings for instants).
+ *
+ * @example
+ * import type { Facade } from "@entre-pairs/adapters-sql"
+ * const sessionDate = (minutes: Facade.ViewOf<"minutes">): string => minutes.session.scheduledAt
+ * @since 0.1.0
+ */
+export type ViewOf<O extends Output> = Json<View.ViewByOutput[O]>
+
+/**
+ * The base class of every error the facade rejects with: catch it to catch
+ * them all, then tell them apart with `instanceof` or `name`.
+ *
+ * @example
+ * import { EntrePairsError } from "@entre-pairs/adapters-sql"
+ * const isOurs = (error: unknown) => error instanceof EntrePairsError
+ * @since 0.1.0
+ */
+export abstract class EntrePairsError extends Error {
+  abstract override readonly name:
+    | "RuleViolationError"
+    | "ConcurrencyConflictError"
+    | "InvalidInputError"
+    | "StoreError"
+    | "ClosedError"
+}
 
 /**
  * A rule refused the command (or a view, for confidentiality). `violations`
  * carry each rule ID, the path of what breaks it, and a message in French and
  * English.
  *
+ * @example
+ * import { RuleViolationError } from "@entre-pairs/adapters-sql"
+ * const error = new RuleViolationError([
+ *   { rule: "LIF-08", kind: "blocking", path: [], message: { fr: "hors séquence", en: "out of order" } }
+ * ])
+ * error.rules // ["LIF-08"]
  * @since 0.1.0
  */
-export class RuleViolationError extends Error {
+export class RuleViolationError extends EntrePairsError {
   override readonly name = "RuleViolationError"
   readonly violations: ReadonlyArray<{
     readonly rule: string
@@ -85,9 +218,13 @@ export class RuleViolationError extends Error {
  * Another writer changed the exchange first, and the retries ran out: reload
  * and try again.
  *
+ * @example
+ * import { ConcurrencyConflictError } from "@entre-pairs/adapters-sql"
+ * const error = new ConcurrencyConflictError("ech-1", 3, 4)
+ * error.actualVersion // 4
  * @since 0.1.0
  */
-export class ConcurrencyConflictError extends Error {
+export class ConcurrencyConflictError extends EntrePairsError {
   override readonly name = "ConcurrencyConflictError"
   constructor(
     readonly exchangeId: string,
@@ -100,12 +237,17 @@ export class ConcurrencyConflictError extends Error {
 }
 
 /**
- * The input is malformed, or names something that does not exist. `issues`
- * give the path of each faulty field and what is wrong with it.
+ * The input is malformed, or names something that does not exist (an
+ * unknown exchange, session or agent). `issues` give the path of each faulty
+ * field and what is wrong with it.
  *
+ * @example
+ * import { InvalidInputError } from "@entre-pairs/adapters-sql"
+ * const error = new InvalidInputError("no exchange \"ech-9\"", [{ path: ["exchangeId"], message: "no exchange \"ech-9\"" }])
+ * error.issues[0]?.path // ["exchangeId"]
  * @since 0.1.0
  */
-export class InvalidInputError extends Error {
+export class InvalidInputError extends EntrePairsError {
   override readonly name = "InvalidInputError"
   constructor(
     message: string,
@@ -117,11 +259,16 @@ export class InvalidInputError extends Error {
 }
 
 /**
- * The store failed (file, server, corrupt data); `cause` has the driver's error.
+ * The store failed (file, server, corrupt data, a driver that is not
+ * installed); `cause` has the driver's error.
  *
+ * @example
+ * import { StoreError } from "@entre-pairs/adapters-sql"
+ * const error = new StoreError("open", "unable to open database file")
+ * error.operation // "open"
  * @since 0.1.0
  */
-export class StoreError extends Error {
+export class StoreError extends EntrePairsError {
   override readonly name = "StoreError"
   constructor(readonly operation: string, reason: string, options?: { readonly cause?: unknown }) {
     super(`event store ${operation} failed: ${reason}`, options)
@@ -129,50 +276,111 @@ export class StoreError extends Error {
 }
 
 /**
+ * The facade was used after {@link EntrePairs.close}.
+ *
+ * @example
+ * import { ClosedError } from "@entre-pairs/adapters-sql"
+ * new ClosedError().message // "the entre-pairs facade is closed"
+ * @since 0.1.0
+ */
+export class ClosedError extends EntrePairsError {
+  override readonly name = "ClosedError"
+  constructor() {
+    super("the entre-pairs facade is closed")
+  }
+}
+
+/**
  * A command accepted and recorded, in JSON.
  *
+ * @example
+ * import type { Facade } from "@entre-pairs/adapters-sql"
+ * const warnings = (executed: Facade.Executed) => executed.advisories.map((a) => `${a.rule}: ${a.message.fr}`)
  * @since 0.1.0
  */
 export interface Executed {
   readonly exchangeId: string
-  readonly command: string
+  readonly command: CommandTag
+  /** The exchange's version after the command. */
   readonly version: number
+  /** The events appended (none when the command changed nothing). */
   readonly events: ReadonlyArray<Event.ExchangeEventEncoded>
+  /** Advisory rules the command raised: shown, never blocking. */
   readonly advisories: ReadonlyArray<Violation.Violation>
+  /** The exchange after the command, in the interchange format. */
   readonly snapshot: Exchange.ExchangeSnapshotEncoded
 }
 
 /**
- * The facade.
+ * An exchange in a list: its read model.
  *
+ * @example
+ * import type { Facade } from "@entre-pairs/adapters-sql"
+ * const label = (s: Facade.Summary) => `${s.title} (${s.state})`
+ * @since 0.1.0
+ */
+export type Summary = ExchangeService.Summary
+
+/**
+ * An obligation open at an instant, with its exchange, in JSON.
+ *
+ * @example
+ * import type { Facade } from "@entre-pairs/adapters-sql"
+ * const line = (d: Facade.DueObligation) => `${d.obligation.rule} ${d.obligation.dueAt} ${d.obligation.status}`
+ * @since 0.1.0
+ */
+export interface DueObligation {
+  readonly exchangeId: string
+  readonly title: string
+  readonly obligation: typeof Obligations.Obligation.Encoded
+}
+
+/**
+ * The facade: every method returns a Promise of plain JSON, and rejects with
+ * an {@link EntrePairsError}.
+ *
+ * @example
+ * import type { EntrePairs } from "@entre-pairs/adapters-sql"
+ * const stateOf = async (app: EntrePairs, id: string) => (await app.getExchange(id))?.snapshot.state
  * @since 0.1.0
  */
 export interface EntrePairs {
-  /** Decides and records a command (JSON, as `Command.ExchangeCommand` encodes it) on an exchange. */
-  readonly execute: (exchangeId: string, command: unknown) => Promise<Executed>
+  /**
+   * Decides and records a command on an exchange: loads it, decides, and
+   * appends the events with the read model in one transaction. Rejects with
+   * `RuleViolationError` when a blocking rule refuses it (nothing is
+   * written), `InvalidInputError` when it does not decode, names something
+   * unknown (the exchange included, for any command but `Propose`) or is
+   * dated before the latest event.
+   */
+  readonly execute: (exchangeId: string, command: Command) => Promise<Executed>
   /** The exchange's snapshot (interchange format) and version, or `undefined`. */
   readonly getExchange: (
     exchangeId: string
   ) => Promise<{ readonly snapshot: Exchange.ExchangeSnapshotEncoded; readonly version: number } | undefined>
   /** Exchanges, optionally in one state. */
-  readonly list: (filter?: { readonly state?: string | undefined }) => Promise<ReadonlyArray<ExchangeService.Summary>>
+  readonly list: (filter?: { readonly state?: Exchange.ExchangeState | undefined }) => Promise<ReadonlyArray<Summary>>
   /** Obligations open at an instant across all exchanges, by due date. */
-  readonly obligationsDue: (at: InstantInput) => Promise<
-    ReadonlyArray<{ readonly exchangeId: string; readonly title: string; readonly obligation: typeof Obligations.Obligation.Encoded }>
-  >
-  /** A view of an exchange for an audience (default instant: now). */
-  readonly view: (
+  readonly obligationsDue: (at: InstantInput) => Promise<ReadonlyArray<DueObligation>>
+  /**
+   * A view of an exchange for an audience, as JSON (default instant: now).
+   * The result's type follows `request.output`. Rejects with
+   * `RuleViolationError` when the rules keep that view from that audience at
+   * that time (CNF-03) or its text names a participant (CNF-06).
+   */
+  readonly view: <O extends Output>(
     exchangeId: string,
-    request: { readonly output: string; readonly audience: string; readonly sessionId?: string; readonly agentId?: string },
+    request: ViewRequest & { readonly output: O },
     options?: { readonly at?: InstantInput | undefined }
-  ) => Promise<View.View>
+  ) => Promise<ViewOf<O>>
   /** Rebuilds the read models from the events; returns how many exchanges. */
   readonly rebuildReadModels: () => Promise<number>
-  /** Closes the database connections. */
+  /** Closes the database connections; any later call rejects with `ClosedError`. */
   readonly close: () => Promise<void>
 }
 
 const decodeCommand = Schema.decodeUnknownEither(Command.ExchangeCommand)
+const decodeOverrides = Schema.decodeUnknownEither(Policy.PolicyOverrides)
 const encodeEvents = Schema.encodeSync(Schema.Array(Event.ExchangeEvent))
 const encodeObligation = Schema.encodeSync(Obligations.Obligation)
 
@@ -224,34 +432,86 @@ const toError = (error: unknown): Error => {
 const invalid = (message: string, path: ReadonlyArray<PropertyKey>): InvalidInputError =>
   new InvalidInputError(message, [{ path, message }])
 
-const instant = (input: InstantInput, path: string): DateTime.Utc => {
-  const at = DateTime.make(input)
-  if (Option.isNone(at)) throw invalid(`not an instant: ${String(input)}`, [path])
+const instant = (input: unknown, path: string): DateTime.Utc => {
+  const at = typeof input === "string" || typeof input === "number" || input instanceof Date
+    ? DateTime.make(input)
+    : Option.none()
+  if (Option.isNone(at)) throw invalid(`not an instant: ${Input.excerpt(String(input))}`, [path])
   return DateTime.toUtc(at.value)
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value)
+
+/** A JSON copy of untrusted input, or the facade's error naming the path. */
+const jsonInput = (input: unknown, what: string): unknown => {
+  const copied = JsonValue.fromInput(input, Input.defaultLimits.maxDepth)
+  if (copied._tag === "Left") {
+    const { message, path } = copied.fault
+    throw new InvalidInputError(`invalid ${what}: ${message} at [${path.map(String).join(", ")}]`, [{ path, message }])
+  }
+  return copied.value
+}
+
+/** The store of the options, or why not (the options come from JavaScript too). */
+const storeOf = (options: unknown) => {
+  if (!isRecord(options)) throw invalid("createEntrePairs needs options: { sqlite: { filename } } or { postgres: { url } }", [])
+  const { postgres, sqlite } = options
+  if ((sqlite === undefined) === (postgres === undefined)) {
+    throw invalid("createEntrePairs needs exactly one store: { sqlite: { filename } } or { postgres: { url } }", [
+      sqlite === undefined ? "sqlite" : "postgres"
+    ])
+  }
+  if (sqlite !== undefined) {
+    if (!isRecord(sqlite) || typeof sqlite["filename"] !== "string" || sqlite["filename"] === "") {
+      throw invalid("sqlite.filename must be a file name (or \":memory:\")", ["sqlite", "filename"])
+    }
+    return SqlEventStore.layerSqlite(sqlite as Omit<SqlEventStore.SqliteOptions, "afterEventsInsert">)
+  }
+  if (!isRecord(postgres) || typeof postgres["url"] !== "string" || postgres["url"] === "") {
+    throw invalid("postgres.url must be a connection URL", ["postgres", "url"])
+  }
+  const { maxConnections, migrate, url } = postgres as { url: string; maxConnections?: number; migrate?: boolean }
+  return SqlEventStore.layerPg({ url, maxConnections, migrate })
 }
 
 /**
  * Opens the store (creating or upgrading its schema) and returns the facade.
- * Rejects with `StoreError` when the database cannot be opened.
+ * Rejects with `InvalidInputError` when the options are wrong, and with
+ * `StoreError` when the database cannot be opened (or its driver is not
+ * installed).
  *
  * @example
  * import { createEntrePairs } from "@entre-pairs/adapters-sql"
- * const app = await createEntrePairs({ sqlite: { filename: "entre-pairs.db" } })
+ * import * as assert from "node:assert"
+ * const app = await createEntrePairs({ sqlite: { filename: ":memory:" } })
  * const result = await app.execute("ech-1", {
  *   _tag: "Propose", exchangeId: "ech-1", title: "Accueil des usagers", by: "agents"
  * })
+ * assert.strictEqual(result.snapshot.state, "proposed")
  * await app.close()
  * @since 0.1.0
  */
 export const createEntrePairs = async (options: Options): Promise<EntrePairs> => {
-  const store = "sqlite" in options
-    ? SqlEventStore.layerSqlite(options.sqlite)
-    : SqlEventStore.layerPg(options.postgres)
+  const store = storeOf(options)
+  const overrides = options.config === undefined ? undefined : decodeOverrides(jsonInput(options.config, "config"))
+  if (overrides !== undefined && Either.isLeft(overrides)) {
+    throw new InvalidInputError(
+      `invalid config: ${ParseResult.TreeFormatter.formatErrorSync(overrides.left)}`,
+      parseIssues(overrides.left).map((issue) => ({ ...issue, path: ["config", ...issue.path] }))
+    )
+  }
+  const retries = options.retries
+  if (retries !== undefined && !(Number.isInteger(retries) && retries >= 0)) {
+    throw invalid("retries must be a whole number, 0 or more", ["retries"])
+  }
   const runtime = ManagedRuntime.make(
-    ExchangeService.layer({ config: options.config, retries: options.retries }).pipe(Layer.provide(store))
+    ExchangeService.layer({ config: overrides?.right, retries }).pipe(Layer.provide(store))
   )
+  let closed = false
 
   const run = async <A, E>(effect: Effect.Effect<A, E, ExchangeService.ExchangeService>): Promise<A> => {
+    if (closed) throw new ClosedError()
     const exit = await runtime.runPromiseExit(effect)
     if (Exit.isSuccess(exit)) return exit.value
     const failure = Cause.failureOption(exit.cause)
@@ -266,20 +526,36 @@ export const createEntrePairs = async (options: Options): Promise<EntrePairs> =>
     throw error
   }
 
+  const exists = (exchangeId: string) => run(Effect.flatMap(service, (s) => s.get(exchangeId))).then(Option.isSome)
+
   return {
     execute: async (exchangeId, input) => {
-      const command = decodeCommand(input)
-      if (command._tag === "Left") {
-        throw new InvalidInputError(`invalid command: ${ParseResult.TreeFormatter.formatErrorSync(command.left)}`, parseIssues(command.left))
+      if (typeof exchangeId !== "string") throw invalid("exchangeId must be a string", ["exchangeId"])
+      const command = decodeCommand(jsonInput(input, "command"))
+      if (Either.isLeft(command)) {
+        throw new InvalidInputError(
+          `invalid command: ${ParseResult.TreeFormatter.formatErrorSync(command.left)}`,
+          parseIssues(command.left)
+        )
       }
-      const executed = await run(Effect.flatMap(service, (s) => s.execute(exchangeId, command.right)))
-      return {
-        exchangeId: executed.exchangeId,
-        command: executed.command,
-        version: executed.version,
-        events: encodeEvents(executed.events),
-        advisories: executed.advisories,
-        snapshot: encodeSnapshot(executed.snapshot)
+      try {
+        const executed = await run(Effect.flatMap(service, (s) => s.execute(exchangeId, command.right)))
+        return {
+          exchangeId: executed.exchangeId,
+          command: executed.command,
+          version: executed.version,
+          events: encodeEvents(executed.events),
+          advisories: executed.advisories,
+          snapshot: encodeSnapshot(executed.snapshot)
+        }
+      } catch (error) {
+        // Only Propose creates an exchange: any other command on an unknown
+        // one names something that does not exist (not a rule of the note).
+        if (error instanceof RuleViolationError && command.right._tag !== "Propose" && !(await exists(exchangeId))) {
+          const message = `no exchange "${Input.excerpt(exchangeId)}"`
+          throw new InvalidInputError(message, [{ path: ["exchangeId"], message }], { cause: error })
+        }
+        throw error
       }
     },
     getExchange: async (exchangeId) => {
@@ -289,9 +565,9 @@ export const createEntrePairs = async (options: Options): Promise<EntrePairs> =>
         : { snapshot: encodeSnapshot(found.value.snapshot), version: found.value.version }
     },
     list: async (filter) => {
-      const state = filter?.state
-      if (state !== undefined && !(Exchange.states as ReadonlyArray<string>).includes(state)) {
-        throw invalid(`unknown state "${state}" (one of ${Exchange.states.join(", ")})`, ["state"])
+      const state: unknown = filter?.state
+      if (state !== undefined && !(Exchange.states as ReadonlyArray<unknown>).includes(state)) {
+        throw invalid(`unknown state "${Input.excerpt(String(state))}" (one of ${Exchange.states.join(", ")})`, ["state"])
       }
       return run(Effect.flatMap(service, (s) => s.list({ state: state as Exchange.ExchangeState | undefined })))
     },
@@ -300,23 +576,32 @@ export const createEntrePairs = async (options: Options): Promise<EntrePairs> =>
       const due = await run(Effect.flatMap(service, (s) => s.obligationsDue(at)))
       return due.map((d) => ({ exchangeId: d.exchangeId, title: d.title, obligation: encodeObligation(d.obligation) }))
     },
-    view: async (exchangeId, request, viewOptions) => {
-      if (!(Audience.outputs as ReadonlyArray<string>).includes(request.output)) {
-        throw invalid(`unknown output "${request.output}" (one of ${Audience.outputs.join(", ")})`, ["output"])
+    view: async (exchangeId, input, viewOptions) => {
+      const request: unknown = input
+      if (!isRecord(request)) throw invalid("a view request is an object { output, audience }", [])
+      const { agentId, audience, output, sessionId } = request
+      if (!(Audience.outputs as ReadonlyArray<unknown>).includes(output)) {
+        throw invalid(`unknown output "${Input.excerpt(String(output))}" (one of ${Audience.outputs.join(", ")})`, ["output"])
       }
-      if (!(Audience.audiences as ReadonlyArray<string>).includes(request.audience)) {
-        throw invalid(`unknown audience "${request.audience}" (one of ${Audience.audiences.join(", ")})`, ["audience"])
+      if (!(Audience.audiences as ReadonlyArray<unknown>).includes(audience)) {
+        throw invalid(`unknown audience "${Input.excerpt(String(audience))}" (one of ${Audience.audiences.join(", ")})`, ["audience"])
       }
-      if ((request.output === "agenda" || request.output === "minutes") && request.sessionId === undefined) {
-        throw invalid(`a ${request.output} view needs a sessionId`, ["sessionId"])
+      if ((output === "agenda" || output === "minutes") && typeof sessionId !== "string") {
+        throw invalid(`a ${output} view needs a sessionId`, ["sessionId"])
       }
-      if (request.output === "attestation" && request.agentId === undefined) {
+      if (output === "attestation" && typeof agentId !== "string") {
         throw invalid("an attestation view needs an agentId", ["agentId"])
       }
       const at = viewOptions?.at === undefined ? undefined : instant(viewOptions.at, "at")
-      return run(Effect.flatMap(service, (s) => s.view(exchangeId, request as View.Request, { at })))
+      const view = await run(Effect.flatMap(service, (s) => s.view(exchangeId, request as View.Request, { at })))
+      // The builder of `output` built it (View.ViewByOutput); as JSON.
+      return JsonValue.toJson(view) as never
     },
     rebuildReadModels: () => run(Effect.flatMap(service, (s) => s.rebuildReadModels())),
-    close: () => runtime.dispose()
+    close: async () => {
+      if (closed) return
+      closed = true
+      await runtime.dispose()
+    }
   }
 }

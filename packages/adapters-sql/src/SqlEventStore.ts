@@ -16,16 +16,13 @@
  */
 import * as Reactivity from "@effect/experimental/Reactivity"
 import * as SqlClient from "@effect/sql/SqlClient"
-import type * as PgClient from "@effect/sql-pg/PgClient"
 import { EventStore as Port } from "@entre-pairs/core"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
-import { type OpenError, SchemaVersionMismatch, storeError } from "./internal/errors.js"
-import * as Pg from "./internal/pg.js"
-import * as Sqlite from "./internal/sqlite.js"
+import { OpenError, SchemaVersionMismatch, storeError } from "./internal/errors.js"
 import * as Store from "./internal/store.js"
 
 export {
@@ -143,6 +140,22 @@ export interface SqliteOptions extends Options {
 const opened = <A, R>(effect: Effect.Effect<A, OpenError, R>): Effect.Effect<A, EventStoreError, R> =>
   Effect.mapError(effect, (error) => storeError(OPEN)(error.cause))
 
+/**
+ * Loads a driver module on first use: `better-sqlite3` and `pg` are optional
+ * peer dependencies, so an application installs only the one it opens, and
+ * a missing one is a store failure that says what to install.
+ */
+const driver = <M>(load: () => Promise<M>, install: string): Effect.Effect<M, OpenError> =>
+  Effect.tryPromise({
+    try: load,
+    catch: (cause) =>
+      new OpenError(
+        new Error(`cannot load the database driver (${install}): ${cause instanceof Error ? cause.message : String(cause)}`, {
+          cause
+        })
+      )
+  })
+
 /** The operation of a failure to open the database. */
 const OPEN = "migrate" as const
 
@@ -163,11 +176,15 @@ const OPEN = "migrate" as const
 export const layerSqlite = (options: SqliteOptions): Layer.Layer<EventStore | SqlClient.SqlClient, OpenFailure> => {
   const client = Layer.scopedContext(
     Effect.map(
-      opened(Sqlite.make({
-        filename: options.filename,
-        busyTimeoutMillis: Duration.toMillis(Duration.decode(options.busyTimeout ?? Duration.seconds(10))),
-        synchronous: options.synchronous === "NORMAL" ? "NORMAL" : "FULL"
-      })),
+      opened(Effect.flatMap(
+        driver(() => import("./internal/sqlite.js"), "npm install better-sqlite3@12.9.0"),
+        (Sqlite) =>
+          Sqlite.make({
+            filename: options.filename,
+            busyTimeoutMillis: Duration.toMillis(Duration.decode(options.busyTimeout ?? Duration.seconds(10))),
+            synchronous: options.synchronous === "NORMAL" ? "NORMAL" : "FULL"
+          })
+      )),
       (sql) => Context.make(SqlClient.SqlClient, sql)
     )
   ).pipe(Layer.provide(Reactivity.layer))
@@ -177,12 +194,39 @@ export const layerSqlite = (options: SqliteOptions): Layer.Layer<EventStore | Sq
 }
 
 /**
- * Options of {@link layerPg}: a connection URL, or every option of
- * `@effect/sql-pg`'s client.
+ * The connection options of {@link layerPg}: `@effect/sql-pg`'s client
+ * options, written here so that this module's types never name `pg` (a
+ * SQLite application does not install it).
  *
  * @since 0.1.0
  */
-export type PgOptions = Options & ({ readonly url: string } | PgClient.PgClientConfig)
+export interface PgConnectionOptions {
+  /** A connection URL, e.g. `postgres://app@db.internal/entre_pairs`. */
+  readonly url?: string | Redacted.Redacted | undefined
+  readonly host?: string | undefined
+  readonly port?: number | undefined
+  readonly database?: string | undefined
+  readonly username?: string | undefined
+  readonly password?: string | Redacted.Redacted | undefined
+  /** `true`, or the options of Node's `tls.connect`. */
+  readonly ssl?: boolean | object | undefined
+  /** How long to wait for a connection (default 5 seconds). */
+  readonly connectTimeout?: Duration.DurationInput | undefined
+  readonly idleTimeout?: Duration.DurationInput | undefined
+  readonly connectionTTL?: Duration.DurationInput | undefined
+  readonly maxConnections?: number | undefined
+  readonly minConnections?: number | undefined
+  /** Shown in `pg_stat_activity` (default `entre-pairs`). */
+  readonly applicationName?: string | undefined
+  readonly spanAttributes?: Record<string, unknown> | undefined
+}
+
+/**
+ * Options of {@link layerPg}.
+ *
+ * @since 0.1.0
+ */
+export type PgOptions = Options & PgConnectionOptions
 
 /**
  * The event store on a PostgreSQL server: several application servers can
@@ -196,11 +240,14 @@ export type PgOptions = Options & ({ readonly url: string } | PgClient.PgClientC
  */
 export const layerPg = (options: PgOptions): Layer.Layer<EventStore | SqlClient.SqlClient, OpenFailure> => {
   const { afterEventsInsert, migrate: migrateOption, ...rest } = options
-  const config: PgClient.PgClientConfig = "url" in rest && typeof rest.url === "string"
-    ? { ...rest, url: Redacted.make(rest.url) }
-    : rest as PgClient.PgClientConfig
+  const secret = (value: string | Redacted.Redacted | undefined) =>
+    typeof value === "string" ? Redacted.make(value) : value
+  const config = { ...rest, url: secret(rest.url), password: secret(rest.password) }
   const client = Layer.scopedContext(
-    Effect.map(opened(Pg.make(config)), (sql) => Context.make(SqlClient.SqlClient, sql))
+    Effect.map(
+      opened(Effect.flatMap(driver(() => import("./internal/pg.js"), "npm install @effect/sql-pg pg"), (Pg) => Pg.make(config))),
+      (sql) => Context.make(SqlClient.SqlClient, sql)
+    )
   ).pipe(Layer.provide(Reactivity.layer))
   return layer({ afterEventsInsert, migrate: migrateOption }).pipe(Layer.provideMerge(client))
 }

@@ -8,9 +8,11 @@
 export * as SqlEventStore from "./SqlEventStore.js"
 export * as Facade from "./Facade.js"
 export {
+  ClosedError,
   ConcurrencyConflictError,
   createEntrePairs,
   type EntrePairs,
+  EntrePairsError,
   InvalidInputError,
   RuleViolationError,
   StoreError

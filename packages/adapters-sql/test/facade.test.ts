@@ -6,8 +6,11 @@ import { join } from "node:path"
 import { afterAll, assert, describe, it } from "vitest"
 import { main } from "../../../docs/recipes/examples/promise-facade.js"
 import {
+  ClosedError,
   ConcurrencyConflictError,
   createEntrePairs,
+  EntrePairsError,
+  type Facade,
   InvalidInputError,
   RuleViolationError,
   StoreError
@@ -18,13 +21,14 @@ import { createDatabase, describePg, dropDatabase, tempDir } from "./helpers.js"
 const { dir, remove } = tempDir()
 afterAll(remove)
 
-const propose = { _tag: "Propose", exchangeId: "ech-1", title: "Accueil des usagers", by: "agents", at: "2026-09-01T08:00:00.000Z" }
+const propose: Facade.Command = { _tag: "Propose", exchangeId: "ech-1", title: "Accueil des usagers", by: "agents", at: "2026-09-01T08:00:00.000Z" }
 
 const rejects = async <E extends Error>(promise: Promise<unknown>, type: new(...args: Array<any>) => E): Promise<E> => {
   try {
     await promise
   } catch (error) {
     assert.instanceOf(error, type)
+    assert.isTrue(error instanceof EntrePairsError)
     assert.instanceOf(error, Error)
     return error as E
   }
@@ -50,9 +54,15 @@ describe("Promise facade", () => {
   it("rejects with Error subclasses that keep rule IDs and paths", async () => {
     const app = await createEntrePairs({ sqlite: { filename: join(dir, "errors.db") }, retries: 0 })
     try {
+      // @ts-expect-error -- a command without its title does not compile, and is refused at run time
       const invalid = await rejects(app.execute("ech-1", { _tag: "Propose", exchangeId: "ech-1", by: "agents" }), InvalidInputError)
       assert.deepStrictEqual(invalid.issues.map((i) => i.path), [["title"]])
+      // @ts-expect-error -- an unknown command does not compile
       await rejects(app.execute("ech-1", { _tag: "NoSuchCommand" }), InvalidInputError)
+      // An unknown exchange is invalid input (not a rule of the note), and writes nothing.
+      const unknown = await rejects(app.execute("ech-unknown", { _tag: "Approve", by: "Direction" }), InvalidInputError)
+      assert.deepStrictEqual(unknown.issues[0]!.path, ["exchangeId"])
+      assert.strictEqual(await app.getExchange("ech-unknown"), undefined)
       const executed = await app.execute("ech-1", propose)
       assert.strictEqual(executed.version, 1)
       assert.strictEqual(executed.events[0]!._tag, "ExchangeProposed")
@@ -63,19 +73,59 @@ describe("Promise facade", () => {
       assert.instanceOf(refused.cause, Error)
       const misdated = await rejects(app.execute("ech-1", { _tag: "Abandon", reason: "x", at: "2020-01-01T00:00:00Z" }), InvalidInputError)
       assert.deepStrictEqual(misdated.issues[0]!.path, ["at"])
+      // From JavaScript, a Date in `at` is read as its ISO string; an invalid Date names the path.
+      const framing = Example.cycleEncoded[1]!
+      const dated = { ...framing, at: new Date("2026-09-02T08:00:00.000Z") }
+      // @ts-expect-error -- in TypeScript `at` is an ISO-8601 string
+      const framed = await app.execute("ech-1", dated)
+      assert.strictEqual(framed.events[0]!.at, "2026-09-02T08:00:00.000Z")
+      // @ts-expect-error -- idem
+      const badDate = await rejects(app.execute("ech-1", { _tag: "Approve", by: "Direction", at: new Date(Number.NaN) }), InvalidInputError)
+      assert.deepStrictEqual(badDate.issues[0]!.path, ["at"])
+      // Input nested deeper than the bounded decoder allows is refused before any Schema sees it.
+      let deep: unknown = "x"
+      for (let i = 0; i < 100_000; i++) deep = [deep]
+      // @ts-expect-error -- not a command
+      const tooDeep = await rejects(app.execute("ech-1", { _tag: "Approve", by: "Direction", extra: deep }), InvalidInputError)
+      assert.include(tooDeep.message, "deeper than 64")
       await rejects(app.view("ech-unknown", { output: "calendar", audience: "group" }), InvalidInputError)
+      // @ts-expect-error -- an unknown output does not compile
       await rejects(app.view("ech-1", { output: "nope", audience: "group" }), InvalidInputError)
+      // @ts-expect-error -- an unknown audience does not compile
+      await rejects(app.view("ech-1", { output: "calendar", audience: "everyone" }), InvalidInputError)
+      // @ts-expect-error -- minutes need their session
+      await rejects(app.view("ech-1", { output: "minutes", audience: "group" }), InvalidInputError)
+      // Views are plain JSON: instants as ISO-8601 strings.
+      const framingView = await app.view("ech-1", { output: "framing", audience: "direction" }, { at: new Date("2026-09-03T00:00:00Z") })
+      assert.strictEqual(framingView.header.generatedAt, "2026-09-03T00:00:00.000Z")
+      assert.deepStrictEqual(JSON.parse(JSON.stringify(framingView)), framingView)
       const confidential = await rejects(app.view("ech-1", { output: "charter", audience: "organisation" }), RuleViolationError)
       assert.deepStrictEqual(confidential.rules, ["CNF-03"])
       await rejects(app.obligationsDue("not a date"), InvalidInputError)
+      // @ts-expect-error -- an unknown state does not compile
       await rejects(app.list({ state: "nope" }), InvalidInputError)
-      assert.deepStrictEqual(await app.list(), [{ exchangeId: "ech-1", title: "Accueil des usagers", state: "proposed", version: 1 }])
+      assert.deepStrictEqual(await app.list(), [{ exchangeId: "ech-1", title: "Accueil des usagers", state: "framed", version: 2 }])
       assert.strictEqual(await app.getExchange("ech-unknown"), undefined)
       assert.strictEqual(await app.rebuildReadModels(), 1)
     } finally {
       await app.close()
     }
+    // After close(), every method rejects with ClosedError; close() again is harmless.
+    await rejects(app.getExchange("ech-1"), ClosedError)
+    await rejects(app.execute("ech-1", propose), ClosedError)
+    await app.close()
     await rejects(createEntrePairs({ sqlite: { filename: join(dir, "no", "such", "dir", "x.db") } }), StoreError)
+    // @ts-expect-error -- options without a store do not compile, and are refused at run time
+    const noStore = await rejects(createEntrePairs({}), InvalidInputError)
+    assert.deepStrictEqual(noStore.issues[0]!.path, ["sqlite"])
+    // @ts-expect-error -- idem, from JavaScript
+    await rejects(createEntrePairs(undefined), InvalidInputError)
+    const badConfig = await rejects(
+      // @ts-expect-error -- sizeMax is a number
+      createEntrePairs({ sqlite: { filename: join(dir, "config.db") }, config: { sizeMax: "twelve" } }),
+      InvalidInputError
+    )
+    assert.deepStrictEqual(badConfig.issues[0]!.path, ["config", "sizeMax"])
   })
 
   it("two facades on one file: the loser of a race gets ConcurrencyConflictError when retries are off", async () => {

@@ -129,11 +129,14 @@ export type ProfileDimension = (typeof profileDimensions)[number]
  * @since 0.1.0
  */
 export const dimensionCategories: { readonly [D in ProfileDimension]: ReadonlyArray<NonNullable<Agent[D]>> } = {
-  ageBand: AgeBand.literals,
-  seniorityBand: SeniorityBand.literals,
-  sex: Sex.literals,
-  status: EmploymentStatus.literals,
-  functionHeld: FunctionHeld.literals
+  // Written out rather than read from the schemas (`AgeBand.literals`), so
+  // that using the categories does not load `effect/Schema`; Agent.test
+  // checks that they are the schemas' literals.
+  ageBand: ["<30", "30-39", "40-49", "50-59", "60+"],
+  seniorityBand: ["<2", "2-4", "5-9", "10-19", "20+"],
+  sex: ["female", "male", "other"],
+  status: ["tenured", "contract", "trainee", "apprentice", "other"],
+  functionHeld: ["agent", "lineManager", "executive", "expert", "support"]
 }
 
 /**

@@ -11,12 +11,12 @@
  *
  * @since 0.1.0
  */
-import { addDays } from "date-fns"
+import { addDays } from "date-fns/addDays"
 import * as DateTime from "effect/DateTime"
 import * as Schema from "effect/Schema"
 import type { ExchangeSnapshot } from "./Exchange.js"
 import { Instant } from "./Instant.js"
-import { type PolicyConfig, type PolicyOverrides, resolve } from "./Policy.js"
+import { type PolicyConfig, type PolicyOverrides, inForce } from "./Policy.js"
 import { Path, Text } from "./Violation.js"
 
 /**
@@ -194,7 +194,7 @@ export interface Options {
 
 /**
  * What is due for this exchange at `options.at`: its unmet obligations under
- * `Policy.resolve(options.config, snapshot.framing?.policy)`.
+ * `Policy.inForce(options.config, snapshot.framing)`.
  *
  * @example
  * import { Exchange, Instant, Obligations } from "@entre-pairs/core"
@@ -203,4 +203,4 @@ export interface Options {
  * @since 0.1.0
  */
 export const due = (snapshot: ExchangeSnapshot, options: Options): Array<Obligation> =>
-  obligations(snapshot, options.at, resolve(options.config, snapshot.framing?.policy))
+  obligations(snapshot, options.at, inForce(options.config, snapshot.framing))

@@ -499,7 +499,7 @@ const build_ = (s: ExchangeSnapshot, request: Request, options: Options): Either
   const env: Views.Env = {
     audience: request.audience,
     at: options.at,
-    config: Policy.resolve(options.config, s.framing?.policy)
+    config: Policy.inForce(options.config, s.framing)
   }
   // The entry for `request.output` takes exactly that request; TypeScript
   // cannot correlate the index with the argument on its own.

@@ -18,23 +18,28 @@ import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import Pg from "pg"
 import { OpenError } from "./errors.js"
+import * as Handles from "./handles.js"
 
 /** @internal */
 export interface Handle {
   readonly pool: Pg.Pool
 }
 
-const handles = new WeakMap<SqlClient.SqlClient, Handle>()
-
-/** The handle of a client made here, if `sql` is one. @internal */
-export const handle = (sql: SqlClient.SqlClient): Handle | undefined => handles.get(sql)
 
 const millis = (duration: Duration.DurationInput | undefined) =>
   duration === undefined ? undefined : Duration.toMillis(Duration.decode(duration))
 
+/**
+ * `PgClient.PgClientConfig` as the public options give it: secrets redacted,
+ * `ssl` as Node's TLS options without naming their type.
+ *
+ * @internal
+ */
+export type Config = Omit<PgClient.PgClientConfig, "ssl"> & { readonly ssl?: boolean | object | undefined }
+
 /** @internal */
 export const make = (
-  config: PgClient.PgClientConfig
+  config: Config
 ): Effect.Effect<SqlClient.SqlClient, OpenError, Scope.Scope | Reactivity.Reactivity> =>
   Effect.gen(function*() {
     let pool: Pg.Pool | undefined
@@ -48,7 +53,7 @@ export const make = (
               host: config.host,
               database: config.database,
               password: config.password === undefined ? undefined : Redacted.value(config.password),
-              ssl: config.ssl,
+              ssl: config.ssl as Pg.PoolConfig["ssl"],
               port: config.port,
               ...(config.stream === undefined ? {} : { stream: config.stream }),
               connectionTimeoutMillis: millis(config.connectTimeout ?? Duration.seconds(5)),
@@ -84,6 +89,6 @@ export const make = (
       transformJson: config.transformJson,
       types: config.types
     }).pipe(Effect.mapError((error) => new OpenError(error.cause)))
-    handles.set(client, { pool: pool! })
+    Handles.setPg(client, { pool: pool! })
     return client
   })

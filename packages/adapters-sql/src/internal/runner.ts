@@ -10,8 +10,9 @@ import * as SqlClient from "@effect/sql/SqlClient"
 import { SqlError } from "@effect/sql/SqlError"
 import * as Effect from "effect/Effect"
 import type * as Option from "effect/Option"
-import * as Pg from "./pg.js"
-import * as Sqlite from "./sqlite.js"
+import * as Handles from "./handles.js"
+import type * as Pg from "./pg.js"
+import type * as Sqlite from "./sqlite.js"
 
 /** @internal */
 export interface Runner {
@@ -31,8 +32,8 @@ const failed = (cause: unknown) => new SqlError({ cause, message: "Failed to exe
 
 /** @internal */
 export const make = (sql: SqlClient.SqlClient): Runner => {
-  const sqlite = Sqlite.handle(sql)
-  const pg = Pg.handle(sql)
+  const sqlite = Handles.sqlite(sql)
+  const pg = Handles.pg(sql)
   const outer = Effect.serviceOption(SqlClient.TransactionConnection)
   const generic = (text: string, params: ReadonlyArray<unknown>) => sql.unsafe(text, params).values
 

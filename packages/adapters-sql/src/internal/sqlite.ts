@@ -22,6 +22,7 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Scope from "effect/Scope"
 import { OpenError } from "./errors.js"
+import * as Handles from "./handles.js"
 
 /** @internal */
 export interface Options {
@@ -51,10 +52,6 @@ export interface Handle {
   readonly connection: Connection
 }
 
-const handles = new WeakMap<SqlClient.SqlClient, Handle>()
-
-/** The handle of a client made here, if `sql` is one. @internal */
-export const handle = (sql: SqlClient.SqlClient): Handle | undefined => handles.get(sql)
 
 const PREPARED = 256
 
@@ -172,6 +169,6 @@ export const make = (
       compiler: Statement.makeCompilerSqlite(),
       spanAttributes: [["db.system.name", "sqlite"]]
     })
-    handles.set(client, { db, prepare, withLock, exclusive, connection })
+    Handles.setSqlite(client, { db, prepare, withLock, exclusive, connection })
     return client
   })

@@ -14,7 +14,7 @@ import type { Connection } from "@effect/sql/SqlConnection"
 import type { SqlError } from "@effect/sql/SqlError"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
-import * as Sqlite from "./sqlite.js"
+import * as Handles from "./handles.js"
 
 const none: ReadonlyArray<unknown> = []
 
@@ -37,7 +37,7 @@ export const make = (sql: SqlClient.SqlClient): Transaction => {
     Effect.asVoid(conn.execute(statement, none, undefined))
   // This package's SQLite client: its one connection, behind its lock,
   // without a Scope to provide (most of what `sql.reserve` costs).
-  const exclusive = Sqlite.handle(sql)
+  const exclusive = Handles.sqlite(sql)
 
   const withConnection = <A, E, R>(
     body: (conn: Connection, depth: number) => Effect.Effect<A, E, R>

@@ -76,10 +76,27 @@ export const decideAt = (
   }
   const produced = produce(command, state, at)
   if (Either.isLeft(produced)) return Either.left(produced.left)
-  const events = produced.right
+  // The framing records the service's policy in force (Policy.inForce); a
+  // local severity that loosens a rule the note states without condition is
+  // refused, naming the rule.
+  const events = produced.right.map((e) =>
+    e._tag === "ExchangeFramed" && context.config !== undefined && e.framing.servicePolicy === undefined
+      ? { ...e, framing: { ...e.framing, servicePolicy: context.config } }
+      : e
+  )
+  for (const e of events) {
+    if (e._tag !== "ExchangeFramed") continue
+    for (const [layer, path] of [[e.framing.policy, ["framing", "policy"]], [e.framing.servicePolicy, ["config"]]] as const) {
+      const checked = Policy.validate(layer, path)
+      if (Either.isLeft(checked)) {
+        const r = checked.left.refusals[0]!
+        return invalid(command, r.path, r.message)
+      }
+    }
+  }
   const next = applyAll(state, events)
-  const before = violations(state, at, Policy.resolve(context.config, state.framing?.policy))
-  const after = violations(next, at, Policy.resolve(context.config, next.framing?.policy))
+  const before = violations(state, at, Policy.inForce(context.config, state.framing))
+  const after = violations(next, at, Policy.inForce(context.config, next.framing))
   if (!neverRefusedByRules.has(command._tag)) {
     const known = new Set(before.blocking.map(key))
     const added = after.blocking.filter((v) => !known.has(key(v)))

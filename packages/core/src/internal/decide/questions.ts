@@ -4,7 +4,7 @@
  * SES-07, SES-08).
  */
 import * as Either from "effect/Either"
-import { type Handlers, heldSession, invalid, ok, refuse } from "./common.js"
+import { type Handlers, heldSession, invalid, ok } from "./common.js"
 
 export const questions: Handlers<"ChooseQuestions" | "CloseQuestion" | "RecordPresentation"> = {
   ChooseQuestions: (c, s, at) =>
@@ -29,24 +29,18 @@ export const questions: Handlers<"ChooseQuestions" | "CloseQuestion" | "RecordPr
       ? ok({ _tag: "QuestionClosed", at, questionId: c.questionId })
       : invalid(c, ["questionId"], { fr: "pas de question ouverte de ce nom", en: "no open question with this ID" }),
   RecordPresentation: (c, s, at) =>
-    Either.flatMap(heldSession(c, s), (session) => {
-      if (s.questions.length === 0) {
-        return refuse("SES-01", ["questions"], {
-          fr: "Aucun exposé avant que le groupe ait choisi au moins une question de travail.",
-          en: "No case presentation before the group has chosen at least one work question."
-        })
-      }
+    Either.flatMap(heldSession(c, s), () => {
+      // SES-01 (the question chosen before, in the agenda's order) and SES-08
+      // (a member present) are the snapshot rules, checked on the next state:
+      // the same condition, at the same path, as `check`.
       if (!s.questions.some((q) => q.id === c.presentation.questionId)) {
         return invalid(c, ["presentation", "questionId"], { fr: "question inconnue", en: "unknown question" })
       }
       if (s.sessions.some((x) => x.presentations.some((p) => p.id === c.presentation.id))) {
         return invalid(c, ["presentation", "id"], { fr: "exposé déjà consigné", en: "presentation already recorded" })
       }
-      if (!session.attendees.includes(c.presentation.presenter)) {
-        return refuse("SES-08", ["presentation", "presenter"], {
-          fr: "Un exposé est présenté par un membre présent à la séance.",
-          en: "A case is presented by a member who attended the session."
-        })
+      if (!s.agents.some((a) => a.id === c.presentation.presenter)) {
+        return invalid(c, ["presentation", "presenter"], { fr: "agent inconnu", en: "unknown agent" })
       }
       return ok({ _tag: "CasePresented", at, sessionId: c.sessionId, presentation: c.presentation })
     })

@@ -4,7 +4,7 @@
  * (speaking times, CHA-02; training needs, RES-03).
  */
 import * as Either from "effect/Either"
-import { activeMember, findSession, type Handlers, heldSession, invalid, ok, refuse } from "./common.js"
+import { findSession, type Handlers, heldSession, invalid, ok, refuse } from "./common.js"
 
 export const sessions: Handlers<
   "ScheduleSession" | "SetAgenda" | "HoldSession" | "CancelSession" | "RecordSpeakingTimes" | "RecordTrainingNeed"
@@ -66,12 +66,12 @@ export const sessions: Handlers<
         en: "A session has an agenda before it is held."
       })
     }
+    // Attendance records members, facilitators and the session's guests
+    // (CNF-07); anyone else, and too few members present (SIZ-02), are refused
+    // by the snapshot rules on the next state, at the same path as `check`.
     for (const [i, a] of c.attendees.entries()) {
-      if (!activeMember(s, a)) {
-        return invalid(c, ["attendees", i], {
-          fr: `« ${a} » n'est pas membre du groupe (les invités ponctuels et animateurs ne sont pas comptés)`,
-          en: `"${a}" is not a member of the group (guests and facilitators are not counted)`
-        })
+      if (!s.agents.some((x) => x.id === a)) {
+        return invalid(c, ["attendees", i], { fr: `l'agent « ${a} » est inconnu`, en: `agent "${a}" is unknown` })
       }
     }
     return ok({ _tag: "SessionHeld", at, sessionId: c.sessionId, attendees: c.attendees })

@@ -1,7 +1,7 @@
 /**
  * LIF — lifecycle and framing (note II, II-a).
  */
-import { addMonths } from "date-fns"
+import { addMonths } from "date-fns/addMonths"
 import { stateRank } from "../../Exchange.js"
 import { type FramingElement, timeUses } from "../../Framing.js"
 import type { Rule, RuleContext } from "../../Rule.js"

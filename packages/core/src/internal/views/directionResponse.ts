@@ -1,5 +1,5 @@
 /** The direction's response after the restitution (RES-05) and the follow-up grid (RES-08). */
-import { addDays } from "date-fns"
+import { addDays } from "date-fns/addDays"
 import * as Either from "effect/Either"
 import type { ExchangeSnapshot } from "../../Exchange.js"
 import * as Instant from "../../Instant.js"

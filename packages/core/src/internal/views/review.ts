@@ -1,5 +1,5 @@
 /** The review (bilan, RES-06): figures only, no personal data. */
-import { addDays } from "date-fns"
+import { addDays } from "date-fns/addDays"
 import * as Either from "effect/Either"
 import type { ExchangeSnapshot } from "../../Exchange.js"
 import type { Outcome } from "../../Session.js"
