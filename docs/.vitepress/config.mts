@@ -58,6 +58,7 @@ export default defineConfig({
           { text: "All recipes", link: "/recipes/" },
           { text: "Embedding with Effect", link: "/recipes/embedding-effect" },
           { text: "The Promise facade", link: "/recipes/promise-facade" },
+          { text: "Serving over HTTP", link: "/recipes/http-api" },
           { text: "Documents", link: "/recipes/documents" }
         ]
       },
