@@ -6,7 +6,7 @@
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
-import { Command, Decider, Example, Instant, View } from "@entre-pairs/core"
+import { Command, Decider, Example, Instant, SessionId, View } from "@entre-pairs/core"
 
 export const main = Effect.gen(function* () {
   // Commands usually arrive as JSON (an HTTP body, a form): decode them at the boundary.
@@ -29,7 +29,7 @@ export const main = Effect.gen(function* () {
   // The minutes of session 2 for the members' line managers: anonymous by construction.
   const minutes = View.build(
     state!,
-    { output: "minutes", audience: "lineManagers", sessionId: "s2" as never },
+    { output: "minutes", audience: "lineManagers", sessionId: SessionId.make("s2") },
     { at: Instant.unsafeMake("2026-12-01T00:00:00Z") }
   )
   return { state: state!.state, advisories, refusal, minutes }

@@ -34,7 +34,7 @@ export interface Event {
   readonly status?: "confirmed" | "tentative" | "cancelled"
   /** Revision number: incremented when a session is moved, cancelled or its description changes, so that calendars apply the change. */
   readonly sequence?: number
-  /** DTSTAMP: when this event's information last changed (epoch milliseconds). @since 0.2.0 */
+  /** DTSTAMP: when this event's information last changed (epoch milliseconds). @since 0.1.0 */
   readonly stamp?: number
 }
 
@@ -77,7 +77,7 @@ const STATUS = { confirmed: "CONFIRMED", tentative: "TENTATIVE", cancelled: "CAN
  * @example
  * import { Icalendar } from "@entre-pairs/adapters-docs"
  * Icalendar.escapeText("Séance 1; salle B\nEND:VEVENT") // "Séance 1\\; salle B\\nEND:VEVENT"
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const escapeText = (s: string): string =>
   clean(s)
@@ -93,7 +93,7 @@ export const escapeText = (s: string): string =>
  * @example
  * import { Icalendar } from "@entre-pairs/adapters-docs"
  * Icalendar.fold("SUMMARY:" + "é".repeat(40)).split("\r\n").length // 2
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const fold = (line: string): string => {
   let out = ""

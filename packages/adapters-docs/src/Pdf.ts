@@ -67,7 +67,7 @@ export const render = async (doc: Document, options: Options = {}): Promise<Uint
  * @example
  * import { Document, Pdf } from "@entre-pairs/adapters-docs"
  * Pdf.pages(Document.make({ title: "Compte rendu", lang: "fr" }, [Document.paragraph("Texte")])).length // 1
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const pages = (doc: Document, options: Options = {}): ReadonlyArray<{ readonly body: boolean; readonly closingOnly: boolean }> => {
   const theme = Theme.unsafeMake(options)

@@ -55,7 +55,7 @@ export const mediaType = (format: Format): string =>
  * import { Render } from "@entre-pairs/adapters-docs"
  * const error = new Render.UnsupportedFormat({ view: "MinutesView", format: "ics" })
  * error.message // "MinutesView cannot be rendered as ics: iCalendar is for calendars and agendas"
- * @since 0.2.0
+ * @since 0.1.0
  */
 export class UnsupportedFormat extends Schema.TaggedError<UnsupportedFormat>("@entre-pairs/adapters-docs/UnsupportedFormat")("UnsupportedFormat", {
   view: Schema.String,
@@ -70,7 +70,7 @@ export class UnsupportedFormat extends Schema.TaggedError<UnsupportedFormat>("@e
   }
 }
 
-/** Every expected failure of a render: a bad theme option, a format the view has no file for, an event iCalendar cannot write. @since 0.2.0 */
+/** Every expected failure of a render: a bad theme option, a format the view has no file for, an event iCalendar cannot write. @since 0.1.0 */
 export type RenderError = Theme.ThemeError | UnsupportedFormat | Icalendar.IcalendarError
 
 const isRenderError = (e: unknown): e is RenderError =>
@@ -130,7 +130,7 @@ export async function render(view: Layout.DocumentView, format: Format, options:
  * const program = Render.renderEffect(minutes, "pdf", { colours: { primary: "blue" } }).pipe(
  *   Effect.catchTag("ThemeError", (e) => Effect.succeed(e.reason.fr))
  * )
- * @since 0.2.0
+ * @since 0.1.0
  */
 export function renderEffect(view: View.CalendarView | View.AgendaView, format: "ics", options?: Options): Effect.Effect<string, RenderError>
 export function renderEffect<F extends DocumentFormat>(view: Layout.DocumentView, format: F, options?: Options): Effect.Effect<Rendered<F>, RenderError>

@@ -61,7 +61,7 @@ const HEX = /^#[0-9a-fA-F]{6}$/
  * import { Either } from "effect"
  * const result = Theme.make({ colours: { primary: "blue" } })
  * if (Either.isLeft(result)) result.left.path // ["colours", "primary"]
- * @since 0.2.0
+ * @since 0.1.0
  */
 export class ThemeError extends Schema.TaggedError<ThemeError>("@entre-pairs/adapters-docs/ThemeError")("ThemeError", {
   path: Schema.Array(Schema.String),
@@ -124,7 +124,7 @@ export const make = (options: Options = {}): Either.Either<Theme, ThemeError> =>
  * @example
  * import { Theme } from "@entre-pairs/adapters-docs"
  * Theme.unsafeMake({ fontScale: 1.2 }).fontScale // 1.2
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const unsafeMake = (options: Options = {}): Theme => {
   const result = make(options)

@@ -211,7 +211,7 @@ const ORDINAL = /(?<![\p{L}\p{N}])(\d{1,4})(ers|er|res|re|es|e|nds|nd|ndes|nde)(
  * @example
  * import { Typography } from "@entre-pairs/adapters-docs"
  * Typography.ordinals("salle du 2e étage, 1er jour") // "salle du 2ᵉ étage, 1ᵉʳ jour"
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const ordinals = (s: string): string =>
   !/\d/.test(s) ? s : s.replace(ORDINAL, (_, n: string, suffix: string) => n + [...suffix].map((c) => SUPERSCRIPT[c] ?? c).join(""))

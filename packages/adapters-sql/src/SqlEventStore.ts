@@ -29,7 +29,7 @@ export {
   /**
    * The database's schema is not the one this release writes (see the class).
    *
-   * @since 0.2.0
+   * @since 0.1.0
    */
   SchemaVersionMismatch
 }
@@ -41,7 +41,7 @@ type EventStoreError = Port.EventStoreError
  * What opening a store can fail with: the store itself (file, server,
  * permissions, a migration), or a schema this release must not write to.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 export type OpenFailure = EventStoreError | SchemaVersionMismatch
 

@@ -66,7 +66,9 @@ export type WindowPhase = "before" | "open" | "closed"
  *
  * @example
  * import { Audience } from "@entre-pairs/core"
- * Audience.windowPhase({ state: "inSessions" } as any) // "open"
+ * import * as assert from "node:assert"
+ * assert.strictEqual(Audience.windowPhase({ state: "inSessions", charter: undefined, restitution: undefined }), "open")
+ * assert.strictEqual(Audience.windowPhase({ state: "framed", charter: undefined, restitution: undefined }), "before")
  * @since 0.1.0
  */
 export const windowPhase = (s: Pick<ExchangeSnapshot, "state" | "charter" | "restitution">): WindowPhase => {
@@ -94,7 +96,10 @@ export const windowPhase = (s: Pick<ExchangeSnapshot, "state" | "charter" | "res
  *
  * @example
  * import { Audience } from "@entre-pairs/core"
- * Audience.refusal("conclusions", "direction", { state: "inSessions" } as any)?.en
+ * import * as assert from "node:assert"
+ * const during = { state: "inSessions", charter: undefined, restitution: undefined } as const
+ * assert.notStrictEqual(Audience.refusal("conclusions", "direction", during), undefined) // CNF-03: not before the restitution
+ * assert.strictEqual(Audience.refusal("conclusions", "group", during), undefined)
  * @since 0.1.0
  */
 export const refusal = (

@@ -588,12 +588,14 @@ export const redraw = (
  * members 1): what anyone can recompute from the published portfolio.
  *
  * @example
- * import { Composer } from "@entre-pairs/core"
- * const portfolio = {
- *   mandatory: [], types: [{ agents: ["a", "b"] }],
+ * import { AgentId, Composer } from "@entre-pairs/core"
+ * import * as Schema from "effect/Schema"
+ * import * as assert from "node:assert"
+ * const portfolio = Schema.decodeUnknownSync(Composer.Portfolio)({
+ *   mandatory: [], types: [{ agents: ["agt-a", "agt-b"] }],
  *   panels: [{ probability: 1, seats: [{ type: 0, count: 1 }] }]
- * } as unknown as Composer.Portfolio
- * Composer.portfolioProbabilities(portfolio).get("a" as any) // 0.5
+ * })
+ * assert.strictEqual(Composer.portfolioProbabilities(portfolio).get(AgentId.make("agt-a")), 0.5)
  * @since 0.1.0
  */
 export const portfolioProbabilities = (portfolio: Portfolio): ReadonlyMap<AgentId, number> => {
@@ -852,7 +854,7 @@ const composeDecoded = (
  * import * as Either from "effect/Either"
  * const pool = Array.from({ length: 14 }, (_, i) => ({
  *   id: `agt-${i}`, firstName: "A", lastName: `N${i}`, occupation: i % 3 ? "inspecteur-travail" : "controleur-travail",
- *   unit: "ut-75", sex: i % 2 ? "female" : "male", ageBand: (["<30", "30-39", "40-49", "50-59"] as const)[i % 4]
+ *   unit: "ut-75", sex: i % 2 ? ("female" as const) : ("male" as const), ageBand: (["<30", "30-39", "40-49", "50-59"] as const)[i % 4]
  * }))
  * const result = Composer.compose(pool, { perimeter: ["ut-75"], purpose: "problemSolving", seed: "2026-11-28" })
  * if (Either.isRight(result)) {

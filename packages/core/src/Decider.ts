@@ -89,13 +89,14 @@ export type DecideError = RuleViolation | InvalidCommand
  * ignored).
  *
  * @example
- * import { Decider, Instant } from "@entre-pairs/core"
+ * import { Decider, ExchangeId, Instant } from "@entre-pairs/core"
+ * import * as assert from "node:assert"
  * const s = Decider.evolve(Decider.initialState, {
  *   _tag: "ExchangeProposed", at: Instant.unsafeMake("2026-09-01T08:00:00Z"),
- *   exchangeId: "ech-1" as any, title: "Accueil des usagers",
+ *   exchangeId: ExchangeId.make("ech-1"), title: "Accueil des usagers",
  *   origin: { by: "direction", at: Instant.unsafeMake("2026-09-01T08:00:00Z") }
  * })
- * s?.state // "proposed"
+ * assert.strictEqual(s?.state, "proposed")
  * @since 0.1.0
  */
 export const evolve: (state: State, event: Event.ExchangeEvent) => State = evolution.evolve
@@ -124,14 +125,16 @@ export const allowedStates: { readonly [K in Command.CommandTag]: ReadonlyArray<
  * `decide`.
  *
  * @example
- * import { Decider, Instant } from "@entre-pairs/core"
+ * import { Decider, ExchangeId, Instant } from "@entre-pairs/core"
  * import * as Either from "effect/Either"
+ * import * as assert from "node:assert"
  * const result = Decider.decideAt(
- *   { _tag: "Propose", exchangeId: "ech-1" as any, title: "Accueil des usagers", by: "direction" },
+ *   { _tag: "Propose", exchangeId: ExchangeId.make("ech-1"), title: "Accueil des usagers", by: "direction" },
  *   Decider.initialState,
  *   Instant.unsafeMake("2026-09-01T08:00:00Z")
  * )
- * Either.isRight(result) // true
+ * assert.ok(Either.isRight(result))
+ * assert.strictEqual(result.right.state?.state, "proposed")
  * @since 0.1.0
  */
 export const decideAt = (
@@ -147,13 +150,14 @@ export const decideAt = (
  * control it with `TestClock`), unless the command carries its own `at`.
  *
  * @example
- * import { Decider } from "@entre-pairs/core"
+ * import { Decider, ExchangeId } from "@entre-pairs/core"
  * import * as Effect from "effect/Effect"
+ * import * as assert from "node:assert"
  * const program = Decider.decide(
- *   { _tag: "Propose", exchangeId: "ech-1" as any, title: "Accueil des usagers", by: "agents" },
+ *   { _tag: "Propose", exchangeId: ExchangeId.make("ech-1"), title: "Accueil des usagers", by: "agents" },
  *   Decider.initialState
  * )
- * Effect.runSync(program).events.length // 1
+ * assert.strictEqual(Effect.runSync(program).events.length, 1)
  * @since 0.1.0
  */
 export const decide = (

@@ -25,8 +25,9 @@ export interface EligibilityContext {
  * ELI-02: the agent is assigned to a unit of the perimeter.
  *
  * @example
- * import { Eligibility } from "@entre-pairs/core"
- * Eligibility.inPerimeter({ unit: "u1" } as any, ["u1"] as any) // true
+ * import { Eligibility, UnitId } from "@entre-pairs/core"
+ * import * as assert from "node:assert"
+ * assert.ok(Eligibility.inPerimeter({ unit: UnitId.make("unit-1") }, [UnitId.make("unit-1")]))
  * @since 0.1.0
  */
 export const inPerimeter = (agent: Pick<Agent, "unit">, perimeter: ReadonlyArray<UnitId>): boolean =>
@@ -36,8 +37,10 @@ export const inPerimeter = (agent: Pick<Agent, "unit">, perimeter: ReadonlyArray
  * ELI-03: the agent exercises one of the occupations, or contributes to it.
  *
  * @example
- * import { Eligibility } from "@entre-pairs/core"
- * Eligibility.exercisesOrContributes({ occupation: "o1", contributesTo: [] } as any, ["o1"] as any) // true
+ * import { Eligibility, OccupationId } from "@entre-pairs/core"
+ * import * as assert from "node:assert"
+ * const inspector = OccupationId.make("occ-inspection")
+ * assert.ok(Eligibility.exercisesOrContributes({ occupation: inspector, contributesTo: [] }, [inspector]))
  * @since 0.1.0
  */
 export const exercisesOrContributes = (
@@ -57,11 +60,14 @@ export const exercisesOrContributes = (
  * the caller and passed in `occupationsConcerned`).
  *
  * @example
- * import { Eligibility } from "@entre-pairs/core"
- * Eligibility.ineligibility(
- *   { unit: "u2", occupation: "o1", contributesTo: [] } as any,
- *   { perimeter: ["u1"], purpose: "professionalisation", occupationsConcerned: ["o1"] } as any
- * ) // ["ELI-02"]
+ * import { Eligibility, OccupationId, UnitId } from "@entre-pairs/core"
+ * import * as assert from "node:assert"
+ * const inspector = OccupationId.make("occ-inspection")
+ * const reasons = Eligibility.ineligibility(
+ *   { unit: UnitId.make("unit-2"), occupation: inspector, contributesTo: [] },
+ *   { perimeter: [UnitId.make("unit-1")], purpose: "professionalisation", occupationsConcerned: [inspector] }
+ * )
+ * assert.deepStrictEqual(reasons, ["ELI-02"])
  * @since 0.1.0
  */
 export const ineligibility = (

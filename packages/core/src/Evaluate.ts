@@ -76,7 +76,7 @@ export const context: (snapshot: ExchangeSnapshot, at: DateTime.Utc, config: Pol
  * import { Evaluate, Policy, Violation } from "@entre-pairs/core"
  * const v = Violation.make("LIF-05", "blocking", ["framing", "dedicatedTime"], { fr: "…", en: "…" })
  * Evaluate.applySeverity([v], Policy.resolve({ severity: { "LIF-05": "advisory" } }))[0]?.kind // "advisory"
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const applySeverity = (violations: ReadonlyArray<Violation>, config: Policy.PolicyConfig): Array<Violation> => {
   const out: Array<Violation> = []

@@ -118,7 +118,7 @@ export interface Invitation extends Schema.Schema.Type<typeof Invitation> {}
  * A collective invitation (ELI-07): a service-wide mail or a presentation at
  * a service meeting that invites every agent of some units at once.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const CollectiveInvitation = Schema.Struct({
   at: Instant.Instant,
@@ -128,21 +128,21 @@ export const CollectiveInvitation = Schema.Struct({
     default: () => ["origin", "objectives", "perimeter", "themes", "facilitation"] as const
   })
 }).annotations({ identifier: "CollectiveInvitation" })
-/** @since 0.2.0 */
+/** @since 0.1.0 */
 export interface CollectiveInvitation extends Schema.Schema.Type<typeof CollectiveInvitation> {}
 
 /**
  * An agent of the perimeter left out of the invitations, with the reason
  * (absence, departure…): silences ELI-07 for that agent.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const Exclusion = Schema.Struct({
   agentId: AgentId,
   at: Instant.Instant,
   reason: Name
 }).annotations({ identifier: "Exclusion" })
-/** @since 0.2.0 */
+/** @since 0.1.0 */
 export interface Exclusion extends Schema.Schema.Type<typeof Exclusion> {}
 
 /**

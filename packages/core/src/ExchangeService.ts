@@ -116,16 +116,19 @@ export interface Options {
  * The service.
  *
  * @example
- * import { ExchangeService, MemoryEventStore } from "@entre-pairs/core"
+ * import { ExchangeId, ExchangeService, MemoryEventStore } from "@entre-pairs/core"
  * import * as Effect from "effect/Effect"
  * import * as Layer from "effect/Layer"
+ * import * as assert from "node:assert"
  * const program = Effect.gen(function* () {
  *   const service = yield* ExchangeService.ExchangeService
  *   yield* service.execute("ech-1", {
- *     _tag: "Propose", exchangeId: "ech-1" as any, title: "Accueil des usagers", by: "agents"
+ *     _tag: "Propose", exchangeId: ExchangeId.make("ech-1"), title: "Accueil des usagers", by: "agents"
  *   })
  *   return yield* service.list({ state: "proposed" })
  * }).pipe(Effect.provide(ExchangeService.layer().pipe(Layer.provide(MemoryEventStore.layer))))
+ * const listed = await Effect.runPromise(program)
+ * assert.deepStrictEqual(listed.map((s) => s.exchangeId), ["ech-1"])
  * @since 0.1.0
  */
 export class ExchangeService extends Context.Tag("@entre-pairs/core/ExchangeService")<

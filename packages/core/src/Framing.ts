@@ -115,7 +115,7 @@ export interface Facilitation extends Schema.Schema.Type<typeof Facilitation> {}
 /**
  * An amendment of the planned end (LIF-07), with its reason.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const PlannedEndAmendment = Schema.Struct({
   at: Instant,
@@ -123,7 +123,7 @@ export const PlannedEndAmendment = Schema.Struct({
   to: Instant,
   reason: Name
 }).annotations({ identifier: "PlannedEndAmendment" })
-/** @since 0.2.0 */
+/** @since 0.1.0 */
 export interface PlannedEndAmendment extends Schema.Schema.Type<typeof PlannedEndAmendment> {}
 
 /**
@@ -147,10 +147,10 @@ const Hours = Schema.Number.pipe(Schema.nonNegative(), Schema.finite())
 /**
  * The four uses of dedicated time the note names (LIF-05).
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const timeUses = ["preparation", "participation", "facilitation", "formalisation"] as const
-/** @since 0.2.0 */
+/** @since 0.1.0 */
 export type TimeUse = (typeof timeUses)[number]
 
 /**

@@ -30,10 +30,10 @@ const NonNegativeInt = Schema.Int.pipe(Schema.nonNegative())
  * @example
  * import { Policy } from "@entre-pairs/core"
  * const severity: Policy.Severity = "advisory"
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const Severity = Schema.Literal("blocking", "advisory", "off").annotations({ identifier: "Severity" })
-/** @since 0.2.0 */
+/** @since 0.1.0 */
 export type Severity = typeof Severity.Type
 
 /**
@@ -43,10 +43,10 @@ export type Severity = typeof Severity.Type
  * @example
  * import { Policy } from "@entre-pairs/core"
  * const calendar: Policy.HolidayCalendar = "alsaceMoselle"
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const HolidayCalendar = Schema.Literal("france", "alsaceMoselle").annotations({ identifier: "HolidayCalendar" })
-/** @since 0.2.0 */
+/** @since 0.1.0 */
 export type HolidayCalendar = typeof HolidayCalendar.Type
 
 const isRuleId = (key: string): key is RuleId => (ruleIds as ReadonlyArray<string>).includes(key)
@@ -102,7 +102,7 @@ const refusal = (rule: string, requested: Severity): { readonly fr: string; read
  * import { Policy } from "@entre-pairs/core"
  * import * as Schema from "effect/Schema"
  * Schema.decodeUnknownSync(Policy.LocalSeverity)({ "SIZ-01": "off", "LIF-05": "advisory" })
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const LocalSeverity = Schema.Record({ key: Schema.String, value: Severity }).pipe(
   Schema.filter((record) => {
@@ -121,7 +121,7 @@ export const LocalSeverity = Schema.Record({ key: Schema.String, value: Severity
       .array(fc.tuple(fc.constantFrom(...ruleIds), fc.constantFrom<Severity>("blocking", "advisory", "off")), { maxLength: 4 })
       .map((pairs) => Object.fromEntries(pairs.filter(([rule, severity]) => refusal(rule, severity) === undefined)))
 })
-/** @since 0.2.0 */
+/** @since 0.1.0 */
 export type LocalSeverity = typeof LocalSeverity.Type
 
 const Word = Schema.String.pipe(Schema.minLength(1))
@@ -243,7 +243,7 @@ export const defaults: PolicyConfig = {
  *   refusals: [{ rule: "ELI-01", requested: "advisory", path: ["severity", "ELI-01"], message: { fr: "…", en: "ELI-01 cannot be loosened" } }]
  * })
  * error.message // "ELI-01 cannot be loosened"
- * @since 0.2.0
+ * @since 0.1.0
  */
 export class LocalSeverityRefused extends Schema.TaggedError<LocalSeverityRefused>("@entre-pairs/core/LocalSeverityRefused")(
   "LocalSeverityRefused",
@@ -273,7 +273,7 @@ export class LocalSeverityRefused extends Schema.TaggedError<LocalSeverityRefuse
  * import * as Either from "effect/Either"
  * Either.isLeft(Policy.validate({ severity: { "CNF-06": "advisory" } })) // true
  * Either.isRight(Policy.validate({ severity: { "SIZ-01": "off" } })) // true
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const validate = (
   overrides: PolicyOverrides | undefined,
@@ -294,7 +294,7 @@ export const validate = (
  * import { Policy } from "@entre-pairs/core"
  * Policy.allows("LIF-05", "advisory") // true
  * Policy.allows("ELI-01", "advisory") // false
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const allows = (rule: RuleId, severity: Severity): boolean => refusal(rule, severity) === undefined
 
@@ -336,7 +336,7 @@ export const resolve = (service?: PolicyOverrides, exchange?: PolicyOverrides): 
  * @example
  * import { Policy } from "@entre-pairs/core"
  * Policy.inForce({ sizeMax: 12 }, { servicePolicy: { sizeMax: 11 } }).sizeMax // 11
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const inForce = (
   service: PolicyOverrides | undefined,
@@ -350,7 +350,7 @@ export const inForce = (
  * @example
  * import { Policy } from "@entre-pairs/core"
  * Policy.severityOf(Policy.resolve({ severity: { "SIZ-01": "off" } }), "SIZ-01", "advisory") // "off"
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const severityOf = (config: PolicyConfig, rule: RuleId, kind: "blocking" | "advisory"): Severity =>
   config.severity[rule] ?? kind
@@ -360,7 +360,7 @@ export const severityOf = (config: PolicyConfig, rule: RuleId, kind: "blocking" 
  * rule, the note's kinds (`RULES.md`), the local severity, and the level
  * that set it (`service` or `exchange`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 export interface LocalRule {
   readonly rule: RuleId
@@ -376,7 +376,7 @@ export interface LocalRule {
  * @example
  * import { Policy } from "@entre-pairs/core"
  * Policy.localRules({ severity: { "LIF-05": "advisory" } }, undefined).map((r) => `${r.rule} ${r.localKind}`) // ["LIF-05 advisory"]
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const localRules = (
   service: PolicyOverrides | undefined,
@@ -403,6 +403,6 @@ export const localRules = (
  * @example
  * import { Policy } from "@entre-pairs/core"
  * Policy.noteKinds("LIF-07") // ["blocking", "advisory"]
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const noteKinds = (rule: RuleId): ReadonlyArray<RuleKind> => Catalogue.kinds[rule]

@@ -11,8 +11,8 @@ import type { SpeakingTime } from "./Session.js"
  * One participant's total speaking time and share.
  *
  * @example
- * import type { Speaking } from "@entre-pairs/core"
- * const s: Speaking.Share = { participant: "agt-1" as any, seconds: 300, share: 0.25 }
+ * import { AgentId, type Speaking } from "@entre-pairs/core"
+ * const s: Speaking.Share = { participant: AgentId.make("agt-1"), seconds: 300, share: 0.25 }
  * @since 0.1.0
  */
 export interface Share {
@@ -49,8 +49,10 @@ export interface Equity {
  * shares: what CHA-02 needs, with no allocation beyond one typed array.
  *
  * @example
- * import { Speaking } from "@entre-pairs/core"
- * Speaking.gini([{ participant: "agt-a" as any, seconds: 600 }, { participant: "agt-b" as any, seconds: 0 }]).gini // 0.5
+ * import { AgentId, Speaking } from "@entre-pairs/core"
+ * import * as assert from "node:assert"
+ * const times = [{ participant: AgentId.make("agt-a"), seconds: 600 }, { participant: AgentId.make("agt-b"), seconds: 0 }]
+ * assert.strictEqual(Speaking.gini(times).gini, 0.5)
  * @since 0.1.0
  */
 export const gini = (times: ReadonlyArray<SpeakingTime>): { readonly gini: number; readonly longestShare: number } => {
@@ -86,11 +88,13 @@ export const gini = (times: ReadonlyArray<SpeakingTime>): { readonly gini: numbe
  * evaluated on the sorted times as `(2 Σ i·x₍ᵢ₎) / (n Σ x) − (n + 1) / n`.
  *
  * @example
- * import { Speaking } from "@entre-pairs/core"
- * Speaking.speakingEquity([
- *   { participant: "agt-a" as any, seconds: 600 },
- *   { participant: "agt-b" as any, seconds: 600 }
- * ]).gini // 0
+ * import { AgentId, Speaking } from "@entre-pairs/core"
+ * import * as assert from "node:assert"
+ * const equity = Speaking.speakingEquity([
+ *   { participant: AgentId.make("agt-a"), seconds: 600 },
+ *   { participant: AgentId.make("agt-b"), seconds: 600 }
+ * ])
+ * assert.strictEqual(equity.gini, 0)
  * @since 0.1.0
  */
 export const speakingEquity = (times: ReadonlyArray<SpeakingTime>): Equity => {

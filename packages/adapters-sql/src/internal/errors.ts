@@ -76,7 +76,7 @@ export class OpenError {
  * import { SqlEventStore } from "@entre-pairs/adapters-sql"
  * const error = new SqlEventStore.SchemaVersionMismatch({ databaseVersion: 4, supportedVersion: 3 })
  * error.message // "the database schema is at version 4, newer than version 3 that this release of …"
- * @since 0.2.0
+ * @since 0.1.0
  */
 export class SchemaVersionMismatch extends Schema.TaggedError<SchemaVersionMismatch>(
   "@entre-pairs/adapters-sql/SchemaVersionMismatch"
