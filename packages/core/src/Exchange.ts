@@ -692,15 +692,19 @@ export const encode: (snapshot: ExchangeSnapshot) => ExchangeSnapshotEncoded = S
 export const decodeSync = (input: unknown): ExchangeSnapshot => Either.getOrThrow(decode(input))
 
 /**
- * The JSON Schema (draft-07) of the snapshot's JSON form, generated from the
- * same Schema; published at `docs/schema/exchange-snapshot.schema.json`.
+ * The JSON Schema (2020-12) of the snapshot's JSON form, generated from the
+ * same Schema; published at `docs/schema/exchange-snapshot.schema.json`. It
+ * is as strict as the decoder on the snapshot's structure (types,
+ * enumerations, bounds, unknown fields); what it cannot express — references
+ * between entities, calendar dates that do not exist — the decoder checks.
  *
  * @example
  * import { Exchange } from "@entre-pairs/core"
- * const jsonSchema = Exchange.jsonSchema()
+ * import * as assert from "node:assert"
+ * assert.strictEqual(Exchange.jsonSchema().$schema, "https://json-schema.org/draft/2020-12/schema")
  * @since 0.1.0
  */
-export const jsonSchema = (): JSONSchema.JsonSchema7Root => JSONSchema.make(SnapshotFields)
+export const jsonSchema = (): JSONSchema.JsonSchema7Root => JSONSchema.make(SnapshotFields, { target: "jsonSchema2020-12" })
 
 /**
  * An empty exchange in state `proposed`, the start of every cycle.

@@ -70,6 +70,11 @@ export const fold: (text: string) => string = internal.fold
  */
 export const isDefaultIgnorable: (codePoint: number) => boolean = internal.isDefaultIgnorable
 
+// What the JSON Schema can say of a name before it is normalised: not empty,
+// not only white space (the decoder also drops invisible characters, then
+// requires 1 to 200 characters).
+const nameJsonSchema = (description: string) => ({ type: "string", minLength: 1, pattern: "\\S", description }) as const
+
 const letters = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzéèêëàâîïôöûüçœÉÈŒ'- "]
 
 /**
@@ -103,7 +108,10 @@ export const FreeText = Schema.transform(Schema.String.annotations({ description
  * @since 0.1.0
  */
 export const PersonName = Schema.transform(
-  Schema.String.annotations({ description: "a person's name: NFKC, invisible characters removed, one space between words, trimmed when decoded" }),
+  Schema.String.annotations({
+    description: "a person's name: NFKC, invisible characters removed, one space between words, trimmed when decoded",
+    jsonSchema: nameJsonSchema("a person's name: NFKC, invisible characters removed, one space between words, trimmed when decoded")
+  }),
   Schema.String,
   {
     strict: true,
@@ -130,7 +138,10 @@ export const PersonName = Schema.transform(
  * Schema.decodeSync(Text.Label)(" Accueil\u200B des usagers ") // "Accueil des usagers"
  * @since 0.1.0
  */
-export const Label = Schema.transform(Schema.String.annotations({ description: "a name or label: trimmed, invisible characters removed when decoded" }), Schema.String, {
+export const Label = Schema.transform(Schema.String.annotations({
+  description: "a name or label: trimmed, invisible characters removed when decoded",
+  jsonSchema: nameJsonSchema("a name or label: trimmed, invisible characters removed when decoded")
+}), Schema.String, {
   strict: true,
   decode: (s) => internal.freeText(s).trim(),
   encode: (s) => s
