@@ -21,7 +21,7 @@ export default {
   ],
   // The sandbox needs the core package, its tests and the example snapshot
   // they read (docs/examples); the other packages are not copied.
-  ignorePatterns: ["packages/adapters-sql", "packages/adapters-docs", "packages/cli-demo", "reports", "*.db"],
+  ignorePatterns: ["packages/adapters-sql", "packages/adapters-docs", "packages/cli-demo", "reports", "*.db", ".stryker-tmp*"],
   reporters: ["clear-text", "progress", "html", "json"],
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true, reportMutants: true, skipFull: false },
   htmlReporter: { fileName: "reports/mutation/index.html" },
