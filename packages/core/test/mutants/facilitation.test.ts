@@ -283,3 +283,10 @@ describe("ANI-08", () => {
     }
   ])
 })
+
+describe("a framing without facilitation", () => {
+  const none = mutate((s) => delete s.framing.facilitation)
+  for (const rule of ["ANI-01", "ANI-02", "ANI-03", "ANI-04", "ANI-05", "ANI-08"] as const) {
+    cases(rule, [{ title: `${rule} says nothing of a framing that has no facilitation yet (LIF-02 does)`, json: none, expect: [] }])
+  }
+})

@@ -123,6 +123,11 @@ describe("LIF-02", () => {
       }))
     },
     {
+      title: "LIF-02 names a facilitation not formalised at all",
+      json: mutate((s) => delete s.framing.facilitation),
+      expect: [{ kind: "blocking", path: ["framing", "facilitation"], fr: /^Le cadrage ne formalise pas l'animation et ses animateurs\.$/ }]
+    },
+    {
       title: "LIF-02 accepts a theme among blank ones, a calendar with only a planned end or only provisional dates",
       json: mutate((s) => {
         s.framing.themes = [" ", "L'annonce des suites d'un contrôle"]
@@ -551,7 +556,7 @@ describe("LIF-06", () => {
           kind: "advisory",
           path: ["sessions", 1, "venue"],
           fr: /n'ont pas attesté qu'il favorise la concentration\.$/,
-          en: /have not attested [^,]*concentration\.$/
+          en: /^The venue of session ses-2 must suit the exchanges: the facilitators have not attested [a-z ]*concentration\.$/
         },
         {
           kind: "advisory",
@@ -595,6 +600,12 @@ describe("LIF-07", () => {
       json: mutate((s) => delete framedOnly(s).framing.calendar.plannedEnd),
       at: FEB1,
       expect: [{ kind: "blocking", path: ["framing", "calendar", "plannedEnd"] }]
+    },
+    {
+      title: "LIF-07 leaves a framed exchange without a framing to LIF-02",
+      json: mutate((s) => delete framedOnly(s).framing),
+      at: FEB1,
+      expect: []
     },
     {
       title: "LIF-07 does not ask a proposed exchange for its planned end",
