@@ -1,7 +1,6 @@
 /**
- * The views of the example cycle, on record: every output for an audience
- * inside the group, the members' line managers and the whole organisation,
- * while the sessions go on and once the exchange is closed — what each view
+ * The views of the example cycle, on record: every output for every
+ * audience, while the sessions go on and once the exchange is closed — what each view
  * shows, or why it is unavailable (CNF-03: before the window closes only
  * calendar, agendas, minutes and training needs leave the group).
  *
@@ -10,14 +9,14 @@
  * `node_modules/.bin/vitest run --project core test/mutants/views.test.ts -u`.
  */
 import { expect, it } from "@effect/vitest"
-import { Instant, View } from "@entre-pairs/core"
+import { Audience, Instant, View } from "@entre-pairs/core"
 import * as Either from "effect/Either"
 import { fullCycle, runnerUntil } from "../support/runner.js"
 
 const outputs = ["framing", "invitation", "charter", "calendar", "trainingNeeds", "conclusions", "directionResponse", "review", "composition"] as const
-const audiences = ["group", "lineManagers", "organisation"] as const
+const audiences = Audience.audiences
 
-it("CNF-03 every view of the example cycle, for the group, line managers and the organisation, mid-cycle and closed, is the one on record", async () => {
+it("CNF-03 every view of the example cycle, for every audience, mid-cycle and closed, is the one on record", async () => {
   const record: Record<string, unknown> = {}
   for (const [phase, r] of [["inSessions", runnerUntil("Conclude")], ["closed", fullCycle()]] as const) {
     const s = r.snapshot
@@ -34,7 +33,7 @@ it("CNF-03 every view of the example cycle, for the group, line managers and the
       for (const request of requests) {
         const built = View.build(s, request, { at })
         const key = [phase, audience, request.output, "sessionId" in request ? request.sessionId : ""].join(" ").trim()
-        record[key] = Either.isLeft(built) ? { refused: built.left._tag, message: built.left.message } : built.right
+        record[key] = Either.isLeft(built) ? { refused: built.left._tag, reason: built.left.reason, ...("rule" in built.left ? { rule: built.left.rule } : {}) } : built.right
       }
     }
   }
