@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url"
+import { BaseSequencer, type TestSpecification } from "vitest/node"
 import { defineConfig } from "vitest/config"
 
 /**
@@ -14,6 +15,18 @@ import { defineConfig } from "vitest/config"
  * decider mutant as "static" and run the whole suite for each one.
  */
 const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url))
+
+/**
+ * The targeted tests of test/mutants/ first (small and fast): with bail, a
+ * mutant they kill costs one file, not the whole list of covering files.
+ */
+class MutantsFirst extends BaseSequencer {
+  override async sort(files: Array<TestSpecification>): Promise<Array<TestSpecification>> {
+    const sorted = await super.sort(files)
+    const first = (f: TestSpecification) => (f.moduleId.includes("/test/mutants/") ? 0 : 1)
+    return [...sorted].sort((a, b) => first(a) - first(b))
+  }
+}
 
 export default defineConfig({
   resolve: { alias: { "@entre-pairs/core": src("core") } },
@@ -35,6 +48,7 @@ export default defineConfig({
     // time (Stryker's mutant switching), so re-importing effect and the core
     // for every file of every mutant run would only cost time.
     isolate: false,
+    sequence: { sequencer: MutantsFirst },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     passWithNoTests: false
