@@ -33,14 +33,34 @@ const later = (a, b) => {
   return false
 }
 
+/** The version the pending changesets (.changeset/*.md) would release a package at. */
+const nextVersion = (name, version) => {
+  const dir = join(root, ".changeset")
+  const rank = { patch: 1, minor: 2, major: 3 }
+  let bump = 0
+  for (const file of readdirSync(dir)) {
+    if (!file.endsWith(".md") || file === "README.md") continue
+    const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(dir, file), "utf8"))?.[1] ?? ""
+    for (const line of front.split("\n")) {
+      const m = /^\s*["']?([^"':]+)["']?\s*:\s*(patch|minor|major)\s*$/.exec(line)
+      if (m && m[1] === name) bump = Math.max(bump, rank[m[2]])
+    }
+  }
+  const [major, minor, patch] = semver(version)
+  if (bump === 3) return `${major + 1}.0.0`
+  if (bump === 2) return `${major}.${minor + 1}.0`
+  if (bump === 1) return `${major}.${minor}.${patch + 1}`
+  return version
+}
+
 const slug = (text) => text.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "")
 
 // --- JSDoc of the public modules -------------------------------------------
 for (const pkg of packages) {
   const dir = join(root, "packages", pkg, "src")
-  const { version } = JSON.parse(readFileSync(join(root, "packages", pkg, "package.json"), "utf8"))
-  // Before the first release the package says 0.0.0 and the changesets 0.1.0.
-  const released = later(version, "0.1.0") ? version : "0.1.0"
+  const { name: packageName, version } = JSON.parse(readFileSync(join(root, "packages", pkg, "package.json"), "utf8"))
+  // The release it ships in: the package's version, bumped by the pending changesets.
+  const released = nextVersion(packageName, version)
   for (const name of readdirSync(dir)) {
     if (!name.endsWith(".ts") || name === "index.ts" || name.endsWith(".d.ts")) continue
     const path = join(dir, name)
