@@ -1,15 +1,41 @@
 import { randomUUID } from "node:crypto"
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
-import { describe, expect, it } from "vitest"
+import pg from "pg"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { cli, tempDir } from "./helpers.js"
 
-/** PostgreSQL at ENTRE_PAIRS_PG_URL (scripts/services.sh starts one); skipped without it. */
-const url = process.env["ENTRE_PAIRS_PG_URL"]
+/**
+ * PostgreSQL at ENTRE_PAIRS_PG_URL (scripts/services.sh starts one); skipped
+ * without it. The tests run in a database of their own, created here and
+ * dropped afterwards: the server's default database may hold anything (a
+ * schema migrated by another release, other runs' exchanges).
+ */
+const server = process.env["ENTRE_PAIRS_PG_URL"]
 
-describe.skipIf(url === undefined)("the CLI on PostgreSQL (--database-url, DATABASE_URL)", () => {
+const admin = async (statement: string) => {
+  const client = new pg.Client({ connectionString: server })
+  await client.connect()
+  try {
+    await client.query(statement)
+  } finally {
+    await client.end()
+  }
+}
+
+describe.skipIf(server === undefined)("the CLI on PostgreSQL (--database-url, DATABASE_URL)", () => {
   const suffix = randomUUID().slice(0, 8)
   const id = `ech-pg-${suffix}`
+  const database = `entre_pairs_cli_${randomUUID().replaceAll("-", "")}`
+  let url: string | undefined
+
+  beforeAll(async () => {
+    await admin(`CREATE DATABASE ${database}`)
+    const u = new URL(server!)
+    u.pathname = `/${database}`
+    url = u.toString()
+  })
+  afterAll(() => admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`))
 
   it("runs commands, show and the directory on PostgreSQL", () => {
     const db = ["--database-url", url!]
