@@ -4,20 +4,24 @@
  * and the policy configuration. Only obligations whose trigger has happened
  * and that are not met yet are listed, each `due` or `overdue`.
  *
- * Deadlines are calendar days added with `date-fns` (`addDays`, in UTC so
- * that they do not depend on the process's time zone), from the
- * session (its `heldAt`, else its scheduled date), the training need's
- * recording, or the restitution. An abandoned exchange owes nothing.
+ * Deadlines are calendar days added to the session (its `heldAt`, else its
+ * scheduled date), the training need's recording, or the restitution, at the
+ * same time of day in Paris; with the policy's `workingDays` (the default), a
+ * deadline that falls on a Saturday, a Sunday or a French public holiday of
+ * the policy's `holidayCalendar` (metropolitan France, or Alsace-Moselle)
+ * moves to the next working day, and so does an action's due date (RES-08).
+ * None of it depends on the process's time zone. An abandoned exchange owes
+ * nothing.
  *
  * @since 0.1.0
  */
-import { addDays } from "date-fns/addDays"
 import * as DateTime from "effect/DateTime"
 import * as Schema from "effect/Schema"
 import type { ExchangeSnapshot } from "./Exchange.js"
 import { Instant } from "./Instant.js"
 import { type PolicyConfig, type PolicyOverrides, inForce } from "./Policy.js"
 import { Path, Text } from "./Violation.js"
+import { dueDate } from "./internal/workingDays.js"
 
 /**
  * Who must act: the liaison (minutes, training needs), the facilitators (the
@@ -56,28 +60,6 @@ export const Obligation = Schema.Struct({
 /** @since 0.1.0 */
 export interface Obligation extends Schema.Schema.Type<typeof Obligation> {}
 
-/** The largest instant JavaScript dates can hold: a deadline beyond it (absurd local policy) is clamped. */
-const MAX_MILLIS = 8.64e15
-
-/**
- * A date whose day arithmetic is UTC, so that a deadline does not depend on
- * the time zone of the process running the library (date-fns' `in` context).
- */
-class UtcDays extends Date {
-  override getDate(): number {
-    return this.getUTCDate()
-  }
-  override setDate(date: number): number {
-    return this.setUTCDate(date)
-  }
-}
-const utc = (value: number | string | Date): UtcDays => new UtcDays(value)
-
-const plusDays = (millis: number, days: number): number => {
-  const due = addDays(millis, days, { in: utc }).getTime()
-  return Number.isFinite(due) ? due : MAX_MILLIS
-}
-
 /**
  * The unmet obligations of an exchange at `at`.
  *
@@ -98,6 +80,7 @@ export const obligations = (
   const out: Array<Obligation> = []
   const add = (rule: Obligation["rule"], what: Text, owner: Owner, due: number, path: Path) =>
     out.push({ rule, what, owner, dueAt: DateTime.unsafeMake(due), status: now > due ? "overdue" : "due", path })
+  const plusDays = (millis: number, days: number): number => dueDate(millis, days, config)
   const liaison: Owner = { role: "liaison" }
   const sessionDue = new Map<string, { si: number; due: number }>()
   snapshot.sessions.forEach((s, si) => {
@@ -132,7 +115,7 @@ export const obligations = (
         en: `Send training need ${n.id} to management with the minutes of session ${session.id}.`
       },
       liaison,
-      Math.max(base, recorded),
+      Math.max(base, plusDays(recorded, 0)),
       ["trainingNeeds", i]
     )
   })
@@ -170,7 +153,7 @@ export const obligations = (
       "RES-08",
       { fr: `Mener l'action ${a.id} : ${a.title}.`, en: `Carry out action ${a.id}: ${a.title}.` },
       { role: "actionOwner", label: a.owner },
-      a.dueDate.epochMillis,
+      plusDays(a.dueDate.epochMillis, 0),
       ["actions", i]
     )
   })
