@@ -19,6 +19,9 @@ type Evolved = ExchangeSnapshot & { readonly updatedAt: DateTime.Utc }
 
 type Evolvers = { readonly [K in Event.EventTag]: (s: ExchangeSnapshot, e: EventOf<K>) => Evolved }
 
+/** A change calendars must apply (agenda, cancellation): the session's SEQUENCE goes up, DTSTAMP moves to the event. */
+const revised = (x: Session, at: DateTime.Utc): Session => ({ ...x, sequence: (x.sequence ?? 0) + 1, changedAt: at })
+
 const updateSession = (
   s: ExchangeSnapshot,
   e: { readonly sessionId: SessionId; readonly at: DateTime.Utc },
@@ -96,7 +99,8 @@ const evolvers: Evolvers = {
       attendees: [],
       presentations: [],
       variants: [],
-      minutes: []
+      minutes: [],
+      changedAt: e.at
     }
     return {
       ...s,
@@ -106,9 +110,9 @@ const evolvers: Evolvers = {
       updatedAt: e.at
     }
   },
-  AgendaSet: (s, e) => updateSession(s, e, (x) => ({ ...x, agenda: e.agenda })),
+  AgendaSet: (s, e) => updateSession(s, e, (x) => ({ ...revised(x, e.at), agenda: e.agenda })),
   SessionHeld: (s, e) => updateSession(s, e, (x) => ({ ...x, status: "held", heldAt: e.at, attendees: e.attendees })),
-  SessionCancelled: (s, e) => updateSession(s, e, (x) => ({ ...x, status: "cancelled" })),
+  SessionCancelled: (s, e) => updateSession(s, e, (x) => ({ ...revised(x, e.at), status: "cancelled" })),
   QuestionsChosen: (s, e) => ({ ...s, questions: [...s.questions, ...e.questions], updatedAt: e.at }),
   QuestionClosed: (s, e) => ({
     ...s,
