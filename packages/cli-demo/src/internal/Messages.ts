@@ -192,6 +192,14 @@ const table = {
   demoFigures: { fr: "12 volontaires, 9 membres, 4 séances, 5 arbitrages, restitution le", en: "12 volunteers, 9 members, 4 sessions, 5 arbitrations, restitution on" },
   demoRules: { fr: "2. Les règles à l'œuvre", en: "2. The rules at work" },
   demoRefused: { fr: "Refusé", en: "Refused" },
+  demoLocalRules: (list: string) => ({
+    fr: `Règles locales du service, enregistrées avec le cadrage : ${list}`,
+    en: `Local rules of the service, recorded with the framing: ${list}`
+  }),
+  localRule: (rule: string, local: string, note: string) => ({
+    fr: `${rule} ${local} (dans la note : ${note})`,
+    en: `${rule} ${local} (in the note: ${note})`
+  }),
   demoAdvisories: (n: number) => ({
     fr: `${n} conseil(s) rendu(s) avec des commandes acceptées :`,
     en: `${n} advisory(ies) returned with accepted commands:`

@@ -45,7 +45,9 @@ export const framingView = (s: ExchangeSnapshot, env: Env) => {
     composition: { sizeMin: env.config.sizeMin, sizeMax: env.config.sizeMax },
     // The framing's venue, else the first session's (the note de cadrage states where the group meets).
     venue: f?.venue ?? sessionOrder(s).find((x) => x.venue !== undefined)?.venue?.name,
-    reply: f?.reply === undefined ? undefined : { how: f.reply.how, deadline: f.reply.deadline, contact: f.reply.contact }
+    reply: f?.reply === undefined ? undefined : { how: f.reply.how, deadline: f.reply.deadline, contact: f.reply.contact },
+    localRules: env.localRules,
+    workingDays: env.config.workingDays ? { holidayCalendar: env.config.holidayCalendar } : undefined
   }
 }
 
