@@ -74,6 +74,7 @@ const table = {
 
   // --- Queries ------------------------------------------------------------
   noExchange: { fr: "Aucun échange.", en: "No exchange." },
+  nextPage: (cursor: string) => ({ fr: `Page suivante : --cursor ${cursor}`, en: `Next page: --cursor ${cursor}` }),
   overdue: { fr: "EN RETARD", en: "OVERDUE" },
   due: { fr: "à faire", en: "due" },
   dueOn: { fr: "échéance", en: "due" },
