@@ -20,6 +20,7 @@ const header = (output: "minutes" | "conclusions" | "calendar" | "agenda", audie
   output,
   state: "inSessions" as const,
   generatedAt: at("2026-11-05T09:00:00Z"),
+  issuedAt: at("2026-11-05T09:00:00Z"),
   circulation: audience === "group" ? ("group" as const) : ("restricted" as const)
 })
 
@@ -31,7 +32,10 @@ export const session1 = {
   scheduledAt: at("2026-10-24T12:00:00Z"),
   durationMinutes: 180,
   venue: "Rennes, salle Vauban (2ᵉ étage)",
-  status: "held" as const
+  status: "held" as const,
+  natures: [],
+  sequence: 1,
+  changedAt: at("2026-10-20T08:00:00Z")
 }
 
 /** Tuesday 3 Nov 2026 14:00 Paris (CET, UTC+1) = 13:00Z, after the DST change of 25 Oct. */
@@ -42,7 +46,10 @@ export const session2 = {
   scheduledAt: at("2026-11-03T13:00:00Z"),
   durationMinutes: 150,
   venue: "Rennes, salle Vauban (2ᵉ étage)",
-  status: "held" as const
+  status: "held" as const,
+  natures: [],
+  sequence: 1,
+  changedAt: at("2026-10-20T08:00:00Z")
 }
 
 export const minutesView: Layout.MinutesView = {
@@ -57,6 +64,7 @@ export const minutesView: Layout.MinutesView = {
     sentAt: at("2026-11-05T09:00:00Z"),
     correction: "Précision apportée sur les conditions de la variante n° 2 à la demande du groupe."
   },
+  transmissionDueAt: at("2026-11-18T13:00:00Z"),
   attendance: { present: 9, members: 10 },
   guests: [{ role: "occupationalPhysician", reason: "exposition des opérateurs aux fibres" }],
   agenda: [
@@ -129,7 +137,7 @@ export const minutesView: Layout.MinutesView = {
 
 export const conclusionsView: Layout.ConclusionsView = {
   _tag: "ConclusionsView",
-  header: { ...header("conclusions", "group"), state: "concluded", generatedAt: at("2027-01-15T10:00:00Z") },
+  header: { ...header("conclusions", "group"), state: "concluded", generatedAt: at("2027-01-15T10:00:00Z"), issuedAt: at("2027-01-15T10:00:00Z") },
   draftedAt: at("2027-01-14T15:00:00Z"),
   circulatedAt: undefined,
   summary:
@@ -215,7 +223,24 @@ const framingView: Layout.DocumentView & { _tag: "FramingView" } = {
   provisionalDates: [session1.scheduledAt, session2.scheduledAt],
   dedicatedTime: { preparationHours: 4, participationHours: 12, facilitationHours: 16, formalisationHours: 6 },
   reviewForSocialDialogue: true,
-  approval: { at: at("2026-07-01T08:00:00Z"), by: "la directrice régionale adjointe" }
+  approval: { at: at("2026-07-01T08:00:00Z"), by: "la directrice régionale adjointe" },
+  localRules: [
+    {
+      rule: "SIZ-01",
+      title: { fr: "Idéalement 8 à 10 membres (note).", en: "Ideally 8 to 10 members (note)." },
+      noteKinds: ["advisory"],
+      localKind: "blocking",
+      level: "service"
+    },
+    {
+      rule: "PUR-06",
+      title: { fr: "Un thème dont la formulation évoque un usage exclu est signalé.", en: "A theme whose wording suggests an excluded use is flagged." },
+      noteKinds: ["advisory"],
+      localKind: "off",
+      level: "exchange"
+    }
+  ],
+  workingDays: { holidayCalendar: "france" }
 }
 
 /** One view of every kind that can become a document. */
@@ -234,7 +259,8 @@ export const everyView: ReadonlyArray<Layout.DocumentView> = [
     header: { ...header("calendar", "group"), output: "charter" },
     adoptedAt: session1.scheduledAt,
     items: ["respectNoJudgement", "speakingEquity", "confidentiality", "attendanceCommitment", "facilitationModalities"],
-    text: "Le groupe s’engage à ne citer aucun collègue absent."
+    text: "Le groupe s’engage à ne citer aucun collègue absent.",
+    localRules: framingView.localRules
   },
   calendarView,
   agendaView,

@@ -28,6 +28,33 @@ describe("entre-pairs demo (built bin)", () => {
     expect(run.stdout).toMatch(/Compose : ⚠ DIV-01 \(conseil\)/)
   })
 
+  it("SIZ-01 PUR-06 the service's local rules are recorded with the framing and stated as such in the note de cadrage and the group's rules", () => {
+    expect(run.stdout).toContain("Règles locales du service, enregistrées avec le cadrage : PUR-06 désactivée (dans la note : conseil) ; SIZ-01 bloquante (dans la note : conseil)")
+    const framing = readFileSync(join(out, files.find((f) => f.includes("note-de-cadrage") && f.endsWith(".md"))!), "utf8")
+    expect(framing).toContain("**Règle locale du service\u00a0: SIZ-01, bloquante** (dans la note\u00a0: conseil)")
+    expect(framing).toContain("**Règle locale du service\u00a0: PUR-06, désactivée**")
+    expect(framing).toContain("est reportée au jour ouvré suivant")
+    const charter = readFileSync(join(out, files.find((f) => f.includes("regles-du-groupe") && f.endsWith(".md"))!), "utf8")
+    expect(charter).toContain("Règle locale du service\u00a0: SIZ-01, bloquante")
+  })
+
+  it("RES-05 the direction's response, due on Saturday 13 March 2027, is due on Monday 15 March in the documents", () => {
+    // Restitution on Thursday 11 February 2027 + 30 days = Saturday 13 March.
+    for (const f of files.filter((x) => x.includes("retour-direction") && x.endsWith(".md"))) {
+      const text = readFileSync(join(out, f), "utf8")
+      expect(text, f).toMatch(/Retour attendu au plus tard le[^\n]*lundi\s15\smars\s2027/)
+      expect(text, f).not.toMatch(/13\smars\s2027/)
+    }
+  })
+
+  it("RES-02 the minutes of session 3 (17 December 2026), due on 1 January, are due on Monday 4 January 2027", () => {
+    for (const f of files.filter((x) => x.includes("compte-rendu-seance-3") && x.endsWith(".md"))) {
+      expect(readFileSync(join(out, f), "utf8"), f).toMatch(/Transmission à l’encadrement au plus tard le[^\n]*lundi\s4\sjanvier\s2027/)
+    }
+    const first = readFileSync(join(out, files.find((f) => f.includes("compte-rendu-seance-1") && f.endsWith(".md"))!), "utf8")
+    expect(first).toMatch(/Transmission à l’encadrement au plus tard le[^\n]*vendredi\s30\soctobre\s2026/)
+  })
+
   it("prints the obligations still open", () => {
     expect(run.stdout).toMatch(/4\. Obligations encore ouvertes au 20 mai 2027/)
     expect(run.stdout).toMatch(/EN RETARD RES-08/)
@@ -92,14 +119,19 @@ describe("entre-pairs demo (built bin)", () => {
     expect(readFileSync(join(out, "07-compte-rendu-seance-2.direction.html"), "utf8")).toMatch(/<html[^>]*lang="fr"/)
   })
 
-  it("--json prints one parseable report", async () => {
+  it("--json prints one parseable report; issue 13 (defects 1 and 7): its documents are the first run's, byte for byte, in every format", async () => {
     const dir = join(tempDir(), "demo-json")
-    const r = await cliAsync(["demo", "--out", dir, "--json"])
+    // Another run, later, on a machine in another time zone: no clock, no random id, no local time in any file.
+    const r = await cliAsync(["demo", "--out", dir, "--json"], { env: { TZ: "Pacific/Kiritimati" } })
     expect(r.code).toBe(0)
     const report = JSON.parse(r.stdout) as { refused: Array<{ violations: Array<{ rule: string }> }>; documents: Array<unknown>; obligations: Array<{ rule: string }> }
     expect(report.refused.flatMap((x) => x.violations.map((v) => v.rule))).toEqual(expect.arrayContaining(["LIF-03", "CNF-06"]))
     expect(report.documents.length).toBe(readdirSync(dir).filter((f) => !f.startsWith("entre-pairs-demo.db") && f !== ".entre-pairs-demo.json").length)
     expect(report.obligations.map((o) => o.rule)).toContain("RES-08")
+    const documents = files.filter((f) => /\.(md|html|odt|docx|pdf|ics)$/.test(f))
+    expect(new Set(documents.map((f) => f.split(".").pop()))).toEqual(new Set(["md", "html", "odt", "docx", "pdf", "ics"]))
+    const differ = documents.filter((f) => !readFileSync(join(out, f)).equals(readFileSync(join(dir, f))))
+    expect(differ).toEqual([])
     void Rules
   }, 180_000)
 })

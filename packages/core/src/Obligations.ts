@@ -4,20 +4,24 @@
  * and the policy configuration. Only obligations whose trigger has happened
  * and that are not met yet are listed, each `due` or `overdue`.
  *
- * Deadlines are calendar days added with `date-fns` (`addDays`, in UTC so
- * that they do not depend on the process's time zone), from the
- * session (its `heldAt`, else its scheduled date), the training need's
- * recording, or the restitution. An abandoned exchange owes nothing.
+ * Deadlines are calendar days added to the session (its `heldAt`, else its
+ * scheduled date), the training need's recording, or the restitution, at the
+ * same time of day in Paris; with the policy's `workingDays` (the default), a
+ * deadline that falls on a Saturday, a Sunday or a French public holiday of
+ * the policy's `holidayCalendar` (metropolitan France, or Alsace-Moselle)
+ * moves to the next working day, and so does an action's due date (RES-08).
+ * None of it depends on the process's time zone. An abandoned exchange owes
+ * nothing.
  *
  * @since 0.1.0
  */
-import { addDays } from "date-fns/addDays"
 import * as DateTime from "effect/DateTime"
 import * as Schema from "effect/Schema"
 import type { ExchangeSnapshot } from "./Exchange.js"
 import { Instant } from "./Instant.js"
 import { type PolicyConfig, type PolicyOverrides, inForce } from "./Policy.js"
 import { Path, Text } from "./Violation.js"
+import { dueDate } from "./internal/workingDays.js"
 
 /**
  * Who must act: the liaison (minutes, training needs), the facilitators (the
@@ -56,48 +60,31 @@ export const Obligation = Schema.Struct({
 /** @since 0.1.0 */
 export interface Obligation extends Schema.Schema.Type<typeof Obligation> {}
 
-/** The largest instant JavaScript dates can hold: a deadline beyond it (absurd local policy) is clamped. */
+/** The largest instant JavaScript dates can hold: obligations owed at any instant are those owed then. */
 const MAX_MILLIS = 8.64e15
 
-/**
- * A date whose day arithmetic is UTC, so that a deadline does not depend on
- * the time zone of the process running the library (date-fns' `in` context).
- */
-class UtcDays extends Date {
-  override getDate(): number {
-    return this.getUTCDate()
-  }
-  override setDate(date: number): number {
-    return this.setUTCDate(date)
-  }
-}
-const utc = (value: number | string | Date): UtcDays => new UtcDays(value)
-
-const plusDays = (millis: number, days: number): number => {
-  const due = addDays(millis, days, { in: utc }).getTime()
-  return Number.isFinite(due) ? due : MAX_MILLIS
+/** An obligation before its status: `from` is the instant it starts being owed (undefined: whatever the instant). */
+interface Scheduled {
+  readonly rule: Obligation["rule"]
+  readonly what: Text
+  readonly owner: Owner
+  readonly due: number
+  readonly from: number | undefined
+  readonly path: Path
 }
 
 /**
- * The unmet obligations of an exchange at `at`.
- *
- * @example
- * import { Exchange, Obligations, Policy } from "@entre-pairs/core"
- * import * as DateTime from "effect/DateTime"
- * const snapshot = Exchange.decodeSync({ id: "ech-1", title: "T", state: "proposed" })
- * Obligations.obligations(snapshot, DateTime.unsafeMake("2026-01-01T00:00:00Z"), Policy.defaults) // []
- * @since 0.1.0
+ * Every obligation the snapshot makes owed at `now` (or at any instant when
+ * `now` is the end of time), in a fixed order: an obligation owed at an
+ * earlier instant is listed at the same rank among those owed then. Whether it
+ * is owed at all depends on `now` only through `from`; its due date never does.
  */
-export const obligations = (
-  snapshot: ExchangeSnapshot,
-  at: DateTime.Utc,
-  config: PolicyConfig
-): Array<Obligation> => {
+const collect = (snapshot: ExchangeSnapshot, now: number, config: PolicyConfig): Array<Scheduled> => {
   if (snapshot.state === "abandoned") return []
-  const now = at.epochMillis
-  const out: Array<Obligation> = []
-  const add = (rule: Obligation["rule"], what: Text, owner: Owner, due: number, path: Path) =>
-    out.push({ rule, what, owner, dueAt: DateTime.unsafeMake(due), status: now > due ? "overdue" : "due", path })
+  const out: Array<Scheduled> = []
+  const add = (rule: Obligation["rule"], what: Text, owner: Owner, due: number, from: number | undefined, path: Path) =>
+    out.push({ rule, what, owner, due, from, path })
+  const plusDays = (millis: number, days: number): number => dueDate(millis, days, config)
   const liaison: Owner = { role: "liaison" }
   const sessionDue = new Map<string, { si: number; due: number }>()
   snapshot.sessions.forEach((s, si) => {
@@ -115,6 +102,7 @@ export const obligations = (
       },
       liaison,
       due,
+      s.status === "held" ? undefined : scheduled,
       ["sessions", si, "minutes"]
     )
   })
@@ -132,7 +120,8 @@ export const obligations = (
         en: `Send training need ${n.id} to management with the minutes of session ${session.id}.`
       },
       liaison,
-      Math.max(base, recorded),
+      Math.max(base, plusDays(recorded, 0)),
+      recorded,
       ["trainingNeeds", i]
     )
   })
@@ -148,6 +137,7 @@ export const obligations = (
         },
         { role: "direction" },
         plusDays(r, config.directionResponseDueDays),
+        r,
         ["directionResponse"]
       )
     }
@@ -160,6 +150,7 @@ export const obligations = (
         },
         { role: "facilitators" },
         plusDays(r, config.reviewDueDays),
+        r,
         ["review"]
       )
     }
@@ -170,12 +161,86 @@ export const obligations = (
       "RES-08",
       { fr: `Mener l'action ${a.id} : ${a.title}.`, en: `Carry out action ${a.id}: ${a.title}.` },
       { role: "actionOwner", label: a.owner },
-      a.dueDate.epochMillis,
+      plusDays(a.dueDate.epochMillis, 0),
+      a.decidedAt.epochMillis,
       ["actions", i]
     )
   })
   return out
 }
+
+/**
+ * The unmet obligations of an exchange at `at`.
+ *
+ * @example
+ * import { Exchange, Obligations, Policy } from "@entre-pairs/core"
+ * import * as DateTime from "effect/DateTime"
+ * const snapshot = Exchange.decodeSync({ id: "ech-1", title: "T", state: "proposed" })
+ * Obligations.obligations(snapshot, DateTime.unsafeMake("2026-01-01T00:00:00Z"), Policy.defaults) // []
+ * @since 0.1.0
+ */
+export const obligations = (
+  snapshot: ExchangeSnapshot,
+  at: DateTime.Utc,
+  config: PolicyConfig
+): Array<Obligation> => {
+  const now = at.epochMillis
+  return collect(snapshot, now, config).map(({ due, owner, path, rule, what }) => ({
+    rule,
+    what,
+    owner,
+    dueAt: DateTime.unsafeMake(due),
+    status: now > due ? "overdue" : "due",
+    path
+  }))
+}
+
+/**
+ * An obligation as a read model keeps it: without a status, with the instant
+ * from which it is owed (`from`; absent when it is owed whatever the instant,
+ * e.g. the minutes of a session already held). At an instant `at`, it is owed
+ * when `from <= at`, `overdue` when `at > dueAt`, `due` otherwise: the same
+ * answer as {@link due} on the snapshot at `at`.
+ *
+ * @example
+ * import type { Obligations } from "@entre-pairs/core"
+ * const owedAt = (o: Obligations.ScheduledObligation, at: number) => o.from === undefined || o.from.epochMillis <= at
+ * @since 0.2.0
+ */
+export interface ScheduledObligation {
+  readonly rule: Obligation["rule"]
+  readonly what: Text
+  readonly owner: Owner
+  readonly dueAt: DateTime.Utc
+  readonly from: DateTime.Utc | undefined
+  readonly path: Path
+}
+
+/**
+ * Every obligation the snapshot makes owed at some instant, now or later,
+ * with the instant from which it is owed: what the estate's read models keep
+ * so that the status at any instant is computed from the stored due date,
+ * without replaying the exchange. The order is {@link due}'s: at any instant,
+ * `due` lists the obligations of `schedule` owed then, in the same order.
+ *
+ * @example
+ * import { Exchange, Obligations } from "@entre-pairs/core"
+ * const snapshot = Exchange.decodeSync({ id: "ech-1", title: "T", state: "proposed" })
+ * Obligations.schedule(snapshot).length // 0
+ * @since 0.2.0
+ */
+export const schedule = (
+  snapshot: ExchangeSnapshot,
+  options?: { readonly config?: PolicyOverrides | undefined }
+): Array<ScheduledObligation> =>
+  collect(snapshot, MAX_MILLIS, inForce(options?.config, snapshot.framing)).map(({ due, from, owner, path, rule, what }) => ({
+    rule,
+    what,
+    owner,
+    dueAt: DateTime.unsafeMake(due),
+    from: from === undefined ? undefined : DateTime.unsafeMake(from),
+    path
+  }))
 
 /**
  * Options of {@link due}: the evaluation date and the service's policy

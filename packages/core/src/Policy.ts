@@ -37,8 +37,9 @@ export const Severity = Schema.Literal("blocking", "advisory", "off").annotation
 export type Severity = typeof Severity.Type
 
 /**
- * The holiday calendars of the working-day shift (`WorkingDays`): metropolitan
- * France, or Alsace-Moselle (Good Friday and 26 December too).
+ * The holiday calendars of the working-day shift of due dates (see
+ * `Obligations`): metropolitan France, or Alsace-Moselle (Good Friday and
+ * 26 December too), from `@socialgouv/jours-feries`.
  *
  * @example
  * import { Policy } from "@entre-pairs/core"

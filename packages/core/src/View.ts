@@ -37,8 +37,10 @@ import * as Obligations from "./Obligations.js"
 import * as Policy from "./Policy.js"
 import type { PolicyOverrides } from "./Policy.js"
 import type { ActivityTrace, GuestRole, Outcome, Session } from "./Session.js"
+import type { RuleId, RuleKind, Text } from "./Violation.js"
 import type { Nature, Subject } from "./WorkQuestion.js"
 import * as Release from "./internal/release.js"
+import * as Rules from "./Rules.js"
 import * as agenda from "./internal/views/agenda.js"
 import * as attestation from "./internal/views/attestation.js"
 import * as calendar from "./internal/views/calendar.js"
@@ -122,9 +124,43 @@ export interface Header {
   readonly audience: Audience
   readonly output: Output
   readonly state: ExchangeState
+  /** The instant the view was built at (`Options.at`). */
   readonly generatedAt: DateTime.Utc
+  /**
+   * The instant of the event that issues the document, which dates it: the
+   * framing's approval, the invitation's sending, the charter's adoption, the
+   * latest change of the calendar, the agenda's sending (else its setting),
+   * the minutes version's sending (else its finalisation or drafting), the
+   * latest training need recorded, the conclusions' circulation (else their
+   * drafting), the latest of the restitution, the direction's response and
+   * the actions' updates, the review's presentation (else its preparation),
+   * the closing of the exchange for an attestation (else the last session
+   * attended). `generatedAt` when the document has no such event yet.
+   *
+   * @since 0.2.0
+   */
+  readonly issuedAt: DateTime.Utc
   /** `group`: stays within the group; `restricted`: named recipients; `public`: may circulate. */
   readonly circulation: "group" | "restricted" | "public"
+}
+
+/**
+ * A rule whose kind the service's or the exchange's policy changed (local
+ * severity, `Policy.localRules`), as documents state it: a local rule, shown
+ * as such beside the note's kind.
+ *
+ * @since 0.1.0
+ */
+export interface LocalRuleView {
+  readonly rule: RuleId
+  /** The rule's text in the catalogue. */
+  readonly title: Text
+  /** The kinds the note gives it (`RULES.md`). */
+  readonly noteKinds: ReadonlyArray<RuleKind>
+  /** The kind in force here: `blocking`, `advisory` or `off`. */
+  readonly localKind: Policy.Severity
+  /** Who set it: the service's policy or the exchange's own (framing). */
+  readonly level: "service" | "exchange"
 }
 
 /** @since 0.1.0 */
@@ -136,6 +172,12 @@ export interface SessionRef {
   readonly durationMinutes: number
   readonly venue: string | undefined
   readonly status: Session["status"]
+  /** The natures of the items of its agenda (none before the agenda is set): a session of syntheses is not a casework session. @since 0.2.0 */
+  readonly natures: ReadonlyArray<Nature>
+  /** What calendars must apply: 0 when scheduled, +1 for each later change (agenda set, cancellation). @since 0.2.0 */
+  readonly sequence: number
+  /** When the session last changed (scheduling included): the iCalendar DTSTAMP. @since 0.2.0 */
+  readonly changedAt: DateTime.Utc | undefined
 }
 
 /** @since 0.1.0 */
@@ -175,6 +217,10 @@ export interface FramingView {
     | undefined
   readonly reviewForSocialDialogue: boolean
   readonly approval: { readonly at: DateTime.Utc; readonly by: string } | undefined
+  /** The rules the service's or the exchange's policy makes local (none: the note's kinds). */
+  readonly localRules: ReadonlyArray<LocalRuleView>
+  /** Due dates move to the next working day in this calendar; `undefined` when the policy counts calendar days. */
+  readonly workingDays: { readonly holidayCalendar: Policy.HolidayCalendar } | undefined
 }
 
 /** The invitation: the framing elements it carries, and that taking part is voluntary. @since 0.1.0 */
@@ -194,6 +240,8 @@ export interface CharterView {
   readonly adoptedAt: DateTime.Utc | undefined
   readonly items: ReadonlyArray<CharterItem>
   readonly text: string | undefined
+  /** The rules the service's or the exchange's policy makes local, which the group works under. */
+  readonly localRules: ReadonlyArray<LocalRuleView>
 }
 
 /** The provisional calendar. @since 0.1.0 */
@@ -256,6 +304,8 @@ export interface MinutesView {
     readonly sentAt: DateTime.Utc | undefined
     readonly correction: string | undefined
   }
+  /** RES-02: the date by which the minutes reach the members' line managers (a working day under the policy). */
+  readonly transmissionDueAt: DateTime.Utc
   /** Members present and members of the group at the session's date (facilitators and guests not counted). */
   readonly attendance: { readonly present: number; readonly members: number }
   readonly guests: ReadonlyArray<{ readonly role: GuestRole; readonly reason: string | undefined }>
@@ -499,7 +549,8 @@ const build_ = (s: ExchangeSnapshot, request: Request, options: Options): Either
   const env: Views.Env = {
     audience: request.audience,
     at: options.at,
-    config: Policy.inForce(options.config, s.framing)
+    config: Policy.inForce(options.config, s.framing),
+    localRules: Policy.localRules(options.config, s.framing).map((r) => ({ ...r, title: Rules.get(r.rule).title }))
   }
   // The entry for `request.output` takes exactly that request; TypeScript
   // cannot correlate the index with the argument on its own.

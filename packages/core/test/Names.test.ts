@@ -80,6 +80,23 @@ describe("Names.findNames (CNF-06 scanner)", () => {
     assert.strictEqual(scanner.find("Dupont").length, 1)
     assert.strictEqual(Names.compile([...people, people[0]!]).people.length, people.length)
   })
+  it("a text scanned again (the scan is remembered per set of names) gives the same hits, naming the asker's own records", () => {
+    const text = "Mme DUPONT et Marc ont exposé ; la consigne n'est pas claire."
+    const first = Names.compile(people).find(text)
+    // Same names, other objects: the remembered hits name these records, not the first ones.
+    const copies = people.map((p) => ({ ...p, unit: "u" }))
+    const again = Names.compile(copies).find(text)
+    assert.deepStrictEqual(again.map((h) => [h.person.id, h.matched, h.offset, h.people.length]), first.map((h) => [h.person.id, h.matched, h.offset, h.people.length]))
+    assert.deepStrictEqual(again.map((h) => [h.person, ...h.people].every((p) => copies.includes(p))), [true, true])
+    // Other names, same text: not the remembered hits.
+    assert.deepStrictEqual(Names.findNames(text, [{ id: "z", firstName: "Zoé", lastName: "Dupont" }]).map((h) => h.person.id), ["z"])
+    // Past the bound of remembered texts, every text is still scanned right.
+    const scanner = Names.compile(people)
+    for (let k = 0; k < 5000; k++) assert.strictEqual(scanner.find(`Note ${k} de M. Martin.`).length, 1, `text ${k}`)
+    assert.strictEqual(scanner.find(text).length, 2)
+    const long = `${"la consigne n'est pas claire ".repeat(5000)}Mme Lefèvre.`
+    assert.deepStrictEqual([scanner.find(long).length, scanner.find(long).length], [1, 1])
+  })
 })
 
 describe("CNF-06 matching survives what people paste", () => {

@@ -58,15 +58,17 @@ describe("Views as a table", () => {
     // The service's overrides count: a shorter deadline for the first minutes moves RES-02's due date.
     const sessionHeld = runnerUntil("SendMinutes").snapshot
     const when = Instant.make(sessionHeld.updatedAt!.epochMillis + 86_400_000)
-    const res02 = (config?: { readonly minutesDueDays: number }) =>
+    const res02 = (config?: Policy.PolicyOverrides) =>
       Obligations.due(sessionHeld, { at: when, config }).find((o) => o.rule === "RES-02")?.dueAt.epochMillis
     assert.isDefined(res02())
-    assert.strictEqual(res02()! - res02({ minutesDueDays: 3 })!, 12 * 86_400_000)
+    // In calendar days (working days off), 15 - 3 = 12 days apart; with them, never closer.
+    assert.strictEqual(res02({ workingDays: false })! - res02({ minutesDueDays: 3, workingDays: false })!, 12 * 86_400_000)
+    assert.isAtLeast(res02()! - res02({ minutesDueDays: 3 })!, 10 * 86_400_000)
   })
 
   it("RES-05 the direction's response before any restitution is unavailable, not an assertion", () => {
     const before = runnerUntil("Restitute").snapshot
-    const built = directionResponse.directionResponse(before, { audience: "direction", at, config: Policy.defaults })
+    const built = directionResponse.directionResponse(before, { audience: "direction", at, config: Policy.defaults, localRules: [] })
     assert.isTrue(Either.isLeft(built))
     assert.deepStrictEqual(View.build(before, { output: "directionResponse", audience: "direction" }, { at }).pipe(Either.isLeft), true)
   })

@@ -21,9 +21,7 @@ import { OpenError } from "./errors.js"
 import * as Handles from "./handles.js"
 
 /** @internal */
-export interface Handle {
-  readonly pool: Pg.Pool
-}
+export type Handle = Handles.PgHandle
 
 
 const millis = (duration: Duration.DurationInput | undefined) =>

@@ -31,26 +31,8 @@ export interface Options {
   readonly synchronous: "FULL" | "NORMAL"
 }
 
-/**
- * What the store's fast paths use: the driver's handle, its prepared
- * statements (cached by SQL text), and the lock every user of the connection
- * takes.
- *
- * @internal
- */
-export interface Handle {
-  readonly db: Database.Database
-  readonly prepare: (sql: string) => Database.Statement
-  readonly withLock: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
-  /**
-   * Runs `body`, which only makes synchronous driver calls: at once when no
-   * one is inside the lock (a synchronous block cannot interleave with
-   * anything), else once the lock is free.
-   */
-  readonly exclusive: <A, E>(body: () => Effect.Effect<A, E>) => Effect.Effect<A, E>
-  /** The client's only connection (use it under the lock). */
-  readonly connection: Connection
-}
+/** The SQLite handle (defined in `handles.ts`). @internal */
+export type Handle = Handles.SqliteHandle
 
 
 const PREPARED = 256

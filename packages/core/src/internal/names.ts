@@ -11,24 +11,30 @@
 import { commonWordNames } from "./lexicon.js"
 import { APOSTROPHE, fold, foldWithOffsets, HYPHEN, isInvisible, isUpperAt, isWordChar, SPACE } from "./text.js"
 
+/** A name a person has had, or has (the public `Names.NameRecord`). */
 export interface NameRecord {
   readonly firstName: string
   readonly lastName: string
 }
 
+/** A person whose name must not appear (the public `Names.Person`). */
 export interface Person extends NameRecord {
   readonly id: string
+  /** Names the person had before a recorded rename (CNF-08): still scanned. */
   readonly formerNames?: ReadonlyArray<NameRecord> | undefined
 }
 
 export type HitKind = "fullName" | "lastName" | "firstName"
 
+/** A name found in a text (the public `Names.NameHit`). */
 export interface NameHit<P extends Person = Person> {
   readonly person: P
+  /** Everyone who bears the name found (a shared first name gives several). */
   readonly people: ReadonlyArray<P>
   readonly kind: HitKind
   readonly matched: string
   readonly offset: number
+  /** A civility was written before the name (« Mme », « M. », « Dr »…). */
   readonly civility: boolean
 }
 
@@ -88,10 +94,29 @@ interface Entry {
 
 const rank: Record<HitKind, number> = { fullName: 3, lastName: 2, firstName: 1 }
 
+/** A hit with its bearers as indices into the compiled people (shared by every scanner of that set). */
+interface RawHit {
+  readonly people: ReadonlyArray<number>
+  readonly kind: HitKind
+  readonly matched: string
+  readonly offset: number
+  readonly civility: boolean
+}
+
 interface Compiled {
   readonly forms: ReadonlyMap<string, Entry>
   readonly maxLength: number
+  /**
+   * Hits by text already scanned: a snapshot's released texts are scanned
+   * again by every later command (the state before and after) and by every
+   * view, and they do not change. Bounded (`cacheLimits`).
+   */
+  readonly results: Map<string, ReadonlyArray<RawHit>>
+  resultChars: number
 }
+
+/** At most this many texts, of this many UTF-16 units in all, are remembered per compiled set; longer texts never. */
+const cacheLimits = { entries: 4096, chars: 4_000_000, text: 100_000 }
 
 const compileForms = (people: ReadonlyArray<Person>): Compiled => {
   const forms = new Map<string, Entry>()
@@ -122,7 +147,7 @@ const compileForms = (people: ReadonlyArray<Person>): Compiled => {
       for (const f of firsts) add(f, i, "firstName")
     }
   })
-  return { forms, maxLength }
+  return { forms, maxLength, results: new Map(), resultChars: 0 }
 }
 
 // --- scanning -------------------------------------------------------------------
@@ -184,8 +209,10 @@ const droppedInvisible = (s: string, from: number, to: number): boolean => {
   return false
 }
 
-const scan = <P extends Person>(people: ReadonlyArray<P>, compiled: Compiled, original: string): ReadonlyArray<NameHit<P>> => {
-  if (original.length === 0) return []
+const noHits: ReadonlyArray<never> = []
+
+const scan = (compiled: Compiled, original: string): ReadonlyArray<RawHit> => {
+  if (original.length === 0) return noHits
   const { text: raw, from: rawFrom, to: rawTo } = foldWithOffsets(original)
   // Runs of spaces made one, keeping the way back.
   let t = ""
@@ -194,9 +221,12 @@ const scan = <P extends Person>(people: ReadonlyArray<P>, compiled: Compiled, or
   /** 1 where an invisible character was dropped just before (see `startsWord`). */
   const gap = new Uint8Array(raw.length + 1)
   let n = 0
+  // Not `t[n - 1]`: reading the string being built flattens it at each step (quadratic on a long text).
+  let last = ""
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i]!
-    if (c === SPACE && n > 0 && t[n - 1] === SPACE) continue
+    if (c === SPACE && last === SPACE) continue
+    last = c
     t += c
     from[n] = rawFrom[i]!
     to[n] = rawTo[i]!
@@ -204,7 +234,7 @@ const scan = <P extends Person>(people: ReadonlyArray<P>, compiled: Compiled, or
     n++
   }
   const { forms, maxLength } = compiled
-  let hits: Array<NameHit<P>> | undefined
+  let hits: Array<RawHit> | undefined
   for (let i = 0; i < n; i++) {
     if (!startsWord(t, gap, i)) continue
     let best = -1
@@ -223,10 +253,8 @@ const scan = <P extends Person>(people: ReadonlyArray<P>, compiled: Compiled, or
     if (entry.common && civ < 0 && !readsAsName(original, t, from, i, best)) continue
     const offset = civ >= 0 ? from[civ]! : from[i]!
     const end = to[best - 1]!
-    const bearers = entry.people.map((k) => people[k]!)
     ;(hits ??= []).push({
-      person: bearers[0]!,
-      people: bearers,
+      people: entry.people,
       kind: entry.kind,
       matched: original.slice(offset, end),
       offset,
@@ -234,7 +262,33 @@ const scan = <P extends Person>(people: ReadonlyArray<P>, compiled: Compiled, or
     })
     i = best - 1
   }
-  return hits ?? []
+  return hits ?? noHits
+}
+
+/** `scan`, remembered per compiled set for texts seen before. */
+const scanCached = (compiled: Compiled, text: string): ReadonlyArray<RawHit> => {
+  const seen = compiled.results.get(text)
+  if (seen !== undefined) return seen
+  const hits = scan(compiled, text)
+  if (text.length <= cacheLimits.text) {
+    const { results } = compiled
+    // Full: start again (evicting one by one from a Map is quadratic in V8).
+    if (results.size >= cacheLimits.entries || compiled.resultChars + text.length > cacheLimits.chars) {
+      results.clear()
+      compiled.resultChars = 0
+    }
+    results.set(text, hits)
+    compiled.resultChars += text.length
+  }
+  return hits
+}
+
+const materialise = <P extends Person>(people: ReadonlyArray<P>, raw: ReadonlyArray<RawHit>): ReadonlyArray<NameHit<P>> => {
+  if (raw.length === 0) return noHits
+  return raw.map((h) => {
+    const bearers = h.people.map((k) => people[k]!)
+    return { person: bearers[0]!, people: bearers, kind: h.kind, matched: h.matched, offset: h.offset, civility: h.civility }
+  })
 }
 
 // --- compile ----------------------------------------------------------------------
@@ -285,7 +339,7 @@ export const compile = <P extends Person>(people: ReadonlyArray<P>): Scanner<P> 
     memo.set(sig, compiled)
   }
   const c = compiled
-  return { people: unique, find: (text) => scan(unique, c, text) }
+  return { people: unique, find: (text) => materialise(unique, scanCached(c, text)) }
 }
 
 export const isCommonWordName = (name: string): boolean => {

@@ -18,15 +18,23 @@ import { make as makeViolation, type Violation } from "../Violation.js"
 
 export type Path = ReadonlyArray<string | number>
 
-/** The participants of an exchange, as people whose names must not appear. */
+const peopleOf = new WeakMap<ExchangeSnapshot, ReadonlyArray<Names.Person>>()
+
+/** The participants of an exchange, as people whose names must not appear (once per snapshot: snapshots do not change). */
 export const people = (s: ExchangeSnapshot): ReadonlyArray<Names.Person> => {
+  const known = peopleOf.get(s)
+  if (known !== undefined) return known
   const ids = new Set<string>()
   for (const m of s.members) ids.add(m.agentId)
   for (const f of s.framing?.facilitation?.facilitators ?? []) ids.add(f.agentId)
   for (const x of s.sessions) for (const g of x.guests) ids.add(g.agentId)
-  return s.agents.filter((a) => ids.has(a.id))
+  const ps = s.agents.filter((a) => ids.has(a.id))
+  peopleOf.set(s, ps)
+  return ps
 }
 
+// One scanner per list of people; `Names.compile` memoises the compiled forms
+// and the hits of texts already scanned across lists with the same names.
 const scanners = new WeakMap<ReadonlyArray<Names.Person>, Names.Scanner>()
 const scanner = (ps: ReadonlyArray<Names.Person>): Names.Scanner => {
   let sc = scanners.get(ps)

@@ -81,17 +81,8 @@ export const refuseAll = (violations: ReadonlyArray<Violation>): Fail => Either.
 export const invalid = (command: Command.ExchangeCommand, path: ReadonlyArray<string | number>, reason: Text): Fail =>
   Either.left(new InvalidCommand({ command: command._tag, path, reason }))
 
-const open: ReadonlyArray<ExchangeState> = [
-  "proposed",
-  "framed",
-  "approved",
-  "announced",
-  "composed",
-  "charterAdopted",
-  "inSessions",
-  "concluded",
-  "restituted"
-]
+/** Every state but the two terminal ones: where Abandon is allowed. */
+const open: ReadonlyArray<ExchangeState> = Exchange.states.filter((state) => state !== "closed" && state !== "abandoned")
 
 /** The states in which each command is accepted (LIF-08). `Propose` needs no exchange at all. */
 export const allowedStates: { readonly [K in Command.CommandTag]: ReadonlyArray<ExchangeState> } = {
@@ -129,6 +120,8 @@ export const allowedStates: { readonly [K in Command.CommandTag]: ReadonlyArray<
   PresentReview: ["restituted", "closed"],
   RecordTestimonial: ["restituted", "closed"],
   PublishTestimonial: ["restituted", "closed"],
+  // A name can be corrected as long as texts may still leave the group (the review after closing included).
+  RenameAgent: [...open, "closed"],
   Abandon: open,
   Close: ["restituted"]
 }

@@ -1,5 +1,9 @@
 /**
  * LIF — lifecycle and framing (note II, II-a).
+ *
+ * Longer than 450 lines on purpose: one family, LIF-01 to LIF-08 and their
+ * French and English messages, each check beside the words it prints, in the
+ * order of the rule reference (one file per family, as for every family).
  */
 import { addMonths } from "date-fns/addMonths"
 import { stateRank } from "../../Exchange.js"

@@ -1,9 +1,9 @@
 /** The direction's response after the restitution (RES-05) and the follow-up grid (RES-08). */
-import { addDays } from "date-fns/addDays"
 import * as Either from "effect/Either"
 import type { ExchangeSnapshot } from "../../Exchange.js"
 import * as Instant from "../../Instant.js"
-import { type Env, header, unavailable } from "./common.js"
+import { dueDate } from "../workingDays.js"
+import { type Env, header, latest, unavailable } from "./common.js"
 
 export const directionResponse = (s: ExchangeSnapshot, env: Env) => {
   const restitution = s.restitution
@@ -12,10 +12,15 @@ export const directionResponse = (s: ExchangeSnapshot, env: Env) => {
     return unavailable("La réponse de la direction suit la restitution.", "The direction's response follows the restitution.")
   }
   const at = env.at
-  const dueAt = Instant.make(addDays(restitution.at.epochMillis, env.config.directionResponseDueDays).getTime())
+  const dueAt = Instant.make(dueDate(restitution.at.epochMillis, env.config.directionResponseDueDays, env.config))
   return Either.right({
     _tag: "DirectionResponseView" as const,
-    header: header(s, "directionResponse", env),
+    header: header(
+      s,
+      "directionResponse",
+      env,
+      latest(restitution.at, s.directionResponse?.at, ...s.actions.flatMap((a) => [a.decidedAt, a.updatedAt]))
+    ),
     restitutionAt: restitution.at,
     dueAt,
     response:
@@ -23,15 +28,19 @@ export const directionResponse = (s: ExchangeSnapshot, env: Env) => {
         ? undefined
         : { at: s.directionResponse.at, analysis: s.directionResponse.analysis, plannedDecisions: s.directionResponse.plannedDecisions },
     overdue: s.directionResponse === undefined && at.epochMillis > dueAt.epochMillis,
-    actions: s.actions.map((a) => ({
+    actions: s.actions.map((a) => {
+      // The due date as owed (RES-08): on a working day.
+      const due = Instant.make(dueDate(a.dueDate.epochMillis, 0, env.config))
+      return {
       id: a.id,
       title: a.title,
       owner: a.owner,
-      dueDate: a.dueDate,
+      dueDate: due,
       status: a.status,
-      overdue: (a.status === "planned" || a.status === "inProgress") && at.epochMillis > a.dueDate.epochMillis,
+      overdue: (a.status === "planned" || a.status === "inProgress") && at.epochMillis > due.epochMillis,
       updatedAt: a.updatedAt,
       comment: a.comment
-    }))
+      }
+    })
   })
 }

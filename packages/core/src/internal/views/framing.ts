@@ -8,7 +8,7 @@ export const framingView = (s: ExchangeSnapshot, env: Env) => {
   const f = s.framing
   return {
     _tag: "FramingView" as const,
-    header: header(s, "framing", env),
+    header: header(s, "framing", env, s.approval?.at),
     origin: s.origin === undefined ? undefined : { by: s.origin.by, at: s.origin.at },
     objectives: f?.objectives ?? [],
     purpose: f?.purpose,
@@ -41,7 +41,9 @@ export const framingView = (s: ExchangeSnapshot, env: Env) => {
             formalisationHours: f.dedicatedTime.formalisationHours
           },
     reviewForSocialDialogue: f?.reviewForSocialDialogue ?? false,
-    approval: s.approval === undefined ? undefined : { at: s.approval.at, by: s.approval.by }
+    approval: s.approval === undefined ? undefined : { at: s.approval.at, by: s.approval.by },
+    localRules: env.localRules,
+    workingDays: env.config.workingDays ? { holidayCalendar: env.config.holidayCalendar } : undefined
   }
 }
 

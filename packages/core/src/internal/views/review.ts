@@ -1,8 +1,8 @@
 /** The review (bilan, RES-06): figures only, no personal data. */
-import { addDays } from "date-fns/addDays"
 import * as Either from "effect/Either"
 import type { ExchangeSnapshot } from "../../Exchange.js"
 import type { Outcome } from "../../Session.js"
+import { dueDate } from "../workingDays.js"
 import { type Env, header, membersAt, sessionOrder } from "./common.js"
 
 export const review = (s: ExchangeSnapshot, env: Env) => {
@@ -13,7 +13,7 @@ export const review = (s: ExchangeSnapshot, env: Env) => {
     x.minutes.flatMap((m) => (m.sentAt !== undefined && m.version === 1 ? [{ session: x, sentAt: m.sentAt }] : []))
   )
   const onTime = sent.filter(
-    ({ sentAt, session }) => sentAt.epochMillis <= addDays(session.scheduledAt.epochMillis, env.config.minutesDueDays).getTime()
+    ({ sentAt, session }) => sentAt.epochMillis <= dueDate(session.heldAt?.epochMillis ?? session.scheduledAt.epochMillis, env.config.minutesDueDays, env.config)
   ).length
   const possible = held.reduce((n, x) => n + membersAt(s, x), 0)
   const memberIds = new Set<string>(s.members.map((m) => m.agentId))
@@ -22,7 +22,7 @@ export const review = (s: ExchangeSnapshot, env: Env) => {
   const actions = (st: ExchangeSnapshot["actions"][number]["status"]) => s.actions.filter((a) => a.status === st).length
   return Either.right({
     _tag: "ReviewView" as const,
-    header: header(s, "review", env),
+    header: header(s, "review", env, s.review?.presentedAt ?? s.review?.preparedAt),
     period: { from: sorted[0]?.scheduledAt, to: s.restitution?.at ?? sorted[sorted.length - 1]?.scheduledAt },
     figures: {
       sessionsHeld: held.length,
