@@ -11,6 +11,7 @@ import type * as DateTime from "effect/DateTime"
 import * as D from "./Document.js"
 import type * as Icalendar from "./Icalendar.js"
 import type { View } from "@entre-pairs/core"
+import { localRulesBlocks, workingDaysBlock } from "./internal/localRules.js"
 import * as W from "./internal/vocabulary.js"
 import * as T from "./Typography.js"
 
@@ -161,7 +162,8 @@ export const minutes = (view: View.MinutesView, options: Options = {}): D.Docume
         fr(lang, "Version", "Version"),
         `${v.number} — ${W.minutesStatus(v.status, lang)}${v.sentAt !== undefined ? ` ${fr(lang, "le", "on")} ${T.formatDate(ms(v.sentAt), lang, { weekday: false })}` : ""}`
       ],
-      ...(v.correction !== undefined ? [[fr(lang, "Correction", "Correction"), v.correction] as const] : [])
+      ...(v.correction !== undefined ? [[fr(lang, "Correction", "Correction"), v.correction] as const] : []),
+      [fr(lang, "Transmission à l’encadrement au plus tard le", "To line managers by"), T.formatDate(ms(view.transmissionDueAt), lang)]
     ]),
     D.note(
       "info",
@@ -381,9 +383,11 @@ const framingBlocks = (view: View.FramingView, lang: D.Lang): Array<D.Block> => 
       })
     )
   }
+  blocks.push(workingDaysBlock(view.workingDays, lang))
   if (view.reviewForSocialDialogue) {
     blocks.push(D.paragraph(fr(lang, "Le bilan de la démarche sera présenté aux instances de dialogue social.", "The review will be presented to the social-dialogue bodies.")))
   }
+  blocks.push(...localRulesBlocks(view.localRules, lang))
   if (view.approval !== undefined) {
     const on = T.formatDate(ms(view.approval.at), lang, { weekday: false })
     blocks.push(D.signature(fr(lang, `Démarche acceptée le ${on} par ${withArticle(view.approval.by)}.`, `Approved on ${on} by ${view.approval.by}.`)))
@@ -434,6 +438,7 @@ export const charter = (view: View.CharterView, options: Options = {}): D.Docume
   const blocks: Array<D.Block> = [
     D.numbered(view.items.map((i) => W.charterItem(i, lang))),
     ...(view.text !== undefined && view.text !== "" ? [D.paragraph(view.text)] : []),
+    ...localRulesBlocks(view.localRules, lang),
     D.signature(
       view.adoptedAt === undefined
         ? fr(lang, "Règles à adopter lors de la première réunion.", "Rules to be adopted at the first meeting.")

@@ -41,7 +41,9 @@ export const framingView = (s: ExchangeSnapshot, env: Env) => {
             formalisationHours: f.dedicatedTime.formalisationHours
           },
     reviewForSocialDialogue: f?.reviewForSocialDialogue ?? false,
-    approval: s.approval === undefined ? undefined : { at: s.approval.at, by: s.approval.by }
+    approval: s.approval === undefined ? undefined : { at: s.approval.at, by: s.approval.by },
+    localRules: env.localRules,
+    workingDays: env.config.workingDays ? { holidayCalendar: env.config.holidayCalendar } : undefined
   }
 }
 
