@@ -13,34 +13,11 @@ import * as Schema from "effect/Schema"
 import loadHighs from "highs"
 import * as Engine from "../src/internal/composer/engine.js"
 import { exactLottery, type Solver } from "../src/internal/composer/exact.js"
-import { allUnits, realisticPool } from "./ComposerFixtures.js"
+import { allUnits, quotasFor, realisticPool } from "./ComposerFixtures.js"
 
 type V = Composer.VolunteerEncoded
 
 const load = (): Promise<Solver> => (loadHighs as unknown as () => Promise<Solver>)()
-
-/** Quotas on sex, age band and seniority: at least half a fair share of each category, at most one above its share. */
-export const quotasFor = (pool: ReadonlyArray<V>, k: number): Array<Composer.Quota> => {
-  const out: Array<Composer.Quota> = []
-  for (const dimension of ["sex", "ageBand", "seniorityBand"] as const) {
-    const freq = new Map<string, number>()
-    for (const v of pool) {
-      const c = v[dimension]
-      if (c !== undefined) freq.set(c, (freq.get(c) ?? 0) + 1)
-    }
-    for (const [category, n] of [...freq].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      const share = (n / pool.length) * k
-      const floor = Math.ceil(k / freq.size / 2)
-      out.push({
-        dimension,
-        category,
-        min: n >= floor ? Math.max(floor, Math.floor(share) - 1) : 0,
-        max: Math.max(floor, Math.ceil(share) + 1)
-      })
-    }
-  }
-  return out
-}
 
 const run = (pool: ReadonlyArray<V>, request: Composer.ComposeRequestEncoded) =>
   Effect.runPromise(Composer.composeEffect(pool, request))
