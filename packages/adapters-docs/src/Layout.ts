@@ -83,7 +83,8 @@ const meta = (header: View.Header, title: string, lang: D.Lang, subtitle: string
     audience: W.audience(header.audience, lang),
     ...(banner !== "" ? { confidentiality: banner } : {}),
     ...(header.service !== undefined ? { serviceName: header.service } : {}),
-    issuedAt: ms(header.generatedAt),
+    // Each document is dated by its own event (core: `Header.issuedAt`), never by when it is rendered.
+    issuedAt: ms(header.issuedAt),
     lang
   }
 }
@@ -97,13 +98,31 @@ const guestsLine = (guests: ReadonlyArray<View.AgendaView["guests"][number]>, la
     ? fr(lang, "aucun", "none")
     : guests.map((g) => W.guestRole(g.role, lang) + (g.reason !== undefined && g.reason !== "" ? ` (${g.reason})` : "")).join(", ")
 
+/** The item's nature, unless its title already says it (« Choix des questions de travail — choix des questions de travail »). */
+const natureSuffix = (i: View.AgendaItemView, lang: D.Lang): string => {
+  const label = W.nature(i.nature, lang)
+  const norm = (s: string) => s.toLocaleLowerCase(lang).replace(/[’']/gu, "'").replace(/\s+/gu, " ").trim()
+  return norm(i.title).includes(norm(label)) ? "" : ` — ${label}`
+}
+
+/**
+ * What a session is for: its kind, except a casework session whose agenda
+ * holds only syntheses, which is a synthesis session (not « étude de cas »).
+ */
+const sessionObject = (s: View.SessionRef, lang: D.Lang, items?: ReadonlyArray<View.AgendaItemView>): string => {
+  const natures = items?.map((i) => i.nature) ?? s.natures
+  return s.kind === "casework" && natures.length > 0 && natures.every((n) => n === "synthesis")
+    ? fr(lang, "synthèse des travaux", "synthesis of the work")
+    : W.sessionKind(s.kind, lang)
+}
+
 const agendaList = (items: ReadonlyArray<View.AgendaItemView>, lang: D.Lang): D.Block =>
   items.length === 0
     ? D.paragraph(fr(lang, "Aucun point inscrit.", "No item."))
     : D.numbered(
         items.map((i) => [
           D.bold(i.title),
-          ` — ${W.nature(i.nature, lang)}`,
+          natureSuffix(i, lang),
           ...(i.question !== undefined ? [D.italic(` (${fr(lang, "question", "question")}${colon(lang)} ${i.question})`)] : [])
         ])
       )
@@ -126,7 +145,7 @@ export const minutes = (view: View.MinutesView, options: Options = {}): D.Docume
   const v = view.version
   const blocks: Array<D.Block> = [
     D.definitions([
-      [fr(lang, "Séance", "Session"), `${fr(lang, `n°${T.NBSP}`, "")}${s.number} — ${W.sessionKind(s.kind, lang)}`],
+      [fr(lang, "Séance", "Session"), `${fr(lang, `n°${T.NBSP}`, "")}${s.number} — ${sessionObject(s, lang, view.agenda)}`],
       [fr(lang, "Date", "Date"), when(s, lang)],
       ...(s.venue !== undefined ? [[fr(lang, "Lieu", "Venue"), s.venue] as const] : []),
       [
@@ -366,9 +385,27 @@ const framingBlocks = (view: View.FramingView, lang: D.Lang): Array<D.Block> => 
     blocks.push(D.paragraph(fr(lang, "Le bilan de la démarche sera présenté aux instances de dialogue social.", "The review will be presented to the social-dialogue bodies.")))
   }
   if (view.approval !== undefined) {
-    blocks.push(D.signature(fr(lang, `Démarche acceptée le ${T.formatDate(ms(view.approval.at), lang, { weekday: false })} par ${view.approval.by}.`, `Approved on ${T.formatDate(ms(view.approval.at), lang, { weekday: false })} by ${view.approval.by}.`)))
+    const on = T.formatDate(ms(view.approval.at), lang, { weekday: false })
+    blocks.push(D.signature(fr(lang, `Démarche acceptée le ${on} par ${withArticle(view.approval.by)}.`, `Approved on ${on} by ${view.approval.by}.`)))
   }
   return blocks
+}
+
+/**
+ * A function or a person as the complement of « par » : typed as « Directrice
+ * départementale adjointe », it takes its article (« la Directrice… »);
+ * a text that already starts with a determiner, a civility or a name is
+ * left as typed.
+ */
+const withArticle = (by: string): string => {
+  const t = by.trim()
+  if (/^(la|le|les|l['’]|un|une|mme|m\.|madame|monsieur)\s?/iu.test(t)) return t
+  const feminine = /^(directrice|sous-directrice|cheffe|présidente|secrétaire générale|inspectrice|adjointe)\b/iu
+  const masculine = /^(directeur|sous-directeur|chef|président|secrétaire général|inspecteur|adjoint|préfet)\b/iu
+  const vowel = /^[aeéèêiîoôuh]/iu
+  if (feminine.test(t)) return vowel.test(t) ? `l’${t}` : `la ${t}`
+  if (masculine.test(t)) return vowel.test(t) ? `l’${t}` : `le ${t}`
+  return t
 }
 
 /** The invitation to volunteer, carrying the framing elements. @since 0.1.0 */
@@ -421,7 +458,7 @@ export const calendar = (view: View.CalendarView, options: Options = {}): D.Docu
             T.formatDate(ms(s.scheduledAt), lang),
             T.formatTimeRange(ms(s.scheduledAt), s.durationMinutes, lang),
             s.venue ?? "—",
-            W.sessionKind(s.kind, lang),
+            sessionObject(s, lang),
             W.sessionStatus(s.status, lang)
           ])
         })
@@ -449,7 +486,7 @@ export const agenda = (view: View.AgendaView, options: Options = {}): D.Document
     D.definitions([
       [fr(lang, "Date", "Date"), when(s, lang)],
       ...(s.venue !== undefined ? [[fr(lang, "Lieu", "Venue"), s.venue] as const] : []),
-      [fr(lang, "Objet", "Purpose"), W.sessionKind(s.kind, lang)],
+      [fr(lang, "Objet", "Purpose"), sessionObject(s, lang, view.items)],
       [fr(lang, "Invités ponctuels", "Guests"), guestsLine(view.guests, lang)]
     ]),
     D.heading(1, fr(lang, "Points à l’ordre du jour", "Items")),
@@ -549,7 +586,9 @@ export const review = (view: View.ReviewView, options: Options = {}): D.Document
           ? fr(lang, `du ${T.formatDate(ms(view.period.from), lang, { weekday: false })} au ${T.formatDate(ms(view.period.to), lang, { weekday: false })}`, `${T.formatDate(ms(view.period.from), lang, { weekday: false })} to ${T.formatDate(ms(view.period.to), lang, { weekday: false })}`)
           : "—"
       ],
-      ...(view.presentedAt !== undefined ? [[fr(lang, "Présenté le", "Presented on"), T.formatDate(ms(view.presentedAt), lang)] as const] : [])
+      ...(view.presentedAt !== undefined ? [[fr(lang, "Présenté le", "Presented on"), T.formatDate(ms(view.presentedAt), lang)] as const] : []),
+      // The body the review is presented to is a line of its own, labelled (not a stray paragraph).
+      ...(view.body !== undefined && view.body !== "" ? [[fr(lang, "Instance", "Body"), view.body] as const] : [])
     ]),
     D.note("info", fr(lang, "Bilan chiffré : il ne contient aucune donnée personnelle.", "Figures only: this review holds no personal data.")),
     D.heading(1, fr(lang, "Chiffres clés", "Key figures")),
@@ -566,7 +605,6 @@ export const review = (view: View.ReviewView, options: Options = {}): D.Document
     })
   ]
   if (view.text !== undefined && view.text !== "") blocks.push(D.heading(1, fr(lang, "Analyse", "Analysis")), D.paragraph(view.text))
-  if (view.body !== undefined && view.body !== "") blocks.push(D.paragraph(view.body))
   if (view.testimonials.length > 0) {
     blocks.push(
       D.heading(1, fr(lang, "Témoignages", "Testimonials")),
@@ -605,8 +643,8 @@ export const attestation = (view: View.AttestationView, options: Options = {}): 
     D.signature(
       fr(
         lang,
-        `Fait le ${T.formatDate(ms(view.header.generatedAt), lang, { weekday: false })}, pour servir et valoir ce que de droit.`,
-        `Issued on ${T.formatDate(ms(view.header.generatedAt), lang, { weekday: false })}.`
+        `Fait le ${T.formatDate(ms(view.header.issuedAt), lang, { weekday: false })}, pour servir et valoir ce que de droit.`,
+        `Issued on ${T.formatDate(ms(view.header.issuedAt), lang, { weekday: false })}.`
       )
     )
   ]
@@ -673,8 +711,11 @@ export const calendarEvents = (view: View.CalendarView | View.AgendaView, option
       description:
         view._tag === "AgendaView"
           ? `${fr(lang, "Ordre du jour", "Agenda")}${colon(lang)}\n${view.items.map((i, n) => `${n + 1}. ${i.title}`).join("\n")}`
-          : W.sessionKind(s.kind, lang),
-      status: s.status === "cancelled" ? ("cancelled" as const) : ("confirmed" as const)
+          : sessionObject(s, lang),
+      status: s.status === "cancelled" ? ("cancelled" as const) : ("confirmed" as const),
+      // Derived from the session's events: SEQUENCE counts its changes, DTSTAMP is the latest one.
+      sequence: s.sequence,
+      ...(s.changedAt !== undefined ? { stamp: ms(s.changedAt) } : {})
     }))
   }
 }

@@ -32,6 +32,22 @@ const inline = (t: Text): string =>
     })
     .join("")
 
+/**
+ * A table cell: a line break (several conditions, one per line) becomes
+ * `<br>`, the only line break a GFM table cell can hold; everything typed
+ * is still escaped.
+ */
+const cell = (t: Text): string => {
+  const lines: Array<Array<Text[number]>> = [[]]
+  for (const r of t) {
+    clean(r.text).split(/\r\n?|\n/).forEach((part, i) => {
+      if (i > 0) lines.push([])
+      if (part !== "") lines[lines.length - 1]!.push({ ...r, text: part })
+    })
+  }
+  return lines.map(inline).join("<br>")
+}
+
 const block = (b: Block, lang: "fr" | "en"): string => {
   switch (b._tag) {
     case "Heading":
@@ -43,7 +59,7 @@ const block = (b: Block, lang: "fr" | "en"): string => {
     case "Table": {
       const head = `| ${b.header.map(escape).join(" | ")} |`
       const rule = `| ${b.header.map(() => "---").join(" | ")} |`
-      const rows = b.rows.map((r) => `| ${r.map((c) => inline(c) || " ").join(" | ")} |`)
+      const rows = b.rows.map((r) => `| ${r.map((c) => cell(c) || " ").join(" | ")} |`)
       return [`*${escape(b.caption)}*`, "", head, rule, ...rows].join("\n")
     }
     case "Definitions":

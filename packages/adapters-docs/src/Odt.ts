@@ -14,6 +14,7 @@ import type { Block, Document, Text } from "./Document.js"
 import { fractions } from "./Document.js"
 import { fitColumns } from "./internal/fit.js"
 import { metrics } from "./internal/measure.js"
+import { stampZip } from "./internal/zip.js"
 import { readableOnWhite, textOn, tint } from "./internal/colour.js"
 import { audienceLine, escapeXml as esc, imageSize, issuedLine, langOf, serviceOf } from "./internal/head.js"
 import { labels } from "./internal/labels.js"
@@ -303,7 +304,10 @@ ${head.join("\n")}
 ${body}
 </office:text></office:body></office:document-content>`
   // Entry times: the document's own date, else a fixed instant; never the clock.
-  const mtime = new Date(doc.meta.issuedAt ?? Date.UTC(2020, 0, 1))
+  // fflate writes them in the machine's local time: rewritten in UTC below (stampZip), so that
+  // the bytes do not depend on the time zone either.
+  const issued = doc.meta.issuedAt ?? Date.UTC(2020, 0, 1)
+  const mtime = new Date(issued)
   const files: Record<string, [Uint8Array, { level: 0 | 6; mtime: Date }]> = {
     mimetype: [strToU8(mediaType), { level: 0, mtime }],
     "META-INF/manifest.xml": [strToU8(manifestXml(logoPath, theme.logo?.mime)), { level: 6, mtime }],
@@ -312,5 +316,5 @@ ${body}
     "meta.xml": [strToU8(metaXml(doc, lang, service)), { level: 6, mtime }]
   }
   if (logoPath !== undefined && theme.logo !== undefined) files[logoPath] = [theme.logo.bytes, { level: 0, mtime }]
-  return zipSync(files)
+  return stampZip(zipSync(files), issued)
 }

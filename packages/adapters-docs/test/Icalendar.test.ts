@@ -1,3 +1,4 @@
+import * as DateTime from "effect/DateTime"
 import ICAL from "ical.js"
 import { describe, expect, it } from "vitest"
 import { Icalendar, Layout, Render, Typography } from "../src/index.js"
@@ -10,11 +11,33 @@ const parisHour = (d: Date) => Typography.wallTime(d.getTime())
 describe("iCalendar", () => {
   const ics = Icalendar.render(Layout.calendarEvents(calendarView), { timestamp: stamp, uidDomain: "dreets-bretagne.example" })
 
-  it("uses CRLF line endings and a stable DTSTAMP", () => {
+  it("uses CRLF line endings and the same bytes for the same calendar", () => {
     expect(ics.split("\r\n").length).toBeGreaterThan(10)
     expect(ics.replace(/\r\n/g, "")).not.toContain("\n")
-    expect(ics).toContain("DTSTAMP:20261001T080000Z")
     expect(Icalendar.render(Layout.calendarEvents(calendarView), { timestamp: stamp, uidDomain: "dreets-bretagne.example" })).toBe(ics)
+  })
+
+  it("defect 7: DTSTAMP is the session's own last change and SEQUENCE its revisions, never the clock", () => {
+    // The fixture's sessions last changed on 20 Oct 2026 08:00Z, once after scheduling.
+    expect(ics.match(/^DTSTAMP:.*$/gm)).toEqual(["DTSTAMP:20261020T080000Z", "DTSTAMP:20261020T080000Z", "DTSTAMP:20261020T080000Z"])
+    expect(ics.match(/^SEQUENCE:.*$/gm)).toEqual(["SEQUENCE:1", "SEQUENCE:1", "SEQUENCE:1"])
+    const moved = {
+      ...calendarView,
+      sessions: calendarView.sessions.map((s, i) => (i === 0 ? { ...s, sequence: 2, changedAt: DateTime.unsafeMake("2026-10-22T07:30:00Z") } : s))
+    }
+    const again = Icalendar.render(Layout.calendarEvents(moved), { timestamp: stamp, uidDomain: "dreets-bretagne.example" })
+    const first = new ICAL.Event(new ICAL.Component(ICAL.parse(again)).getFirstSubcomponent("vevent")!)
+    expect(first.sequence).toBe(2)
+    expect(first.component.getFirstPropertyValue("dtstamp")!.toString()).toBe("2026-10-22T07:30:00Z")
+  })
+
+  it("defect 7: lines folded at 75 octets, never inside a UTF-8 character; a strict parser reads the text back whole", () => {
+    const title = "Séance « désescalade » — écoute, évaluation, échéances ; ".repeat(4)
+    const out = Icalendar.render({ name: "Échanges", events: [{ id: "s1", title, start: Date.UTC(2026, 9, 24, 12), durationMinutes: 60, stamp }] })
+    for (const line of out.split("\r\n")) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75)
+    // Character-count folding (the defect) gives lines of 75 characters but more than 75 octets.
+    expect(out.split("\r\n").some((l) => l.length < 75 && Buffer.byteLength(l, "utf8") > 70)).toBe(true)
+    expect(new ICAL.Event(new ICAL.Component(ICAL.parse(out)).getFirstSubcomponent("vevent")!).summary).toBe(title)
   })
 
   it("parses back with the right Paris times on both sides of the DST change", () => {

@@ -65,6 +65,24 @@ describe("ODT", () => {
     expect(Odt.render(Layout.minutes(minutesView), { serviceName: "DREETS Bretagne" })).toEqual(bytes)
   })
 
+  it("defect 7: the same bytes whatever the machine's time zone (zip entry times in UTC, the document's own date)", () => {
+    const saved = process.env["TZ"]
+    try {
+      process.env["TZ"] = "Pacific/Kiritimati"
+      const east = Odt.render(Layout.minutes(minutesView), { serviceName: "DREETS Bretagne" })
+      process.env["TZ"] = "America/Los_Angeles"
+      const west = Odt.render(Layout.minutes(minutesView), { serviceName: "DREETS Bretagne" })
+      expect(Buffer.from(east).equals(Buffer.from(west))).toBe(true)
+      // The entries are dated 5 Nov 2026 09:00 UTC (the minutes' sending): MS-DOS date and time fields.
+      const view = new DataView(east.buffer, east.byteOffset, east.byteLength)
+      expect(view.getUint16(12, true)).toBe(((2026 - 1980) << 9) | (11 << 5) | 5)
+      expect(view.getUint16(10, true)).toBe(9 << 11)
+    } finally {
+      if (saved === undefined) delete process.env["TZ"]
+      else process.env["TZ"] = saved
+    }
+  })
+
   it("embeds the logo and lists it in the manifest", () => {
     const withLogo = unzipText(Odt.render(Layout.conclusions(conclusionsView), { logo: { bytes: png, mime: "image/png", widthMm: 30 } }))
     expect(Object.keys(withLogo)).toContain("Pictures/logo.png")

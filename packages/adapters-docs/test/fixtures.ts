@@ -20,6 +20,7 @@ const header = (output: "minutes" | "conclusions" | "calendar" | "agenda", audie
   output,
   state: "inSessions" as const,
   generatedAt: at("2026-11-05T09:00:00Z"),
+  issuedAt: at("2026-11-05T09:00:00Z"),
   circulation: audience === "group" ? ("group" as const) : ("restricted" as const)
 })
 
@@ -31,7 +32,10 @@ export const session1 = {
   scheduledAt: at("2026-10-24T12:00:00Z"),
   durationMinutes: 180,
   venue: "Rennes, salle Vauban (2ᵉ étage)",
-  status: "held" as const
+  status: "held" as const,
+  natures: [],
+  sequence: 1,
+  changedAt: at("2026-10-20T08:00:00Z")
 }
 
 /** Tuesday 3 Nov 2026 14:00 Paris (CET, UTC+1) = 13:00Z, after the DST change of 25 Oct. */
@@ -42,7 +46,10 @@ export const session2 = {
   scheduledAt: at("2026-11-03T13:00:00Z"),
   durationMinutes: 150,
   venue: "Rennes, salle Vauban (2ᵉ étage)",
-  status: "held" as const
+  status: "held" as const,
+  natures: [],
+  sequence: 1,
+  changedAt: at("2026-10-20T08:00:00Z")
 }
 
 export const minutesView: Layout.MinutesView = {
@@ -129,7 +136,7 @@ export const minutesView: Layout.MinutesView = {
 
 export const conclusionsView: Layout.ConclusionsView = {
   _tag: "ConclusionsView",
-  header: { ...header("conclusions", "group"), state: "concluded", generatedAt: at("2027-01-15T10:00:00Z") },
+  header: { ...header("conclusions", "group"), state: "concluded", generatedAt: at("2027-01-15T10:00:00Z"), issuedAt: at("2027-01-15T10:00:00Z") },
   draftedAt: at("2027-01-14T15:00:00Z"),
   circulatedAt: undefined,
   summary:

@@ -1,4 +1,7 @@
 /**
+ * (Over 450 lines: the facade is one public surface — its types, its errors
+ * and the one function that builds it — documented where it is declared.)
+ *
  * A Promise facade for applications that do not use Effect: the application
  * service of `@entre-pairs/core` over the SQL event store, behind plain async
  * methods, typed end to end. Input is JSON (commands as they arrive in an
@@ -312,14 +315,77 @@ export interface Executed {
 }
 
 /**
- * An exchange in a list: its read model.
+ * An exchange in a list: its read model, instants as ISO-8601 strings.
  *
  * @example
  * import type { Facade } from "@entre-pairs/adapters-sql"
- * const label = (s: Facade.Summary) => `${s.title} (${s.state})`
+ * const label = (s: Facade.Summary) => `${s.title} (${s.state}, ${s.service ?? "?"})`
  * @since 0.1.0
  */
-export type Summary = ExchangeService.Summary
+export interface Summary {
+  readonly exchangeId: string
+  readonly title: string
+  readonly state: Exchange.ExchangeState
+  readonly version: number
+  /** @since 0.2.0 */
+  readonly service?: string | undefined
+  /** @since 0.2.0 */
+  readonly themes?: ReadonlyArray<string> | undefined
+  /** @since 0.2.0 */
+  readonly openedAt?: string | undefined
+  /** @since 0.2.0 */
+  readonly closedAt?: string | undefined
+  /** @since 0.2.0 */
+  readonly updatedAt?: string | undefined
+}
+
+/**
+ * A page of an estate query and the cursor of the next page (absent on the
+ * last one): pass it back as `cursor` with the same filters.
+ *
+ * @example
+ * import type { Facade } from "@entre-pairs/adapters-sql"
+ * const more = (page: Facade.Page<Facade.Summary>) => page.next !== undefined
+ * @since 0.2.0
+ */
+export interface Page<A> {
+  readonly items: ReadonlyArray<A>
+  readonly next?: string | undefined
+}
+
+/**
+ * Filters of the estate's obligations: a service, an owner (an action
+ * owner's label, or `liaison`, `facilitators`, `direction`), a rule, a period
+ * of due dates (`dueFrom` inclusive, `dueBefore` exclusive), a status at the
+ * query's instant.
+ *
+ * @example
+ * import type { Facade } from "@entre-pairs/adapters-sql"
+ * const late: Facade.ObligationFilter = { service: "DRH", status: "overdue", dueFrom: "2026-01-01" }
+ * @since 0.2.0
+ */
+export interface ObligationFilter {
+  readonly service?: string | undefined
+  readonly owner?: string | undefined
+  readonly rule?: Obligations.Obligation["rule"] | undefined
+  readonly dueFrom?: InstantInput | undefined
+  readonly dueBefore?: InstantInput | undefined
+  readonly status?: Obligations.Obligation["status"] | undefined
+}
+
+/**
+ * A page request: at most `limit` items (1 to 1,000, default 100) after
+ * `cursor` (the `next` of the previous page).
+ *
+ * @example
+ * import type { Facade } from "@entre-pairs/adapters-sql"
+ * const first: Facade.PageRequest = { limit: 50 }
+ * @since 0.2.0
+ */
+export interface PageRequest {
+  readonly limit?: number | undefined
+  readonly cursor?: string | undefined
+}
 
 /**
  * An obligation open at an instant, with its exchange, in JSON.
@@ -360,8 +426,31 @@ export interface EntrePairs {
   ) => Promise<{ readonly snapshot: Exchange.ExchangeSnapshotEncoded; readonly version: number } | undefined>
   /** Exchanges, optionally in one state. */
   readonly list: (filter?: { readonly state?: Exchange.ExchangeState | undefined }) => Promise<ReadonlyArray<Summary>>
-  /** Obligations open at an instant across all exchanges, by due date. */
-  readonly obligationsDue: (at: InstantInput) => Promise<ReadonlyArray<DueObligation>>
+  /** Obligations open at an instant across all exchanges (optionally filtered), by due date. */
+  readonly obligationsDue: (at: InstantInput, filter?: ObligationFilter) => Promise<ReadonlyArray<DueObligation>>
+  /**
+   * One page of the obligations open at an instant across exchanges, by due
+   * date, then exchange, from the read models. Rejects with
+   * `InvalidInputError` on a malformed filter, limit or cursor.
+   *
+   * @since 0.2.0
+   */
+  readonly obligations: (
+    at: InstantInput,
+    options?: ObligationFilter & PageRequest
+  ) => Promise<Page<DueObligation>>
+  /**
+   * One page of exchanges by state and service, in code-point order of their
+   * IDs.
+   *
+   * @since 0.2.0
+   */
+  readonly exchanges: (
+    options?: {
+      readonly state?: Exchange.ExchangeState | undefined
+      readonly service?: string | undefined
+    } & PageRequest
+  ) => Promise<Page<Summary>>
   /**
    * A view of an exchange for an audience, as JSON (default instant: now).
    * The result's type follows `request.output`. Rejects with
@@ -383,6 +472,11 @@ const decodeCommand = Schema.decodeUnknownEither(Command.ExchangeCommand)
 const decodeOverrides = Schema.decodeUnknownEither(Policy.PolicyOverrides)
 const encodeEvents = Schema.encodeSync(Schema.Array(Event.ExchangeEvent))
 const encodeObligation = Schema.encodeSync(Obligations.Obligation)
+const dueJson = (d: ExchangeService.DueObligation): DueObligation => ({
+  exchangeId: d.exchangeId,
+  title: d.title,
+  obligation: encodeObligation(d.obligation)
+})
 
 /**
  * The snapshot's cross-field checks (e.g. every facilitator is a known agent)
@@ -448,6 +542,10 @@ const toError = (error: unknown): Error => {
     case "ExchangeNotFound":
       return new InvalidInputError(tagged["message"], [{ path: ["exchangeId"], message: tagged["message"] }], { cause: error })
     case "EventStoreError":
+      // A query the store refuses (limit, instant, cursor) is the caller's input.
+      if (tagged["operation"] === "query") {
+        return new InvalidInputError(tagged["reason"], [{ path: [], message: tagged["reason"] }], { cause: error })
+      }
       return new StoreError(tagged["operation"], tagged["reason"], { cause: error })
     default:
       return error instanceof Error ? error : new Error(String(error))
@@ -464,6 +562,55 @@ const instant = (input: unknown, path: string): DateTime.Utc => {
   if (Option.isNone(at)) throw invalid(`not an instant: ${Input.excerpt(String(input))}`, [path])
   return DateTime.toUtc(at.value)
 }
+
+const rules: ReadonlyArray<unknown> = ["RES-02", "RES-03", "RES-05", "RES-06", "RES-08"]
+
+/** The estate filters and page request, checked (they come from JavaScript too). */
+const estateOptions = (input: unknown) => {
+  if (input === undefined) return {}
+  if (!isRecord(input)) throw invalid("query options are an object", [])
+  const text = (key: string): string | undefined => {
+    const value = input[key]
+    if (value !== undefined && typeof value !== "string") throw invalid(`${key} must be a string`, [key])
+    return value
+  }
+  const { dueBefore, dueFrom, limit, rule, state, status } = input
+  if (state !== undefined && !(Exchange.states as ReadonlyArray<unknown>).includes(state)) {
+    throw invalid(`unknown state "${Input.excerpt(String(state))}" (one of ${Exchange.states.join(", ")})`, ["state"])
+  }
+  if (rule !== undefined && !rules.includes(rule)) {
+    throw invalid(`unknown obligation rule "${Input.excerpt(String(rule))}" (one of ${rules.join(", ")})`, ["rule"])
+  }
+  if (status !== undefined && status !== "due" && status !== "overdue") {
+    throw invalid(`status must be "due" or "overdue"`, ["status"])
+  }
+  if (limit !== undefined && (typeof limit !== "number" || !Number.isSafeInteger(limit) || limit < 1 || limit > 1000)) {
+    throw invalid(`limit must be an integer from 1 to 1000, got ${Input.excerpt(String(limit))}`, ["limit"])
+  }
+  return {
+    service: text("service"),
+    owner: text("owner"),
+    cursor: text("cursor"),
+    rule: rule as Obligations.Obligation["rule"] | undefined,
+    status: status as Obligations.Obligation["status"] | undefined,
+    state: state as Exchange.ExchangeState | undefined,
+    limit: limit as number | undefined,
+    dueFrom: dueFrom === undefined ? undefined : instant(dueFrom, "dueFrom"),
+    dueBefore: dueBefore === undefined ? undefined : instant(dueBefore, "dueBefore")
+  }
+}
+
+const summaryJson = (s: ExchangeService.Summary): Summary => ({
+  exchangeId: s.exchangeId,
+  title: s.title,
+  state: s.state,
+  version: s.version,
+  ...(s.service === undefined ? {} : { service: s.service }),
+  ...(s.themes === undefined ? {} : { themes: s.themes }),
+  ...(s.openedAt === undefined ? {} : { openedAt: DateTime.formatIso(s.openedAt) }),
+  ...(s.closedAt === undefined ? {} : { closedAt: DateTime.formatIso(s.closedAt) }),
+  ...(s.updatedAt === undefined ? {} : { updatedAt: DateTime.formatIso(s.updatedAt) })
+})
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value)
@@ -594,12 +741,26 @@ export const createEntrePairs = async (options: Options): Promise<EntrePairs> =>
       if (state !== undefined && !(Exchange.states as ReadonlyArray<unknown>).includes(state)) {
         throw invalid(`unknown state "${Input.excerpt(String(state))}" (one of ${Exchange.states.join(", ")})`, ["state"])
       }
-      return run(Effect.flatMap(service, (s) => s.list({ state: state as Exchange.ExchangeState | undefined })))
+      const listed = await run(Effect.flatMap(service, (s) => s.list({ state: state as Exchange.ExchangeState | undefined })))
+      return listed.map(summaryJson)
     },
-    obligationsDue: async (atInput) => {
+    obligationsDue: async (atInput, filter) => {
       const at = instant(atInput, "at")
-      const due = await run(Effect.flatMap(service, (s) => s.obligationsDue(at)))
-      return due.map((d) => ({ exchangeId: d.exchangeId, title: d.title, obligation: encodeObligation(d.obligation) }))
+      const { cursor: _, limit: __, state: ___, ...options } = estateOptions(filter)
+      const due = await run(Effect.flatMap(service, (s) => s.obligationsDue(at, options)))
+      return due.map(dueJson)
+    },
+    obligations: async (atInput, input) => {
+      const at = instant(atInput, "at")
+      const { state: _, ...options } = estateOptions(input)
+      const page = await run(Effect.flatMap(service, (s) => s.obligations(at, options)))
+      return page.next === undefined ? { items: page.items.map(dueJson) } : { items: page.items.map(dueJson), next: page.next }
+    },
+    exchanges: async (input) => {
+      const { cursor, limit, service: serviceName, state } = estateOptions(input)
+      const page = await run(Effect.flatMap(service, (s) => s.exchanges({ state, service: serviceName, limit, cursor })))
+      const items = page.items.map(summaryJson)
+      return page.next === undefined ? { items } : { items, next: page.next }
     },
     view: async (exchangeId, input, viewOptions) => {
       const request: unknown = input

@@ -305,4 +305,127 @@ export const contract = (name: string, fresh: Fresh) =>
         assert.strictEqual(readModel!.version, rounds)
         assert.strictEqual(readModel!.state, winners[rounds - 1])
       })))
+
+    it.effect("estate: obligations owed at an instant, filtered, in (due, stream, position) order, a page at a time", () =>
+      run(Effect.gen(function*() {
+        const store = yield* Store
+        const ob = (rule: string, dueAt: string, owner: string, from?: string) => ({
+          rule,
+          dueAt,
+          owner,
+          path: `p.${rule}`,
+          ...(from === undefined ? {} : { from }),
+          what: { fr: `faire ${rule}`, en: `do ${rule}` }
+        })
+        const estate: ReadonlyArray<EventStore.ReadModel> = [
+          {
+            ...model("ech-b", 3, "sessions", [
+              ob("RES-02", "2026-12-10T00:00:00.000Z", "liaison", "2026-12-01T00:00:00.000Z"),
+              ob("RES-08", "2026-12-10T00:00:00.000Z", "Pôle RH", "2026-11-01T00:00:00.000Z"),
+              ob("RES-05", "2027-01-10T00:00:00.000Z", "direction", "2026-12-20T00:00:00.000Z")
+            ]),
+            service: "DRH"
+          },
+          { ...model("ech-a", 3, "sessions", [ob("RES-02", "2026-12-10T00:00:00.000Z", "liaison")]), service: "DGOS" },
+          { ...model("Ech-Z", 3, "closed", [ob("RES-08", "2026-11-01T00:00:00.000Z", "Pôle RH")]) }
+        ]
+        for (const m of estate) yield* store.append(m.stream, 0, scheduleCommand(m.stream, 0), m)
+        const keys = (page: EventStore.Page<EventStore.ObligationRow, unknown>) =>
+          page.rows.map((r) => `${r.stream}#${r.position}`)
+        const at = "2026-12-15T00:00:00.000Z"
+        const all = yield* store.obligations({ at, limit: 100 })
+        // RES-05 of ech-b is owed from 2026-12-20 only; "Ech-Z" < "ech-a" < "ech-b" in code points.
+        assert.deepStrictEqual(keys(all), ["Ech-Z#0", "ech-a#0", "ech-b#0", "ech-b#1"])
+        assert.isUndefined(all.next)
+        assert.deepStrictEqual(all.rows[2], {
+          stream: "ech-b",
+          title: "Échange ech-b",
+          service: "DRH",
+          position: 0,
+          ...ob("RES-02", "2026-12-10T00:00:00.000Z", "liaison", "2026-12-01T00:00:00.000Z")
+        })
+        assert.deepStrictEqual(all.rows[0], { stream: "Ech-Z", title: "Échange Ech-Z", position: 0, ...ob("RES-08", "2026-11-01T00:00:00.000Z", "Pôle RH") })
+        assert.deepStrictEqual(keys(yield* store.obligations({ at: "2026-12-20T00:00:00.000Z", limit: 100 })), [
+          "Ech-Z#0", "ech-a#0", "ech-b#0", "ech-b#1", "ech-b#2"
+        ])
+        assert.deepStrictEqual(keys(yield* store.obligations({ at: "2026-11-15T00:00:00.000Z", limit: 100 })), [
+          "Ech-Z#0", "ech-a#0", "ech-b#1"
+        ])
+        assert.deepStrictEqual(keys(yield* store.obligations({ at, service: "DRH", limit: 100 })), ["ech-b#0", "ech-b#1"])
+        assert.deepStrictEqual(keys(yield* store.obligations({ at, owner: "Pôle RH", limit: 100 })), ["Ech-Z#0", "ech-b#1"])
+        assert.deepStrictEqual(keys(yield* store.obligations({ at, rule: "RES-02", limit: 100 })), ["ech-a#0", "ech-b#0"])
+        assert.deepStrictEqual(
+          keys(yield* store.obligations({ at, dueFrom: "2026-12-10T00:00:00.000Z", dueBefore: "2027-01-10T00:00:00.000Z", limit: 100 })),
+          ["ech-a#0", "ech-b#0", "ech-b#1"]
+        )
+        assert.deepStrictEqual(keys(yield* store.obligations({ at: "2026-12-10T00:00:00.000Z", status: "overdue", limit: 100 })), ["Ech-Z#0"])
+        assert.deepStrictEqual(keys(yield* store.obligations({ at: "2026-12-10T00:00:00.000Z", status: "due", limit: 100 })), [
+          "ech-a#0", "ech-b#0", "ech-b#1"
+        ])
+        // Pages of one reproduce the whole list, each cursor the last row of its page.
+        const paged: Array<string> = []
+        let after: EventStore.ObligationCursor | undefined
+        do {
+          const page = yield* store.obligations({ at, limit: 1, after })
+          assert.isAtMost(page.rows.length, 1)
+          paged.push(...keys(page))
+          after = page.next
+        } while (after !== undefined)
+        assert.deepStrictEqual(paged, keys(all))
+        const two = yield* store.obligations({ at, limit: 2 })
+        assert.deepStrictEqual(two.next, { dueAt: "2026-12-10T00:00:00.000Z", stream: "ech-a", position: 0 })
+        // A new version of the read model replaces its obligations.
+        yield* store.append("ech-b", 3, [one("ActionDone", {})], { ...model("ech-b", 4, "sessions", []), service: "DRH" })
+        assert.deepStrictEqual(keys(yield* store.obligations({ at, limit: 100 })), ["Ech-Z#0", "ech-a#0"])
+        for (const bad of [{ at: "demain", limit: 10 }, { at, limit: 0 }, { at, limit: 1001 }, { at, limit: 10, dueFrom: "x" }]) {
+          const error = yield* Effect.flip(store.obligations(bad))
+          assert.strictEqual(error._tag, "EventStoreError")
+          assert.strictEqual(error.operation, "query")
+        }
+      })))
+
+    it.effect("estate: exchanges by state and service in code-point order, a page at a time", () =>
+      run(Effect.gen(function*() {
+        const store = yield* Store
+        const streams = ["ech-b", "ech-a", "Ech-Z", "ech-é", "ech-c"]
+        for (const [i, stream] of streams.entries()) {
+          yield* store.append(stream, 0, scheduleCommand(stream, i), {
+            ...model(stream, 3, i % 2 === 0 ? "framed" : "closed"),
+            ...(i < 3 ? { service: "DRH", themes: ["accueil", "télétravail"], openedAt: "2026-09-01T08:00:00.000Z" } : {}),
+            ...(i % 2 === 1 ? { closedAt: "2027-03-01T00:00:00.000Z" } : {})
+          })
+        }
+        const ids = (page: EventStore.Page<EventStore.ExchangeRow, unknown>) => page.rows.map((r) => r.stream)
+        assert.deepStrictEqual(ids(yield* store.exchanges({ limit: 100 })), ["Ech-Z", "ech-a", "ech-b", "ech-c", "ech-é"])
+        assert.deepStrictEqual(ids(yield* store.exchanges({ state: "framed", limit: 100 })), ["Ech-Z", "ech-b", "ech-c"])
+        assert.deepStrictEqual(ids(yield* store.exchanges({ service: "DRH", limit: 100 })), ["Ech-Z", "ech-a", "ech-b"])
+        assert.deepStrictEqual(ids(yield* store.exchanges({ service: "DRH", state: "closed", limit: 100 })), ["ech-a"])
+        const first = yield* store.exchanges({ limit: 2 })
+        assert.deepStrictEqual(first.next, "ech-a")
+        assert.deepStrictEqual(ids(yield* store.exchanges({ limit: 2, after: first.next })), ["ech-b", "ech-c"])
+        const last = yield* store.exchanges({ limit: 2, after: "ech-c" })
+        assert.deepStrictEqual(ids(last), ["ech-é"])
+        assert.isUndefined(last.next)
+        const [a] = (yield* store.exchanges({ limit: 1, after: "Ech-Z" })).rows
+        assert.deepStrictEqual(a, {
+          stream: "ech-a",
+          title: "Échange ech-a",
+          state: "closed",
+          version: 3,
+          service: "DRH",
+          themes: ["accueil", "télétravail"],
+          openedAt: "2026-09-01T08:00:00.000Z",
+          closedAt: "2027-03-01T00:00:00.000Z",
+          updatedAt: scheduleCommand("ech-a", 1)[0]!.recordedAt
+        })
+        assert.deepStrictEqual((yield* store.exchanges({ limit: 1, after: "ech-b" })).rows[0], {
+          stream: "ech-c",
+          title: "Échange ech-c",
+          state: "framed",
+          version: 3,
+          updatedAt: scheduleCommand("ech-c", 4)[0]!.recordedAt
+        })
+        const error = yield* Effect.flip(store.exchanges({ limit: 0 }))
+        assert.strictEqual(error.operation, "query")
+      })))
   })

@@ -128,6 +128,59 @@ describe("Promise facade", () => {
     assert.deepStrictEqual(badConfig.issues[0]!.path, ["config", "sizeMax"])
   })
 
+  it("estate queries: obligations and exchanges a page at a time, filtered, as JSON; bad filters reject with InvalidInputError", async () => {
+    const app = await createEntrePairs({ sqlite: { filename: join(dir, "estate.db") } })
+    try {
+      for (const id of ["ech-a", "ech-b", "ech-c"]) {
+        // Up to the second training need (session s3 held, its minutes not sent).
+        const end = Example.cycleEncoded.findIndex((c) => c._tag === "RecordTrainingNeed" && c.needId === "bf2") + 1
+        for (const command of Example.cycleEncoded.slice(0, end)) {
+          await app.execute(id, (command._tag === "Propose" ? { ...command, exchangeId: id, service: id === "ech-c" ? "DRH" : "DGT" } : command) as Facade.Command)
+        }
+      }
+      const at = "2027-02-01T00:00:00.000Z"
+      const all = await app.obligationsDue(at)
+      assert.deepStrictEqual(all.map((d) => d.obligation.status), ["overdue", "overdue", "overdue", "overdue", "overdue", "overdue"])
+      assert.isAbove(all.length, 2)
+      assert.strictEqual(typeof all[0]!.obligation.dueAt, "string")
+      const paged: Array<Facade.DueObligation> = []
+      let cursor: string | undefined
+      do {
+        const page = await app.obligations(at, { limit: 1, cursor })
+        assert.isAtMost(page.items.length, 1)
+        paged.push(...page.items)
+        cursor = page.next
+      } while (cursor !== undefined)
+      assert.deepStrictEqual(paged, all)
+      const drh = await app.obligationsDue(at, { service: "DRH", rule: "RES-03" })
+      assert.isTrue(drh.length > 0 && drh.every((d) => d.exchangeId === "ech-c" && d.obligation.rule === "RES-03"))
+      assert.deepStrictEqual(await app.obligationsDue(at, { status: "due" }), [])
+      const early = await app.obligationsDue("2026-12-20", { dueBefore: "2027-01-15", owner: "liaison" })
+      assert.isTrue(early.length > 0)
+      assert.deepStrictEqual(early, early.filter((d) => d.obligation.dueAt < "2027-01-15" && d.obligation.status === "due"))
+      const first = await app.exchanges({ service: "DGT", limit: 1 })
+      assert.deepStrictEqual(first.items.map((s) => [s.exchangeId, s.service, s.state]), [["ech-a", "DGT", "inSessions"]])
+      assert.strictEqual(first.items[0]!.openedAt, "2026-09-01T08:00:00.000Z")
+      assert.match(first.items[0]!.updatedAt!, /^\d{4}-\d\d-\d\dT/)
+      const second = await app.exchanges({ service: "DGT", limit: 1, cursor: first.next })
+      assert.deepStrictEqual(second.items.map((s) => s.exchangeId), ["ech-b"])
+      assert.isUndefined(second.next)
+      for (const [bad, path] of [
+        [{ limit: 0 }, ["limit"]],
+        [{ rule: "RES-99" }, ["rule"]],
+        [{ status: "late" }, ["status"]],
+        [{ dueFrom: "demain" }, ["dueFrom"]],
+        [{ cursor: "pas un curseur" }, []]
+      ] as const) {
+        const error = await rejects(app.obligations(at, bad as never), InvalidInputError)
+        assert.deepStrictEqual(error.issues[0]!.path, path)
+      }
+      await rejects(app.exchanges({ state: "running" as never }), InvalidInputError)
+    } finally {
+      await app.close()
+    }
+  })
+
   it("two facades on one file: the loser of a race gets ConcurrencyConflictError when retries are off", async () => {
     const filename = join(dir, "race.db")
     const a = await createEntrePairs({ sqlite: { filename }, retries: 0 })

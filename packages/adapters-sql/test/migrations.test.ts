@@ -42,7 +42,7 @@ const suite = (name: string, client: () => Layer.Layer<SqlClient.SqlClient, unkn
         )
         yield* sql`INSERT INTO events ${sql.insert(rows)}`
 
-        assert.deepStrictEqual(yield* SqlEventStore.migrate(), [[2, "create_read_models"]])
+        assert.deepStrictEqual(yield* SqlEventStore.migrate(), [[2, "create_read_models"], [3, "estate_read_models"]])
         const store = yield* SqlEventStore.make({ migrate: false })
         const events = yield* store.read("ech-1")
         assert.deepStrictEqual(
@@ -60,9 +60,52 @@ const suite = (name: string, client: () => Layer.Layer<SqlClient.SqlClient, unkn
         assert.deepStrictEqual(yield* store.streams(), [{ stream: "ech-1", version: 6 }, { stream: "ech-2", version: 3 }])
       }).pipe(Effect.provide(client())))
 
+    it.effect("a database at migration 2 upgrades to 3: exchanges kept, obligations rebuilt with their owed-from instants", () =>
+      Effect.gen(function*() {
+        const sql = yield* SqlClient.SqlClient
+        yield* SqlEventStore.migrate({ to: 2 })
+        yield* sql`INSERT INTO events ${
+          sql.insert(scheduleCommand("ech-1", 0).map((event, i) => ({
+            stream: "ech-1",
+            version: i + 1,
+            type: event.type,
+            data: JSON.stringify(event.data),
+            recorded_at: event.recordedAt
+          })))
+        }`
+        yield* sql`INSERT INTO exchanges ${
+          sql.insert({ stream: "ech-1", title: "Échange ech-1", state: "scheduled", version: 3, updated_at: "2026-12-03T13:30:00.000Z" })
+        }`
+        yield* sql`INSERT INTO obligations ${
+          sql.insert({ stream: "ech-1", position: 0, rule: "RES-02", due_at: "2026-12-20T00:00:00.000Z", owner: "liaison", path: "sessions.0.minutes" })
+        }`
+        assert.deepStrictEqual(yield* SqlEventStore.migrate(), [[3, "estate_read_models"]])
+        const store = yield* SqlEventStore.make({ migrate: false })
+        // The exchange's row survives (its new columns empty); the obligations wait for a rebuild.
+        assert.deepStrictEqual(yield* store.readModels(), [model("ech-1", 3)])
+        const due = { rule: "RES-02", dueAt: "2026-12-20T00:00:00.000Z", owner: "liaison", path: "sessions.0.minutes" }
+        const project = (stream: string, evs: ReadonlyArray<EventStore.StoredEvent>) => ({
+          ...model(stream, evs[evs.length - 1]!.version, "scheduled", [
+            { ...due, from: "2026-12-10T09:00:00.000Z", what: { fr: "Transmettre", en: "Send" } }
+          ]),
+          service: "DRH"
+        })
+        assert.strictEqual(yield* store.rebuildReadModels(project), 1)
+        const before = yield* store.obligations({ at: "2026-12-09T00:00:00.000Z", limit: 10 })
+        assert.deepStrictEqual(before.rows, [])
+        const after = yield* store.obligations({ at: "2026-12-10T09:00:00.000Z", service: "DRH", limit: 10 })
+        assert.deepStrictEqual(after.rows.map((r) => [r.stream, r.position, r.rule, r.from]), [
+          ["ech-1", 0, "RES-02", "2026-12-10T09:00:00.000Z"]
+        ])
+      }).pipe(Effect.provide(client())))
+
     it.effect("running the migrations twice is a no-op", () =>
       Effect.gen(function*() {
-        assert.deepStrictEqual(yield* SqlEventStore.migrate(), [[1, "create_events"], [2, "create_read_models"]])
+        assert.deepStrictEqual(yield* SqlEventStore.migrate(), [
+          [1, "create_events"],
+          [2, "create_read_models"],
+          [3, "estate_read_models"]
+        ])
         const schema = yield* tables
         const store = yield* SqlEventStore.make({ migrate: false })
         yield* store.append("ech-1", 0, scheduleCommand("ech-1", 0), model("ech-1", 3))

@@ -92,14 +92,19 @@ describe("entre-pairs demo (built bin)", () => {
     expect(readFileSync(join(out, "07-compte-rendu-seance-2.direction.html"), "utf8")).toMatch(/<html[^>]*lang="fr"/)
   })
 
-  it("--json prints one parseable report", async () => {
+  it("--json prints one parseable report; issue 13 (defects 1 and 7): its documents are the first run's, byte for byte, in every format", async () => {
     const dir = join(tempDir(), "demo-json")
-    const r = await cliAsync(["demo", "--out", dir, "--json"])
+    // Another run, later, on a machine in another time zone: no clock, no random id, no local time in any file.
+    const r = await cliAsync(["demo", "--out", dir, "--json"], { env: { TZ: "Pacific/Kiritimati" } })
     expect(r.code).toBe(0)
     const report = JSON.parse(r.stdout) as { refused: Array<{ violations: Array<{ rule: string }> }>; documents: Array<unknown>; obligations: Array<{ rule: string }> }
     expect(report.refused.flatMap((x) => x.violations.map((v) => v.rule))).toEqual(expect.arrayContaining(["LIF-03", "CNF-06"]))
     expect(report.documents.length).toBe(readdirSync(dir).filter((f) => !f.startsWith("entre-pairs-demo.db") && f !== ".entre-pairs-demo.json").length)
     expect(report.obligations.map((o) => o.rule)).toContain("RES-08")
+    const documents = files.filter((f) => /\.(md|html|odt|docx|pdf|ics)$/.test(f))
+    expect(new Set(documents.map((f) => f.split(".").pop()))).toEqual(new Set(["md", "html", "odt", "docx", "pdf", "ics"]))
+    const differ = documents.filter((f) => !readFileSync(join(out, f)).equals(readFileSync(join(dir, f))))
+    expect(differ).toEqual([])
     void Rules
   }, 180_000)
 })

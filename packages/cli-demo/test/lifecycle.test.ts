@@ -124,6 +124,27 @@ describe("every command of Command.ExchangeCommand is reachable", () => {
     expect(results[results.length - 1]).toMatchObject({ command: "Close", state: "closed" })
   })
 
+  it("CNF-08 exchange exec: a known agent ID under another name exits 1 with CNF-08; RenameAgent records the rename", () => {
+    const dir = tempDir()
+    const file = join(dir, "prefix.json")
+    const until = Example.cycleEncoded.findIndex((c) => c._tag === "Volunteer")
+    writeFileSync(file, JSON.stringify(Example.cycleEncoded.slice(0, until)))
+    const db = ["--database", join(dir, "r.db")]
+    const exchangeId = "ech-ddets33-uc3-2026"
+    expect(cli(["exchange", "exec", exchangeId, "--command", `@${file}`, ...db]).code).toBe(0)
+    const invite = Example.cycleEncoded[until - 1] as unknown as { agents: Array<Record<string, unknown>> }
+    const renamed = { _tag: "Invite", agents: [{ ...invite.agents.find((a) => a["id"] === "agt-001"), lastName: "Martin" }] }
+    const refused = cli(["exchange", "exec", exchangeId, "--command", JSON.stringify(renamed), "--json", ...db])
+    expect(refused.code).toBe(1)
+    expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, refused: [{ rule: "CNF-08", path: "agents[0].lastName" }] })
+    const rename = cli(["exchange", "exec", exchangeId, "--command", JSON.stringify({ _tag: "RenameAgent", agentId: "agt-001", firstName: "Élodie", lastName: "Martin", reason: "nom d'usage" }), "--json", ...db])
+    expect(rename.stderr).toBe("")
+    expect(rename.code).toBe(0)
+    const shown = JSON.parse(cli(["exchange", "show", exchangeId, "--json", ...db]).stdout) as { snapshot: { agents: Array<{ id: string; lastName: string; formerNames?: Array<{ lastName: string }> }> } }
+    const agent = shown.snapshot.agents.find((a) => a.id === "agt-001")
+    expect([agent?.lastName, agent?.formerNames?.map((n) => n.lastName)]).toEqual(["Martin", ["Lefèvre"]])
+  })
+
   it("each ergonomic subcommand names a real command tag in its help", () => {
     const tags = new Set(Object.keys(Decider.allowedStates))
     const named = ["exchange", "session", "minutes"].flatMap((group) => [...cli([group, "--help"]).stdout.matchAll(/\[([A-Z][A-Za-z]+)\]/g)].map((m) => m[1]!))

@@ -12,6 +12,7 @@
  */
 import * as Schema from "effect/Schema"
 import { AgentId, OccupationId, UnitId } from "./Ids.js"
+import { Instant } from "./Instant.js"
 import * as Text from "./Text.js"
 
 /**
@@ -81,6 +82,30 @@ export const FunctionHeld = Schema.Literal("agent", "lineManager", "executive", 
 export type FunctionHeld = typeof FunctionHeld.Type
 
 /**
+ * A name an agent had before a recorded rename (CNF-08): kept, and still
+ * looked for in every text that leaves the group (CNF-06), because the
+ * colleagues who read it knew the person by that name. `until` is the
+ * instant of the rename, `reason` what the facilitator wrote (a typo, a
+ * married name…).
+ *
+ * @example
+ * import { Agent } from "@entre-pairs/core"
+ * import * as Schema from "effect/Schema"
+ * const former = Schema.decodeUnknownSync(Agent.FormerName)({
+ *   firstName: "Élodie", lastName: "Lefèvre", until: "2026-10-01T08:00:00Z", reason: "nom d'usage"
+ * })
+ * @since 0.2.0
+ */
+export const FormerName = Schema.Struct({
+  firstName: PersonName,
+  lastName: PersonName,
+  until: Schema.optional(Instant),
+  reason: Schema.optional(Name)
+}).annotations({ identifier: "FormerName", description: "a name an agent had before a recorded rename (CNF-08)" })
+/** @since 0.2.0 */
+export interface FormerName extends Schema.Schema.Type<typeof FormerName> {}
+
+/**
  * An agent of the organisation.
  *
  * @example
@@ -97,6 +122,12 @@ export const Agent = Schema.Struct({
   civility: Schema.optional(Civility),
   firstName: PersonName,
   lastName: PersonName,
+  /**
+   * Names the agent had before a recorded rename (`RenameAgent`, CNF-08),
+   * oldest first; a directory may bring them too. Never shown outside the
+   * facilitators' views, always scanned by CNF-06.
+   */
+  formerNames: Schema.optional(Schema.Array(FormerName)),
   /** The agent's occupation (métier). */
   occupation: OccupationId,
   /** Occupations the agent contributes to without exercising them (ELI-03: "concourant à la réalisation"). */

@@ -10,7 +10,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { Agent, Name } from "./Agent.js"
+import { Agent, Name, PersonName } from "./Agent.js"
 import { Action, CharterItem, Communication } from "./Exchange.js"
 import { Framing, FramingElement } from "./Framing.js"
 import { ActionId, AgentId, ExchangeId, PresentationId, QuestionId, SessionId, TestimonialId, TrainingNeedId, VariantId } from "./Ids.js"
@@ -225,6 +225,26 @@ export const RecordTestimonial = Schema.TaggedStruct("RecordTestimonial", {
 })
 /** Publish a testimonial: only with recorded consent (CNF-05, RES-07). @since 0.1.0 */
 export const PublishTestimonial = Schema.TaggedStruct("PublishTestimonial", { at, testimonialId: TestimonialId })
+/**
+ * Rename an agent (CNF-08): a typo corrected, a married name. The only way
+ * to change the name of a known agent ID — a command that carries a known ID
+ * under another name is refused — and the old name stays in the CNF-06 scan.
+ *
+ * @example
+ * import { Command } from "@entre-pairs/core"
+ * import * as Schema from "effect/Schema"
+ * const command = Schema.decodeUnknownSync(Command.ExchangeCommand)({
+ *   _tag: "RenameAgent", agentId: "agt-001", firstName: "Élodie", lastName: "Martin", reason: "nom d'usage"
+ * })
+ * @since 0.2.0
+ */
+export const RenameAgent = Schema.TaggedStruct("RenameAgent", {
+  at,
+  agentId: AgentId,
+  firstName: PersonName,
+  lastName: PersonName,
+  reason: Schema.optional(Name)
+})
 /** Abandon the exchange, with a reason (LIF-08). @since 0.1.0 */
 export const Abandon = Schema.TaggedStruct("Abandon", { at, reason: Name })
 /** Close the cycle (LIF-08). @since 0.1.0 */
@@ -276,6 +296,7 @@ export const ExchangeCommand = Schema.Union(
   PresentReview,
   RecordTestimonial,
   PublishTestimonial,
+  RenameAgent,
   Abandon,
   Close
 ).annotations({ identifier: "ExchangeCommand" })

@@ -9,7 +9,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { Agent, Name } from "./Agent.js"
+import { Agent, Name, PersonName } from "./Agent.js"
 import {
   Action,
   Approval,
@@ -179,6 +179,19 @@ export const ReviewPresented = Schema.TaggedStruct("ReviewPresented", { at, revi
 export const TestimonialRecorded = Schema.TaggedStruct("TestimonialRecorded", { at, testimonial: Testimonial })
 /** @since 0.1.0 */
 export const TestimonialPublished = Schema.TaggedStruct("TestimonialPublished", { at, testimonialId: TestimonialId })
+/**
+ * An agent was renamed (CNF-08): `from` becomes one of the agent's former
+ * names, still scanned by CNF-06.
+ *
+ * @since 0.2.0
+ */
+export const AgentRenamed = Schema.TaggedStruct("AgentRenamed", {
+  at,
+  agentId: AgentId,
+  from: Schema.Struct({ firstName: PersonName, lastName: PersonName }),
+  to: Schema.Struct({ firstName: PersonName, lastName: PersonName }),
+  reason: Schema.optional(Name)
+})
 /** @since 0.1.0 */
 export const ExchangeAbandoned = Schema.TaggedStruct("ExchangeAbandoned", { at, reason: Name })
 /** @since 0.1.0 */
@@ -230,6 +243,7 @@ export const ExchangeEvent = Schema.Union(
   ReviewPresented,
   TestimonialRecorded,
   TestimonialPublished,
+  AgentRenamed,
   ExchangeAbandoned,
   ExchangeClosed
 ).annotations({ identifier: "ExchangeEvent" })

@@ -142,7 +142,7 @@ export const cycleEncoded: ReadonlyArray<ExchangeCommandEncoded> = [
     _tag: "AdoptCharter",
     at: d("2026-10-08T13:00"),
     items: ["respectNoJudgement", "speakingEquity", "confidentiality", "attendanceCommitment", "facilitationModalities"],
-    text: "Nous nous engageons à respecter la parole de chacun, sans jugement ; à partager équitablement le temps de parole ; à ne rien dire à l'extérieur de ce qui se dit dans le groupe avant la fin des séances et la restitution ; à participer à tout le cycle ; l'animation est assurée en binôme."
+    text: "Nous nous engageons à respecter la parole de chacun, sans jugement ; à partager équitablement le temps de parole ; à ne rien dire à l'extérieur de ce qui se dit dans le groupe avant la fin des séances et la restitution ; et à participer à tout le cycle. L'animation est assurée en binôme."
   },
   // Session 1: choosing the questions.
   { _tag: "ScheduleSession", at: d("2026-10-08T13:30"), sessionId: "s1", kind: "questionChoice", scheduledAt: d("2026-10-15T12:00"), durationMinutes: 180, venue },
@@ -191,7 +191,7 @@ export const cycleEncoded: ReadonlyArray<ExchangeCommandEncoded> = [
       presenter: "agt-003",
       questionId: "q1",
       trace: { origin: "fromWork", type: "report", description: "Rapport de visite d'un chantier de gros œuvre (extraits anonymisés)" },
-      context: "Visite inopinée d'un chantier de gros œuvre, en fin de matinée, seule.",
+      context: "Visite inopinée d'un chantier de gros œuvre, en fin de matinée, sans binôme.",
       situation: "Le conducteur de travaux conteste la légitimité du contrôle, hausse le ton devant les compagnons et refuse l'accès à la base vie.",
       reasons: "Rester sur place pour constater les manquements aux protections collectives, tout en évitant l'escalade.",
       result: "Constats partiels ; départ anticipé ; lettre d'observations envoyée le lendemain.",

@@ -15,6 +15,7 @@ import * as Context from "effect/Context"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Encoding from "effect/Encoding"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
@@ -22,7 +23,17 @@ import * as Schema from "effect/Schema"
 import type * as Command from "./Command.js"
 import * as Decider from "./Decider.js"
 import * as Event from "./Event.js"
-import { type ConcurrencyConflict, EventStore, EventStoreError, type ReadModel, type StoredEvent } from "./EventStore.js"
+import {
+  type ConcurrencyConflict,
+  EventStore,
+  EventStoreError,
+  type ExchangeRow,
+  MAX_PAGE,
+  type ObligationCursor,
+  type ObligationRow,
+  type ReadModel,
+  type StoredEvent
+} from "./EventStore.js"
 import type { ExchangeSnapshot, ExchangeState } from "./Exchange.js"
 import * as Obligations from "./Obligations.js"
 import type { PolicyOverrides } from "./Policy.js"
@@ -69,6 +80,58 @@ export interface Summary {
   readonly title: string
   readonly state: ExchangeState
   readonly version: number
+  /** The service running it, when known. @since 0.2.0 */
+  readonly service?: string | undefined
+  /** The themes of its framing. @since 0.2.0 */
+  readonly themes?: ReadonlyArray<string> | undefined
+  /** When it was proposed (its origin's date). @since 0.2.0 */
+  readonly openedAt?: DateTime.Utc | undefined
+  /** When it was closed. @since 0.2.0 */
+  readonly closedAt?: DateTime.Utc | undefined
+  /** When its latest event was recorded (in `exchanges` pages). @since 0.2.0 */
+  readonly updatedAt?: DateTime.Utc | undefined
+}
+
+/**
+ * A page of an estate query, and the cursor of the next one (absent on the
+ * last page). The cursor is opaque: pass it back as `cursor` with the same
+ * filters.
+ *
+ * @since 0.2.0
+ */
+export interface Page<A> {
+  readonly items: ReadonlyArray<A>
+  readonly next?: string | undefined
+}
+
+/**
+ * Filters of {@link ExchangeService}'s `obligations` query: only obligations
+ * of one service, one owner (an action owner's label, or a role: `liaison`,
+ * `facilitators`, `direction`), one rule, due in a period (`dueFrom`
+ * inclusive, `dueBefore` exclusive), or only those overdue (or not yet) at
+ * the query's instant.
+ *
+ * @since 0.2.0
+ */
+export interface ObligationFilter {
+  readonly service?: string | undefined
+  readonly owner?: string | undefined
+  readonly rule?: Obligations.Obligation["rule"] | undefined
+  readonly dueFrom?: DateTime.Utc | undefined
+  readonly dueBefore?: DateTime.Utc | undefined
+  readonly status?: Obligations.Obligation["status"] | undefined
+}
+
+/**
+ * Page size and position of a paginated query: at most `limit` items
+ * (default 100, at most 1,000), after `cursor` (the `next` of the previous
+ * page).
+ *
+ * @since 0.2.0
+ */
+export interface PageRequest {
+  readonly limit?: number | undefined
+  readonly cursor?: string | undefined
 }
 
 /**
@@ -147,8 +210,39 @@ export class ExchangeService extends Context.Tag("@entre-pairs/core/ExchangeServ
     readonly list: (
       filter?: { readonly state?: ExchangeState | undefined }
     ) => Effect.Effect<ReadonlyArray<Summary>, EventStoreError>
-    /** Obligations open at `at` (due or overdue) across all exchanges, by due date. */
-    readonly obligationsDue: (at: DateTime.Utc) => Effect.Effect<ReadonlyArray<DueObligation>, EventStoreError>
+    /**
+     * Obligations open at `at` (due or overdue) across all exchanges, by due
+     * date then exchange, from the read models (no stream is replayed): every
+     * page of `obligations`, optionally filtered.
+     */
+    readonly obligationsDue: (
+      at: DateTime.Utc,
+      filter?: ObligationFilter
+    ) => Effect.Effect<ReadonlyArray<DueObligation>, EventStoreError>
+    /**
+     * One page of the obligations open at `at` across exchanges, by due date,
+     * then exchange (code-point order), then rank within the exchange. The
+     * status is computed from the stored due date: the same answer as
+     * `Obligations.due` on each exchange's snapshot.
+     *
+     * @since 0.2.0
+     */
+    readonly obligations: (
+      at: DateTime.Utc,
+      options?: ObligationFilter & PageRequest
+    ) => Effect.Effect<Page<DueObligation>, EventStoreError>
+    /**
+     * One page of exchanges by state and service, in code-point order of
+     * their IDs.
+     *
+     * @since 0.2.0
+     */
+    readonly exchanges: (
+      options?: {
+        readonly state?: ExchangeState | undefined
+        readonly service?: string | undefined
+      } & PageRequest
+    ) => Effect.Effect<Page<Summary>, EventStoreError>
     /** A view of one exchange for an audience, at `at` (default: now, from `Clock`). */
     readonly view: (
       exchangeId: string,
@@ -159,13 +253,6 @@ export class ExchangeService extends Context.Tag("@entre-pairs/core/ExchangeServ
     readonly rebuildReadModels: () => Effect.Effect<number, EventStoreError>
   }
 >() {}
-
-/**
- * Read models list every obligation the events so far make owed, whenever it
- * triggers: computed at the end of time, their due dates are exact and their
- * status irrelevant.
- */
-const END_OF_TIME = DateTime.unsafeMake(8.64e15)
 
 /**
  * The read model of an exchange.
@@ -186,13 +273,74 @@ export const readModel = (
   title: snapshot.title,
   state: snapshot.state,
   version,
-  obligations: Obligations.due(snapshot, { at: END_OF_TIME, config }).map((o) => ({
+  obligations: Obligations.schedule(snapshot, { config }).map((o) => ({
     rule: o.rule,
     dueAt: DateTime.formatIso(o.dueAt),
     owner: o.owner.label ?? o.owner.role,
-    path: o.path.join(".")
-  }))
+    path: o.path.join("."),
+    ...(o.from === undefined ? {} : { from: DateTime.formatIso(o.from) }),
+    what: { fr: o.what.fr, en: o.what.en }
+  })),
+  ...(snapshot.service === undefined ? {} : { service: snapshot.service }),
+  themes: snapshot.framing?.themes ?? [],
+  ...(snapshot.origin === undefined ? {} : { openedAt: DateTime.formatIso(snapshot.origin.at) }),
+  ...(snapshot.closedAt === undefined ? {} : { closedAt: DateTime.formatIso(snapshot.closedAt) })
 })
+
+const roles: ReadonlySet<string> = new Set(["liaison", "facilitators", "direction"])
+
+/** The obligation of a read-model row, its status at `at` computed from the stored due date. */
+const dueObligation = (row: ObligationRow, at: number): DueObligation => {
+  const dueAt = DateTime.unsafeMake(row.dueAt)
+  return {
+    exchangeId: row.stream,
+    title: row.title,
+    obligation: {
+      rule: row.rule as Obligations.Obligation["rule"],
+      what: row.what ?? { fr: "", en: "" },
+      owner: row.rule !== "RES-08" && roles.has(row.owner)
+        ? { role: row.owner as "liaison" }
+        : { role: "actionOwner", label: row.owner },
+      dueAt,
+      status: at > dueAt.epochMillis ? "overdue" : "due",
+      path: row.path === "" ? [] : row.path.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p))
+    }
+  }
+}
+
+const summary = (row: ExchangeRow): Summary => ({
+  exchangeId: row.stream,
+  title: row.title,
+  state: row.state as ExchangeState,
+  version: row.version,
+  ...(row.service === undefined ? {} : { service: row.service }),
+  ...(row.themes === undefined ? {} : { themes: row.themes }),
+  ...(row.openedAt === undefined ? {} : { openedAt: DateTime.unsafeMake(row.openedAt) }),
+  ...(row.closedAt === undefined ? {} : { closedAt: DateTime.unsafeMake(row.closedAt) }),
+  updatedAt: DateTime.unsafeMake(row.updatedAt)
+})
+
+/** Cursors are opaque to callers: base64url JSON of the store's cursor. */
+const encodeCursor = (value: unknown): string => Encoding.encodeBase64Url(JSON.stringify(value))
+const badCursor = new EventStoreError({ operation: "query", reason: "the cursor is not one this query returned" })
+const decodeCursor = <A>(cursor: string | undefined, check: (value: unknown) => value is A) =>
+  Effect.suspend((): Effect.Effect<A | undefined, EventStoreError> => {
+    if (cursor === undefined) return Effect.succeed(undefined)
+    try {
+      const text = Encoding.decodeBase64UrlString(cursor)
+      if (Either.isLeft(text)) return Effect.fail(badCursor)
+      const value: unknown = JSON.parse(text.right)
+      return check(value) ? Effect.succeed(value) : Effect.fail(badCursor)
+    } catch {
+      return Effect.fail(badCursor)
+    }
+  })
+const isObligationCursor = (value: unknown): value is ObligationCursor =>
+  typeof value === "object" && value !== null && typeof (value as ObligationCursor).dueAt === "string" &&
+  typeof (value as ObligationCursor).stream === "string" && typeof (value as ObligationCursor).position === "number"
+const isString = (value: unknown): value is string => typeof value === "string"
+
+const DEFAULT_PAGE = 100
 
 /**
  * Encodes an event for the store: its tag as `type`, the rest as `data`.
@@ -336,24 +484,50 @@ export const make = (options?: Options): Effect.Effect<ExchangeService["Type"], 
           }))
       )
 
-    const obligationsDue = (at: DateTime.Utc) =>
+    const obligations = (at: DateTime.Utc, options?: ObligationFilter & PageRequest) =>
       Effect.gen(function*() {
-        // The read models say which exchanges owe anything at all; the exact
-        // status at `at` (trigger passed, due or overdue) comes from each
-        // one's snapshot, with its own policy.
-        const owing = (yield* store.readModels()).filter((m) => m.obligations.length > 0)
+        const after = yield* decodeCursor(options?.cursor, isObligationCursor)
+        const iso = (d: DateTime.Utc | undefined) => (d === undefined ? undefined : DateTime.formatIso(d))
+        const page = yield* store.obligations({
+          at: DateTime.formatIso(at),
+          service: options?.service,
+          owner: options?.owner,
+          rule: options?.rule,
+          dueFrom: iso(options?.dueFrom),
+          dueBefore: iso(options?.dueBefore),
+          status: options?.status,
+          limit: options?.limit ?? DEFAULT_PAGE,
+          after
+        })
+        const items = page.rows.map((row) => dueObligation(row, at.epochMillis))
+        return page.next === undefined ? { items } : { items, next: encodeCursor(page.next) }
+      })
+
+    const obligationsDue = (at: DateTime.Utc, filter?: ObligationFilter) =>
+      Effect.gen(function*() {
         const out: Array<DueObligation> = []
-        for (const model of owing) {
-          const { state } = yield* load(model.stream)
-          if (state === null) continue
-          for (const obligation of Obligations.due(state, { at, config })) {
-            out.push({ exchangeId: model.stream, title: state.title, obligation })
-          }
-        }
-        return out.sort((a, b) =>
-          a.obligation.dueAt.epochMillis - b.obligation.dueAt.epochMillis ||
-          (a.exchangeId < b.exchangeId ? -1 : a.exchangeId > b.exchangeId ? 1 : 0)
-        )
+        let cursor: string | undefined
+        do {
+          const page = yield* obligations(at, { ...filter, limit: MAX_PAGE, cursor })
+          out.push(...page.items)
+          cursor = page.next
+        } while (cursor !== undefined)
+        return out
+      })
+
+    const exchanges = (
+      options?: { readonly state?: ExchangeState | undefined; readonly service?: string | undefined } & PageRequest
+    ) =>
+      Effect.gen(function*() {
+        const after = yield* decodeCursor(options?.cursor, isString)
+        const page = yield* store.exchanges({
+          state: options?.state,
+          service: options?.service,
+          limit: options?.limit ?? DEFAULT_PAGE,
+          after
+        })
+        const items = page.rows.map(summary)
+        return page.next === undefined ? { items } : { items, next: encodeCursor(page.next) }
       })
 
     const view = (exchangeId: string, request: View.Request, viewOptions?: { readonly at?: DateTime.Utc | undefined }) =>
@@ -376,7 +550,7 @@ export const make = (options?: Options): Effect.Effect<ExchangeService["Type"], 
         return readModel(stream, snapshot, stored[stored.length - 1]!.version, config)
       })
 
-    return ExchangeService.of({ execute, get, list, obligationsDue, view, rebuildReadModels })
+    return ExchangeService.of({ execute, get, list, obligationsDue, obligations, exchanges, view, rebuildReadModels })
   })
 
 /**

@@ -16,10 +16,16 @@ import {
   ConcurrencyConflict,
   EventStore,
   EventStoreError,
+  type ExchangeRow,
+  type ObligationCursor,
+  type ObligationRow,
   type ReadModel,
+  type ReadModelObligation,
   type StoredEvent,
   type StreamInfo,
-  validateAppend
+  validateAppend,
+  validateExchangeQuery,
+  validateObligationQuery
 } from "./EventStore.js"
 
 interface Row {
@@ -53,12 +59,30 @@ const toStored = (row: Row): StoredEvent => ({
   recordedAt: row.recordedAt
 })
 
+const copyObligation = (o: ReadModelObligation): ReadModelObligation => ({
+  rule: o.rule,
+  dueAt: o.dueAt,
+  owner: o.owner,
+  path: o.path,
+  ...(o.from === undefined ? {} : { from: o.from }),
+  ...(o.what === undefined ? {} : { what: { fr: o.what.fr, en: o.what.en } })
+})
+
+/** The summary fields a read model carries, only those present (what a database gives back). */
+const summaryOf = (model: ReadModel) => ({
+  ...(model.service === undefined ? {} : { service: model.service }),
+  ...(model.themes === undefined ? {} : { themes: [...model.themes] }),
+  ...(model.openedAt === undefined ? {} : { openedAt: model.openedAt }),
+  ...(model.closedAt === undefined ? {} : { closedAt: model.closedAt })
+})
+
 const copyReadModel = (model: ReadModel): ReadModel => ({
   stream: model.stream,
   title: model.title,
   state: model.state,
   version: model.version,
-  obligations: model.obligations.map(({ dueAt, owner, path, rule }) => ({ rule, dueAt, owner, path }))
+  obligations: model.obligations.map(copyObligation),
+  ...summaryOf(model)
 })
 
 /**
@@ -78,6 +102,8 @@ export const make: Effect.Effect<EventStore["Type"]> = Effect.sync(() => {
   // respect to every other fiber: no lock is needed.
   const streams = new Map<string, Array<Row>>()
   const readModels = new Map<string, ReadModel>()
+  /** When each read model was last written: its latest event's `recordedAt`. */
+  const updated = new Map<string, string>()
 
   const append: EventStore["Type"]["append"] = (stream, expectedVersion, events, readModel) =>
     Effect.suspend((): Effect.Effect<number, ConcurrencyConflict | EventStoreError> => {
@@ -108,6 +134,7 @@ export const make: Effect.Effect<EventStore["Type"]> = Effect.sync(() => {
       }
       streams.set(stream, rows.concat(encoded))
       readModels.set(stream, model)
+      updated.set(stream, events[events.length - 1]!.recordedAt)
       return Effect.succeed(expectedVersion + events.length)
     })
 
@@ -140,11 +167,96 @@ export const make: Effect.Effect<EventStore["Type"]> = Effect.sync(() => {
         return Effect.fail(new EventStoreError({ operation: "rebuild", reason: "projection failed", cause }))
       }
       readModels.clear()
-      for (const [stream, model] of rebuilt) readModels.set(stream, model)
+      updated.clear()
+      for (const [stream, model] of rebuilt) {
+        readModels.set(stream, model)
+        const rows = streams.get(stream)!
+        updated.set(stream, rows[rows.length - 1]!.recordedAt)
+      }
       return Effect.succeed(rebuilt.size)
     })
 
-  return EventStore.of({ append, read, streams: listStreams, readModels: listReadModels, rebuildReadModels })
+  // The queries scan every read model: the memory store is for tests and
+  // small stores; the SQL adapter answers them from indexes.
+  const obligations: EventStore["Type"]["obligations"] = (query) =>
+    Effect.suspend(() => {
+      const invalid = validateObligationQuery(query)
+      if (invalid !== undefined) return Effect.fail(new EventStoreError({ operation: "query", reason: invalid }))
+      const at = Date.parse(query.at)
+      const dueFrom = query.dueFrom === undefined ? -Infinity : Date.parse(query.dueFrom)
+      const dueBefore = query.dueBefore === undefined ? Infinity : Date.parse(query.dueBefore)
+      const after = query.after
+      const afterDue = after === undefined ? -Infinity : Date.parse(after.dueAt)
+      const found: Array<{ readonly due: number; readonly row: ObligationRow }> = []
+      for (const model of readModels.values()) {
+        if (query.service !== undefined && model.service !== query.service) continue
+        model.obligations.forEach((o, position) => {
+          const due = Date.parse(o.dueAt)
+          if (o.from !== undefined && Date.parse(o.from) > at) return
+          if (query.owner !== undefined && o.owner !== query.owner) return
+          if (query.rule !== undefined && o.rule !== query.rule) return
+          if (due < dueFrom || due >= dueBefore) return
+          if (query.status === "overdue" ? !(due < at) : query.status === "due" ? due < at : false) return
+          if (after !== undefined) {
+            const order = due - afterDue || compareCodePoints(model.stream, after.stream) || position - after.position
+            if (order <= 0) return
+          }
+          found.push({
+            due,
+            row: {
+              stream: model.stream,
+              title: model.title,
+              ...(model.service === undefined ? {} : { service: model.service }),
+              position,
+              ...copyObligation(o)
+            }
+          })
+        })
+      }
+      found.sort((a, b) =>
+        a.due - b.due || compareCodePoints(a.row.stream, b.row.stream) || a.row.position - b.row.position
+      )
+      const rows = found.slice(0, query.limit).map((f) => f.row)
+      const last = rows[rows.length - 1]
+      const next: ObligationCursor | undefined = found.length > query.limit && last !== undefined
+        ? { dueAt: last.dueAt, stream: last.stream, position: last.position }
+        : undefined
+      return Effect.succeed(next === undefined ? { rows } : { rows, next })
+    })
+
+  const exchanges: EventStore["Type"]["exchanges"] = (query) =>
+    Effect.suspend(() => {
+      const invalid = validateExchangeQuery(query)
+      if (invalid !== undefined) return Effect.fail(new EventStoreError({ operation: "query", reason: invalid }))
+      const found = Array.from(readModels.values())
+        .filter((m) =>
+          (query.state === undefined || m.state === query.state) &&
+          (query.service === undefined || m.service === query.service) &&
+          (query.after === undefined || compareCodePoints(m.stream, query.after) > 0)
+        )
+        .sort((a, b) => compareCodePoints(a.stream, b.stream))
+      const rows = found.slice(0, query.limit).map((m): ExchangeRow => ({
+        stream: m.stream,
+        title: m.title,
+        state: m.state,
+        version: m.version,
+        ...summaryOf(m),
+        updatedAt: updated.get(m.stream)!
+      }))
+      return Effect.succeed(
+        found.length > query.limit ? { rows, next: rows[rows.length - 1]!.stream } : { rows }
+      )
+    })
+
+  return EventStore.of({
+    append,
+    read,
+    streams: listStreams,
+    readModels: listReadModels,
+    obligations,
+    exchanges,
+    rebuildReadModels
+  })
 })
 
 /**

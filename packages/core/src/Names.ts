@@ -40,24 +40,18 @@ import * as internal from "./internal/names.js"
  * const r: Names.NameRecord = { firstName: "Claire", lastName: "Petit" }
  * @since 0.1.0
  */
-export interface NameRecord {
-  readonly firstName: string
-  readonly lastName: string
-}
+export type NameRecord = internal.NameRecord
 
 /**
- * A person whose name must not appear, with every name they have had.
+ * A person whose name must not appear, with every name they have had
+ * (`formerNames`: the names before a recorded rename, still scanned, CNF-08).
  *
  * @example
  * import type { Names } from "@entre-pairs/core"
  * const p: Names.Person = { id: "agt-1", firstName: "Élodie", lastName: "Dupont", formerNames: [{ firstName: "Élodie", lastName: "Martin" }] }
  * @since 0.1.0
  */
-export interface Person extends NameRecord {
-  readonly id: string
-  /** Names the person had before a recorded rename (CNF-08): still scanned. @since 0.1.0 */
-  readonly formerNames?: ReadonlyArray<NameRecord> | undefined
-}
+export type Person = internal.Person
 
 /**
  * How a name was found.
@@ -67,12 +61,13 @@ export interface Person extends NameRecord {
  * const k: Names.HitKind = "lastName"
  * @since 0.1.0
  */
-export type HitKind = "fullName" | "lastName" | "firstName"
+export type HitKind = internal.HitKind
 
 /**
- * A name found in a text: the person (the first of `people` when several
- * bear that name), how, the text as written (civility included) and its
- * offset (UTF-16 code units) in the original text.
+ * A name found in a text: the person (the first of `people`, everyone who
+ * bears the name found, when several do), how, the text as written (a
+ * civility such as « Mme », « M. », « Dr » included, then `civility` is
+ * true) and its offset (UTF-16 code units) in the original text.
  *
  * @example
  * import { Names } from "@entre-pairs/core"
@@ -81,16 +76,7 @@ export type HitKind = "fullName" | "lastName" | "firstName"
  * hit?.offset // 8
  * @since 0.1.0
  */
-export interface NameHit<P extends Person = Person> {
-  readonly person: P
-  /** Everyone who bears the name found (a shared first name gives several). @since 0.1.0 */
-  readonly people: ReadonlyArray<P>
-  readonly kind: HitKind
-  readonly matched: string
-  readonly offset: number
-  /** A civility was written before the name (« Mme », « M. », « Dr »…). @since 0.1.0 */
-  readonly civility: boolean
-}
+export type NameHit<P extends Person = Person> = internal.NameHit<P>
 
 /**
  * A compiled set of people.
@@ -101,10 +87,7 @@ export interface NameHit<P extends Person = Person> {
  * scanner.find("Jean Pierre a présenté son cas.").length // 1
  * @since 0.1.0
  */
-export interface Scanner<P extends Person = Person> {
-  readonly people: ReadonlyArray<P>
-  readonly find: (text: string) => ReadonlyArray<NameHit<P>>
-}
+export type Scanner<P extends Person = Person> = internal.Scanner<P>
 
 /**
  * Compiles the name forms of a set of people. Several records with the same

@@ -60,26 +60,30 @@ export const Obligation = Schema.Struct({
 /** @since 0.1.0 */
 export interface Obligation extends Schema.Schema.Type<typeof Obligation> {}
 
+/** The largest instant JavaScript dates can hold: obligations owed at any instant are those owed then. */
+const MAX_MILLIS = 8.64e15
+
+/** An obligation before its status: `from` is the instant it starts being owed (undefined: whatever the instant). */
+interface Scheduled {
+  readonly rule: Obligation["rule"]
+  readonly what: Text
+  readonly owner: Owner
+  readonly due: number
+  readonly from: number | undefined
+  readonly path: Path
+}
+
 /**
- * The unmet obligations of an exchange at `at`.
- *
- * @example
- * import { Exchange, Obligations, Policy } from "@entre-pairs/core"
- * import * as DateTime from "effect/DateTime"
- * const snapshot = Exchange.decodeSync({ id: "ech-1", title: "T", state: "proposed" })
- * Obligations.obligations(snapshot, DateTime.unsafeMake("2026-01-01T00:00:00Z"), Policy.defaults) // []
- * @since 0.1.0
+ * Every obligation the snapshot makes owed at `now` (or at any instant when
+ * `now` is the end of time), in a fixed order: an obligation owed at an
+ * earlier instant is listed at the same rank among those owed then. Whether it
+ * is owed at all depends on `now` only through `from`; its due date never does.
  */
-export const obligations = (
-  snapshot: ExchangeSnapshot,
-  at: DateTime.Utc,
-  config: PolicyConfig
-): Array<Obligation> => {
+const collect = (snapshot: ExchangeSnapshot, now: number, config: PolicyConfig): Array<Scheduled> => {
   if (snapshot.state === "abandoned") return []
-  const now = at.epochMillis
-  const out: Array<Obligation> = []
-  const add = (rule: Obligation["rule"], what: Text, owner: Owner, due: number, path: Path) =>
-    out.push({ rule, what, owner, dueAt: DateTime.unsafeMake(due), status: now > due ? "overdue" : "due", path })
+  const out: Array<Scheduled> = []
+  const add = (rule: Obligation["rule"], what: Text, owner: Owner, due: number, from: number | undefined, path: Path) =>
+    out.push({ rule, what, owner, due, from, path })
   const plusDays = (millis: number, days: number): number => dueDate(millis, days, config)
   const liaison: Owner = { role: "liaison" }
   const sessionDue = new Map<string, { si: number; due: number }>()
@@ -98,6 +102,7 @@ export const obligations = (
       },
       liaison,
       due,
+      s.status === "held" ? undefined : scheduled,
       ["sessions", si, "minutes"]
     )
   })
@@ -116,6 +121,7 @@ export const obligations = (
       },
       liaison,
       Math.max(base, plusDays(recorded, 0)),
+      recorded,
       ["trainingNeeds", i]
     )
   })
@@ -131,6 +137,7 @@ export const obligations = (
         },
         { role: "direction" },
         plusDays(r, config.directionResponseDueDays),
+        r,
         ["directionResponse"]
       )
     }
@@ -143,6 +150,7 @@ export const obligations = (
         },
         { role: "facilitators" },
         plusDays(r, config.reviewDueDays),
+        r,
         ["review"]
       )
     }
@@ -154,11 +162,85 @@ export const obligations = (
       { fr: `Mener l'action ${a.id} : ${a.title}.`, en: `Carry out action ${a.id}: ${a.title}.` },
       { role: "actionOwner", label: a.owner },
       plusDays(a.dueDate.epochMillis, 0),
+      a.decidedAt.epochMillis,
       ["actions", i]
     )
   })
   return out
 }
+
+/**
+ * The unmet obligations of an exchange at `at`.
+ *
+ * @example
+ * import { Exchange, Obligations, Policy } from "@entre-pairs/core"
+ * import * as DateTime from "effect/DateTime"
+ * const snapshot = Exchange.decodeSync({ id: "ech-1", title: "T", state: "proposed" })
+ * Obligations.obligations(snapshot, DateTime.unsafeMake("2026-01-01T00:00:00Z"), Policy.defaults) // []
+ * @since 0.1.0
+ */
+export const obligations = (
+  snapshot: ExchangeSnapshot,
+  at: DateTime.Utc,
+  config: PolicyConfig
+): Array<Obligation> => {
+  const now = at.epochMillis
+  return collect(snapshot, now, config).map(({ due, owner, path, rule, what }) => ({
+    rule,
+    what,
+    owner,
+    dueAt: DateTime.unsafeMake(due),
+    status: now > due ? "overdue" : "due",
+    path
+  }))
+}
+
+/**
+ * An obligation as a read model keeps it: without a status, with the instant
+ * from which it is owed (`from`; absent when it is owed whatever the instant,
+ * e.g. the minutes of a session already held). At an instant `at`, it is owed
+ * when `from <= at`, `overdue` when `at > dueAt`, `due` otherwise: the same
+ * answer as {@link due} on the snapshot at `at`.
+ *
+ * @example
+ * import type { Obligations } from "@entre-pairs/core"
+ * const owedAt = (o: Obligations.ScheduledObligation, at: number) => o.from === undefined || o.from.epochMillis <= at
+ * @since 0.2.0
+ */
+export interface ScheduledObligation {
+  readonly rule: Obligation["rule"]
+  readonly what: Text
+  readonly owner: Owner
+  readonly dueAt: DateTime.Utc
+  readonly from: DateTime.Utc | undefined
+  readonly path: Path
+}
+
+/**
+ * Every obligation the snapshot makes owed at some instant, now or later,
+ * with the instant from which it is owed: what the estate's read models keep
+ * so that the status at any instant is computed from the stored due date,
+ * without replaying the exchange. The order is {@link due}'s: at any instant,
+ * `due` lists the obligations of `schedule` owed then, in the same order.
+ *
+ * @example
+ * import { Exchange, Obligations } from "@entre-pairs/core"
+ * const snapshot = Exchange.decodeSync({ id: "ech-1", title: "T", state: "proposed" })
+ * Obligations.schedule(snapshot).length // 0
+ * @since 0.2.0
+ */
+export const schedule = (
+  snapshot: ExchangeSnapshot,
+  options?: { readonly config?: PolicyOverrides | undefined }
+): Array<ScheduledObligation> =>
+  collect(snapshot, MAX_MILLIS, inForce(options?.config, snapshot.framing)).map(({ due, from, owner, path, rule, what }) => ({
+    rule,
+    what,
+    owner,
+    dueAt: DateTime.unsafeMake(due),
+    from: from === undefined ? undefined : DateTime.unsafeMake(from),
+    path
+  }))
 
 /**
  * Options of {@link due}: the evaluation date and the service's policy

@@ -232,7 +232,15 @@ export const Session = Schema.Struct({
   presentations: Schema.optionalWith(Schema.Array(CasePresentation), { default: () => [] }),
   variants: Schema.optionalWith(Schema.Array(PracticeVariant), { default: () => [] }),
   speakingTimes: Schema.optional(Schema.Array(SpeakingTime)),
-  minutes: Schema.optionalWith(Schema.Array(MinutesVersion), { default: () => [] })
+  minutes: Schema.optionalWith(Schema.Array(MinutesVersion), { default: () => [] }),
+  /**
+   * How many times what a calendar shows of the session changed after it was
+   * scheduled (its agenda set, the session cancelled): the iCalendar
+   * SEQUENCE, derived from the events. Absent: 0. @since 0.2.0
+   */
+  sequence: Schema.optional(Schema.Int.pipe(Schema.nonNegative())),
+  /** Instant of the latest of those events (scheduling included): the iCalendar DTSTAMP. @since 0.2.0 */
+  changedAt: Schema.optional(Instant)
 }).annotations({ identifier: "Session" })
 /** @since 0.1.0 */
 export interface Session extends Schema.Schema.Type<typeof Session> {}

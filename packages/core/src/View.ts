@@ -122,7 +122,22 @@ export interface Header {
   readonly audience: Audience
   readonly output: Output
   readonly state: ExchangeState
+  /** The instant the view was built at (`Options.at`). */
   readonly generatedAt: DateTime.Utc
+  /**
+   * The instant of the event that issues the document, which dates it: the
+   * framing's approval, the invitation's sending, the charter's adoption, the
+   * latest change of the calendar, the agenda's sending (else its setting),
+   * the minutes version's sending (else its finalisation or drafting), the
+   * latest training need recorded, the conclusions' circulation (else their
+   * drafting), the latest of the restitution, the direction's response and
+   * the actions' updates, the review's presentation (else its preparation),
+   * the closing of the exchange for an attestation (else the last session
+   * attended). `generatedAt` when the document has no such event yet.
+   *
+   * @since 0.2.0
+   */
+  readonly issuedAt: DateTime.Utc
   /** `group`: stays within the group; `restricted`: named recipients; `public`: may circulate. */
   readonly circulation: "group" | "restricted" | "public"
 }
@@ -136,6 +151,12 @@ export interface SessionRef {
   readonly durationMinutes: number
   readonly venue: string | undefined
   readonly status: Session["status"]
+  /** The natures of the items of its agenda (none before the agenda is set): a session of syntheses is not a casework session. @since 0.2.0 */
+  readonly natures: ReadonlyArray<Nature>
+  /** What calendars must apply: 0 when scheduled, +1 for each later change (agenda set, cancellation). @since 0.2.0 */
+  readonly sequence: number
+  /** When the session last changed (scheduling included): the iCalendar DTSTAMP. @since 0.2.0 */
+  readonly changedAt: DateTime.Utc | undefined
 }
 
 /** @since 0.1.0 */

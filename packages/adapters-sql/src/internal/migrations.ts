@@ -72,14 +72,64 @@ const createReadModels = Effect.gen(function*() {
   yield* sql`CREATE INDEX obligations_due_at ON obligations (due_at)`
 })
 
+/**
+ * 3 — the estate's read models. Exchanges gain their service, themes (JSON
+ * text), opening and closing dates; obligations are recreated with what the
+ * status at any instant needs without replaying: the due date and the instant
+ * from which the obligation is owed as epoch milliseconds (`due_ms`,
+ * `from_ms`, ordered as numbers whatever the year), the description, and the
+ * exchange's service (denormalised, so that a service's obligations are one
+ * index range). Keyset pagination orders by `(due_ms, stream, position)` and
+ * `stream`: every query has an index that returns its rows in that order, so
+ * a page reads about `limit` index entries whatever the size of the estate.
+ * On PostgreSQL the streams take the "C" collation (code-point order, the
+ * order of SQLite's BINARY and of the memory store), so the indexes serve
+ * `ORDER BY stream` as is. The obligations are empty after the upgrade of a
+ * database that holds events, until `rebuildReadModels` fills them.
+ */
+const createEstate = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  const isPg = sql.onDialectOrElse({ pg: () => true, orElse: () => false })
+  const stream = isPg ? `stream text COLLATE "C" NOT NULL` : "stream TEXT NOT NULL"
+  const bigint = isPg ? "bigint" : "INTEGER"
+  if (isPg) yield* sql.unsafe(`ALTER TABLE exchanges ALTER COLUMN stream TYPE text COLLATE "C"`)
+  for (const column of ["service", "themes", "opened_at", "closed_at"]) {
+    yield* sql.unsafe(`ALTER TABLE exchanges ADD COLUMN ${column} TEXT`)
+  }
+  yield* sql`DROP INDEX exchanges_state`
+  yield* sql`CREATE INDEX exchanges_state ON exchanges (state, stream)`
+  yield* sql`CREATE INDEX exchanges_service ON exchanges (service, stream)`
+  yield* sql`CREATE INDEX exchanges_service_state ON exchanges (service, state, stream)`
+  yield* sql`DROP TABLE obligations`
+  yield* sql.unsafe(`CREATE TABLE obligations (
+  ${stream},
+  position INTEGER NOT NULL,
+  rule TEXT NOT NULL,
+  due_at TEXT NOT NULL,
+  due_ms ${bigint},
+  from_at TEXT,
+  from_ms ${bigint},
+  owner TEXT NOT NULL,
+  path TEXT NOT NULL,
+  service TEXT,
+  what_fr TEXT,
+  what_en TEXT,
+  PRIMARY KEY (stream, position)
+)`)
+  yield* sql`CREATE INDEX obligations_due ON obligations (due_ms, stream, position)`
+  yield* sql`CREATE INDEX obligations_service_due ON obligations (service, due_ms, stream, position)`
+  yield* sql`CREATE INDEX obligations_owner_due ON obligations (owner, due_ms, stream, position)`
+})
+
 /** @internal */
 export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.SqlClient>> = {
   "1_create_events": createEvents,
-  "2_create_read_models": createReadModels
+  "2_create_read_models": createReadModels,
+  "3_estate_read_models": createEstate
 }
 
 /** @internal */
-export const latest = 2
+export const latest = 3
 
 /** @internal */
 export const table = "entre_pairs_migrations"

@@ -27,14 +27,18 @@ export const Stream = Schema.Tuple(Schema.String, Int)
 /** `version`. */
 export const Version = Schema.Tuple(Int)
 
-/** `stream, title, state, version, rule, due_at, owner, path` (the obligation's columns null when it has none). */
-export const ReadModel = Schema.Tuple(
-  Schema.String,
-  Schema.String,
-  Schema.String,
-  Int,
-  Schema.NullOr(Schema.String),
-  Schema.NullOr(Schema.String),
-  Schema.NullOr(Schema.String),
-  Schema.NullOr(Schema.String)
-)
+const Text = Schema.String
+const Maybe = Schema.NullOr(Schema.String)
+
+/**
+ * `stream, title, state, version, service, themes, opened_at, closed_at,
+ * rule, due_at, owner, path, from_at, what_fr, what_en` (the obligation's
+ * columns null when it has none).
+ */
+export const ReadModel = Schema.Tuple(Text, Text, Text, Int, Maybe, Maybe, Maybe, Maybe, Maybe, Maybe, Maybe, Maybe, Maybe, Maybe, Maybe)
+
+/** `stream, title, service, position, rule, due_at, owner, path, from_at, what_fr, what_en`. */
+export const Obligation = Schema.Tuple(Text, Text, Maybe, Int, Text, Text, Text, Text, Maybe, Maybe, Maybe)
+
+/** `stream, title, state, version, service, themes, opened_at, closed_at, updated_at`. */
+export const Exchange = Schema.Tuple(Text, Text, Text, Int, Maybe, Maybe, Maybe, Maybe, Text)

@@ -10,13 +10,16 @@
  */
 
 const EVENT_COLUMNS = "(stream, version, type, data, recorded_at)"
-const EXCHANGE_COLUMNS = "(stream, title, state, version, updated_at)"
-const OBLIGATION_COLUMNS = "(stream, position, rule, due_at, owner, path)"
+const EXCHANGE_COLUMNS = "(stream, title, state, version, updated_at, service, themes, opened_at, closed_at)"
+const OBLIGATION_COLUMNS =
+  "(stream, position, rule, due_at, due_ms, from_at, from_ms, owner, path, service, what_fr, what_en)"
 
 const EXCHANGE_UPDATE = `ON CONFLICT (stream) DO UPDATE SET title = excluded.title, state = excluded.state,
-version = excluded.version, updated_at = excluded.updated_at`
+version = excluded.version, updated_at = excluded.updated_at, service = excluded.service, themes = excluded.themes,
+opened_at = excluded.opened_at, closed_at = excluded.closed_at`
 const OBLIGATION_UPDATE = `ON CONFLICT (stream, position) DO UPDATE SET rule = excluded.rule, due_at = excluded.due_at,
-owner = excluded.owner, path = excluded.path`
+due_ms = excluded.due_ms, from_at = excluded.from_at, from_ms = excluded.from_ms, owner = excluded.owner,
+path = excluded.path, service = excluded.service, what_fr = excluded.what_fr, what_en = excluded.what_en`
 
 /** @internal */
 export type Dialect = "sqlite" | "pg"
@@ -24,9 +27,9 @@ export type Dialect = "sqlite" | "pg"
 /** Parameters per event row, read-model row and obligation row, in the order of their columns. @internal */
 export const EVENT_PARAMS = 5
 /** @internal */
-export const EXCHANGE_PARAMS = 5
+export const EXCHANGE_PARAMS = 9
 /** @internal */
-export const OBLIGATION_PARAMS = 6
+export const OBLIGATION_PARAMS = 12
 
 /** A cache of SQL by shape, bounded (commands have a handful of events; odd sizes are not kept). */
 const cached = <K>(build: (key: K) => string) => {
@@ -59,8 +62,10 @@ export const make = (dialect: Dialect) => {
     return build()
   }
   const eventCasts = ["", isPg ? "::integer" : "", "", isPg ? "::json" : "", ""]
-  const exchangeCasts = ["", "", "", isPg ? "::integer" : "", ""]
-  const obligationCasts = ["", isPg ? "::integer" : "", "", "", "", ""]
+  const exchangeCasts = ["", "", "", isPg ? "::integer" : "", "", "", "", "", ""]
+  const int = isPg ? "::integer" : ""
+  const big = isPg ? "::bigint" : ""
+  const obligationCasts = ["", int, "", "", big, "", big, "", "", "", "", ""]
   const data = isPg ? "data::text AS data" : "data"
   const byStream = isPg ? `stream COLLATE "C"` : "stream"
 
@@ -150,16 +155,64 @@ ORDER BY stream, version LIMIT ${p("::integer")}`
     streams: `SELECT stream, MAX(version) AS version FROM events GROUP BY stream ORDER BY ${byStream}`,
     /**
      * Exchanges and their obligations from one statement, so both come from
-     * the same snapshot. Columns: stream, title, state, version, rule,
-     * due_at, owner, path.
+     * the same snapshot. Columns: stream, title, state, version, service,
+     * themes, opened_at, closed_at, rule, due_at, owner, path, from_at,
+     * what_fr, what_en.
      */
     readModels: (state: boolean) =>
       sql(() =>
-        `SELECT e.stream, e.title, e.state, e.version, o.rule, o.due_at, o.owner, o.path
+        `SELECT e.stream, e.title, e.state, e.version, e.service, e.themes, e.opened_at, e.closed_at,
+o.rule, o.due_at, o.owner, o.path, o.from_at, o.what_fr, o.what_en
 FROM exchanges e LEFT JOIN obligations o ON o.stream = e.stream
 ${state ? `WHERE e.state = ${p()}` : ""}
-ORDER BY ${isPg ? `e.stream COLLATE "C"` : "e.stream"}, o.position`
-      )
+ORDER BY e.stream, o.position`
+      ),
+    /**
+     * A page of obligations owed at an instant, in index order
+     * `(due_ms, stream, position)`: the filters present pick the index
+     * (service, owner, or due date alone) and the page reads about `limit`
+     * entries of it. Parameters, in order: at (ms), then each filter present
+     * (service, owner, rule, due from, due before, the status's instant),
+     * the cursor (due ms, stream, position) if any, and the limit. Columns:
+     * stream, title, service, position, rule, due_at, owner, path, from_at,
+     * what_fr, what_en.
+     */
+    obligationsPage: cached((shape: string) =>
+      sql(() => {
+        const has = (flag: string) => shape.includes(flag)
+        const where = [`o.due_ms IS NOT NULL`, `(o.from_at IS NULL OR o.from_ms <= ${p(big)})`]
+        if (has("s")) where.push(`o.service = ${p()}`)
+        if (has("o")) where.push(`o.owner = ${p()}`)
+        if (has("r")) where.push(`o.rule = ${p()}`)
+        if (has("f")) where.push(`o.due_ms >= ${p(big)}`)
+        if (has("b")) where.push(`o.due_ms < ${p(big)}`)
+        if (has("L")) where.push(`o.due_ms < ${p(big)}`)
+        if (has("D")) where.push(`o.due_ms >= ${p(big)}`)
+        if (has("a")) where.push(`(o.due_ms, o.stream, o.position) > (${p(big)}, ${p()}, ${p(int)})`)
+        return `SELECT o.stream, e.title, o.service, o.position, o.rule, o.due_at, o.owner, o.path, o.from_at,
+o.what_fr, o.what_en
+FROM obligations o JOIN exchanges e ON e.stream = o.stream
+WHERE ${where.join(" AND ")}
+ORDER BY o.due_ms, o.stream, o.position LIMIT ${p(int)}`
+      })
+    ),
+    /**
+     * A page of exchanges in stream order. Parameters: state, service (those
+     * present), the stream to start after (if any), the limit. Columns:
+     * stream, title, state, version, service, themes, opened_at, closed_at,
+     * updated_at.
+     */
+    exchangesPage: cached((shape: string) =>
+      sql(() => {
+        const where: Array<string> = []
+        if (shape.includes("t")) where.push(`state = ${p()}`)
+        if (shape.includes("s")) where.push(`service = ${p()}`)
+        if (shape.includes("a")) where.push(`stream > ${p()}`)
+        return `SELECT stream, title, state, version, service, themes, opened_at, closed_at, updated_at
+FROM exchanges ${where.length === 0 ? "" : `WHERE ${where.join(" AND ")}`}
+ORDER BY stream LIMIT ${p(int)}`
+      })
+    )
   }
 }
 

@@ -16,6 +16,7 @@ import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { excerpt, isUniqueViolation, type Operation, SchemaVersionMismatch, storeError } from "./errors.js"
 import * as Migrations from "./migrations.js"
+import * as Params from "./params.js"
 import * as Rows from "./rows.js"
 import * as Runner from "./runner.js"
 import * as Statements from "./statements.js"
@@ -166,17 +167,9 @@ export const make = (
           }
           eventParams.push(stream, expectedVersion + i + 1, event.type, data, event.recordedAt)
         }
-        const exchangeParams = [
-          readModel.stream,
-          readModel.title,
-          readModel.state,
-          readModel.version,
-          events[events.length - 1]!.recordedAt
-        ]
+        const exchangeParams = Params.exchange(readModel, events[events.length - 1]!.recordedAt)
         const obligationParams: Array<unknown> = []
-        readModel.obligations.forEach((o, position) =>
-          obligationParams.push(stream, position, o.rule, o.dueAt, o.owner, o.path)
-        )
+        Params.obligations(stream, readModel, obligationParams)
         const owed = readModel.obligations.length
         const write = new Write(stream, expectedVersion, events.length, eventParams, exchangeParams, obligationParams, owed)
         return Effect.flatMap(runner.outer, (outer) =>
@@ -318,13 +311,22 @@ export const make = (
         (rows) => {
           const models: Array<ReadModel> = []
           let current: { stream: string; obligations: Array<ReadModel["obligations"][number]> } | undefined
-          for (const [stream, title, state, version, rule, dueAt, owner, path] of rows) {
+          for (const row of rows) {
+            const [stream, title, state, version, service, themes, openedAt, closedAt] = row
             if (current === undefined || current.stream !== stream) {
               current = { stream, obligations: [] }
-              models.push({ stream, title, state, version, obligations: current.obligations })
+              models.push({
+                stream,
+                title,
+                state,
+                version,
+                obligations: current.obligations,
+                ...summaryFields(service, themes, openedAt, closedAt)
+              })
             }
-            if (rule !== null && dueAt !== null && owner !== null && path !== null) {
-              current.obligations.push({ rule, dueAt, owner, path })
+            const [, , , , , , , , rule, dueAt, owner, path, from, whatFr, whatEn] = row
+            if (rule != null && dueAt != null && owner != null && path != null) {
+              current.obligations.push(obligation(rule, dueAt, owner, path, from, whatFr, whatEn))
             }
           }
           return models
@@ -332,13 +334,70 @@ export const make = (
       )
     }
 
+    const readObligations = query(Rows.Obligation, "query", "an obligation row")
+    const obligations: EventStore["obligations"] = (q) =>
+      Effect.suspend(() => {
+        const invalid = Port.validateObligationQuery(q)
+        if (invalid !== undefined) return Effect.fail(new Port.EventStoreError({ operation: "query", reason: invalid }))
+        const at = Date.parse(q.at)
+        let shape = ""
+        const params: Array<string | number | null> = [at]
+        if (q.service !== undefined) (shape += "s", params.push(q.service))
+        if (q.owner !== undefined) (shape += "o", params.push(q.owner))
+        if (q.rule !== undefined) (shape += "r", params.push(q.rule))
+        if (q.dueFrom !== undefined) (shape += "f", params.push(Date.parse(q.dueFrom)))
+        if (q.dueBefore !== undefined) (shape += "b", params.push(Date.parse(q.dueBefore)))
+        if (q.status === "overdue") (shape += "L", params.push(at))
+        if (q.status === "due") (shape += "D", params.push(at))
+        if (q.after !== undefined) (shape += "a", params.push(Date.parse(q.after.dueAt), q.after.stream, q.after.position))
+        params.push(q.limit + 1)
+        return Effect.map(readObligations(statements.obligationsPage(shape), params), (rows) => {
+          const page: Array<Port.ObligationRow> = []
+          for (let i = 0; i < Math.min(rows.length, q.limit); i++) {
+            const [stream, title, service, position, rule, dueAt, owner, path, from, whatFr, whatEn] = rows[i]!
+            page.push({
+              stream,
+              title,
+              ...(service === null ? {} : { service }),
+              position,
+              ...obligation(rule, dueAt, owner, path, from, whatFr, whatEn)
+            })
+          }
+          const last = page[page.length - 1]
+          return rows.length > q.limit && last !== undefined
+            ? { rows: page, next: { dueAt: last.dueAt, stream: last.stream, position: last.position } }
+            : { rows: page }
+        })
+      })
+
+    const readExchanges = query(Rows.Exchange, "query", "an exchange row")
+    const exchanges: EventStore["exchanges"] = (q) =>
+      Effect.suspend(() => {
+        const invalid = Port.validateExchangeQuery(q)
+        if (invalid !== undefined) return Effect.fail(new Port.EventStoreError({ operation: "query", reason: invalid }))
+        let shape = ""
+        const params: Array<string | number | null> = []
+        if (q.state !== undefined) (shape += "t", params.push(q.state))
+        if (q.service !== undefined) (shape += "s", params.push(q.service))
+        if (q.after !== undefined) (shape += "a", params.push(q.after))
+        params.push(q.limit + 1)
+        return Effect.map(readExchanges(statements.exchangesPage(shape), params), (rows) => {
+          const page: Array<Port.ExchangeRow> = []
+          for (let i = 0; i < Math.min(rows.length, q.limit); i++) {
+            const [stream, title, state, version, service, themes, openedAt, closedAt, updatedAt] = rows[i]!
+            page.push({ stream, title, state, version, ...summaryFields(service, themes, openedAt, closedAt), updatedAt })
+          }
+          return rows.length > q.limit ? { rows: page, next: page[page.length - 1]!.stream } : { rows: page }
+        })
+      })
+
     const rebuildEvents = query(Rows.Event, "rebuild", "an event row")
     const rebuildReadModels: EventStore["rebuildReadModels"] = (project) =>
       transaction.run(Effect.gen(function*() {
         yield* sql`DELETE FROM obligations`
         yield* sql`DELETE FROM exchanges`
-        let exchanges: Array<Record<string, string | number>> = []
-        let obligations: Array<Record<string, string | number>> = []
+        let exchanges: Array<Record<string, string | number | null>> = []
+        let obligations: Array<Record<string, string | number | null>> = []
         const flush = (all: boolean) =>
           Effect.gen(function*() {
             while (exchanges.length >= (all ? 1 : CHUNK)) {
@@ -362,16 +421,12 @@ export const make = (
                 new Port.EventStoreError({ operation: "rebuild", reason: `projection of "${excerpt(stream)}" failed`, cause })
               )
             }
-            exchanges.push({
-              stream,
-              title: model.title,
-              state: model.state,
-              version: model.version,
-              updated_at: events[events.length - 1]!.recordedAt
-            })
-            model.obligations.forEach((o, position) =>
-              obligations.push({ stream, position, rule: o.rule, due_at: o.dueAt, owner: o.owner, path: o.path })
-            )
+            exchanges.push(row(EXCHANGE_COLUMNS, Params.exchange(model, events[events.length - 1]!.recordedAt), 0))
+            const values: Array<unknown> = []
+            Params.obligations(stream, model, values)
+            for (let i = 0; i < values.length; i += OBLIGATION_COLUMNS.length) {
+              obligations.push(row(OBLIGATION_COLUMNS, values as Array<string | number | null>, i))
+            }
             return Effect.void
           })
         // The events in index order, a chunk at a time (memory stays bounded
@@ -407,8 +462,72 @@ export const make = (
         return count
       })).pipe(Effect.mapError(storeError("rebuild")))
 
-    return Port.EventStore.of({ append, read, streams, readModels, rebuildReadModels })
+    return Port.EventStore.of({ append, read, streams, readModels, obligations, exchanges, rebuildReadModels })
   })
+
+const EXCHANGE_COLUMNS = [
+  "stream",
+  "title",
+  "state",
+  "version",
+  "updated_at",
+  "service",
+  "themes",
+  "opened_at",
+  "closed_at"
+] as const
+const OBLIGATION_COLUMNS = [
+  "stream",
+  "position",
+  "rule",
+  "due_at",
+  "due_ms",
+  "from_at",
+  "from_ms",
+  "owner",
+  "path",
+  "service",
+  "what_fr",
+  "what_en"
+] as const
+
+/** A row object for `sql.insert` from the parameters of `params.ts`, starting at `offset`. */
+const row = (columns: ReadonlyArray<string>, values: ReadonlyArray<string | number | null>, offset: number) => {
+  const out: Record<string, string | number | null> = {}
+  columns.forEach((column, i) => (out[column] = values[offset + i]!))
+  return out
+}
+
+/** The summary fields of a row, only those present (what went in). */
+const summaryFields = (
+  service: string | null,
+  themes: string | null,
+  openedAt: string | null,
+  closedAt: string | null
+) => ({
+  ...(service === null ? {} : { service }),
+  ...(themes === null ? {} : { themes: JSON.parse(themes) as ReadonlyArray<string> }),
+  ...(openedAt === null ? {} : { openedAt }),
+  ...(closedAt === null ? {} : { closedAt })
+})
+
+/** An obligation of a row, its optional fields only when present. */
+const obligation = (
+  rule: string,
+  dueAt: string,
+  owner: string,
+  path: string,
+  from: string | null,
+  whatFr: string | null,
+  whatEn: string | null
+): Port.ReadModelObligation => ({
+  rule,
+  dueAt,
+  owner,
+  path,
+  ...(from === null ? {} : { from }),
+  ...(whatFr === null || whatEn === null ? {} : { what: { fr: whatFr, en: whatEn } })
+})
 
 /** The rows of one append, built once. */
 class Write {

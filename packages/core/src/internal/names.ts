@@ -11,24 +11,30 @@
 import { commonWordNames } from "./lexicon.js"
 import { APOSTROPHE, fold, foldWithOffsets, HYPHEN, isInvisible, isUpperAt, isWordChar, SPACE } from "./text.js"
 
+/** A name a person has had, or has (the public `Names.NameRecord`). */
 export interface NameRecord {
   readonly firstName: string
   readonly lastName: string
 }
 
+/** A person whose name must not appear (the public `Names.Person`). */
 export interface Person extends NameRecord {
   readonly id: string
+  /** Names the person had before a recorded rename (CNF-08): still scanned. */
   readonly formerNames?: ReadonlyArray<NameRecord> | undefined
 }
 
 export type HitKind = "fullName" | "lastName" | "firstName"
 
+/** A name found in a text (the public `Names.NameHit`). */
 export interface NameHit<P extends Person = Person> {
   readonly person: P
+  /** Everyone who bears the name found (a shared first name gives several). */
   readonly people: ReadonlyArray<P>
   readonly kind: HitKind
   readonly matched: string
   readonly offset: number
+  /** A civility was written before the name (« Mme », « M. », « Dr »…). */
   readonly civility: boolean
 }
 

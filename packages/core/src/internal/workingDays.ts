@@ -12,6 +12,7 @@
  * Auckland), so each date is read back with the same local calendar and
  * rounded to the nearest midnight.
  */
+/// <reference path="./jours-feries.d.ts" />
 import getJoursFeries from "@socialgouv/jours-feries"
 import type { HolidayCalendar, PolicyConfig } from "../Policy.js"
 

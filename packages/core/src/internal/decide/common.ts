@@ -120,6 +120,8 @@ export const allowedStates: { readonly [K in Command.CommandTag]: ReadonlyArray<
   PresentReview: ["restituted", "closed"],
   RecordTestimonial: ["restituted", "closed"],
   PublishTestimonial: ["restituted", "closed"],
+  // A name can be corrected as long as texts may still leave the group (the review after closing included).
+  RenameAgent: [...open, "closed"],
   Abandon: open,
   Close: ["restituted"]
 }

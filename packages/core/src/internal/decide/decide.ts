@@ -26,6 +26,7 @@ import {
 import { composition } from "./composition.js"
 import { applyAll, proposed } from "./evolve.js"
 import { framing, propose } from "./framing.js"
+import { checkIdentity, identity } from "./identity.js"
 import { minutes } from "./minutes.js"
 import { questions } from "./questions.js"
 import { restitution } from "./restitution.js"
@@ -42,6 +43,7 @@ export const handlers: Handlers<Command.CommandTag> = {
   ...minutes,
   ...restitution,
   ...review,
+  ...identity,
   ...closing
 }
 
@@ -74,6 +76,9 @@ export const decideAt = (
       en: `the command is dated before the latest recorded event (${DateTime.formatIso(state.updatedAt)}): history is not rewritten`
     })
   }
+  // CNF-08: a known agent ID keeps its name unless RenameAgent records the change.
+  const renaming = checkIdentity(command, state)
+  if (renaming !== undefined) return Either.left(renaming)
   const produced = produce(command, state, at)
   if (Either.isLeft(produced)) return Either.left(produced.left)
   // The framing records the service's policy in force (Policy.inForce); a

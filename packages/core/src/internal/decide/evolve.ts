@@ -4,7 +4,7 @@
  * `updatedAt` (the type requires it, so no entry can forget it).
  */
 import type * as DateTime from "effect/DateTime"
-import type { Agent } from "../../Agent.js"
+import type { Agent, FormerName } from "../../Agent.js"
 import type * as Event from "../../Event.js"
 import * as Exchange from "../../Exchange.js"
 import type { ExchangeSnapshot, Member } from "../../Exchange.js"
@@ -19,6 +19,9 @@ type Evolved = ExchangeSnapshot & { readonly updatedAt: DateTime.Utc }
 
 type Evolvers = { readonly [K in Event.EventTag]: (s: ExchangeSnapshot, e: EventOf<K>) => Evolved }
 
+/** A change calendars must apply (agenda, cancellation): the session's SEQUENCE goes up, DTSTAMP moves to the event. */
+const revised = (x: Session, at: DateTime.Utc): Session => ({ ...x, sequence: (x.sequence ?? 0) + 1, changedAt: at })
+
 const updateSession = (
   s: ExchangeSnapshot,
   e: { readonly sessionId: SessionId; readonly at: DateTime.Utc },
@@ -29,18 +32,57 @@ const updateSession = (
   updatedAt: e.at
 })
 
-const upsertAgents = (agents: ReadonlyArray<Agent>, added: ReadonlyArray<Agent>): ReadonlyArray<Agent> => {
+const sameName = (a: { readonly firstName: string; readonly lastName: string }, b: { readonly firstName: string; readonly lastName: string }) =>
+  a.firstName === b.firstName && a.lastName === b.lastName
+
+/** `names` with `more` added, each name once (CNF-08: a former name is never dropped). */
+const withFormer = (names: ReadonlyArray<FormerName>, more: ReadonlyArray<FormerName>): ReadonlyArray<FormerName> => {
+  let out: Array<FormerName> | undefined
+  for (const n of more) {
+    if ((out ?? names).some((m) => sameName(m, n))) continue
+    ;(out ??= [...names]).push(n)
+  }
+  return out ?? names
+}
+
+/** `agent` with these former names (none: no field). */
+const withFormerNames = (agent: Agent, names: ReadonlyArray<FormerName>): Agent => {
+  if (names.length === 0) {
+    if (agent.formerNames === undefined) return agent
+    const { formerNames: _, ...rest } = agent
+    return rest
+  }
+  return { ...agent, formerNames: names }
+}
+
+/**
+ * Directory entries added or updated. An update keeps every former name the
+ * exchange recorded; and an update under another name (events written before
+ * CNF-08 refused it) keeps the old name as a former one, so it stays scanned.
+ */
+const upsertAgents = (agents: ReadonlyArray<Agent>, added: ReadonlyArray<Agent>, at: DateTime.Utc): ReadonlyArray<Agent> => {
   if (added.length === 0) return agents
   const byId = new Map(added.map((a) => [a.id as string, a]))
   const out = agents.map((a) => {
     const b = byId.get(a.id)
     if (b === undefined) return a
     byId.delete(a.id)
-    return b
+    let former = withFormer(a.formerNames ?? [], b.formerNames ?? [])
+    if (!sameName(a, b)) former = withFormer(former, [{ firstName: a.firstName, lastName: a.lastName, until: at }])
+    return withFormerNames(b, former.filter((n) => !sameName(n, b)))
   })
   for (const a of byId.values()) out.push(a)
   return out
 }
+
+/** CNF-08: the agent takes its new name, the old one becomes a former name. */
+const renamed = (agents: ReadonlyArray<Agent>, e: EventOf<"AgentRenamed">): ReadonlyArray<Agent> =>
+  agents.map((a) => {
+    if (a.id !== e.agentId) return a
+    const former: FormerName = e.reason === undefined ? { ...e.from, until: e.at } : { ...e.from, until: e.at, reason: e.reason }
+    const names = withFormer(a.formerNames ?? [], [former]).filter((n) => !sameName(n, e.to))
+    return withFormerNames({ ...a, firstName: e.to.firstName, lastName: e.to.lastName }, names)
+  })
 
 /** The exchange an `ExchangeProposed` starts. */
 export const proposed = (e: EventOf<"ExchangeProposed">): Evolved => {
@@ -53,12 +95,12 @@ export const proposed = (e: EventOf<"ExchangeProposed">): Evolved => {
 const evolvers: Evolvers = {
   // A new proposal starts a new exchange, whatever came before.
   ExchangeProposed: (_, e) => proposed(e),
-  ExchangeFramed: (s, e) => ({ ...s, agents: upsertAgents(s.agents, e.agents), framing: e.framing, state: "framed", updatedAt: e.at }),
+  ExchangeFramed: (s, e) => ({ ...s, agents: upsertAgents(s.agents, e.agents, e.at), framing: e.framing, state: "framed", updatedAt: e.at }),
   ExchangeApproved: (s, e) => ({ ...s, approval: e.approval, state: "approved", updatedAt: e.at }),
   ApproachCommunicated: (s, e) => ({ ...s, communications: [...s.communications, e.communication], updatedAt: e.at }),
   AgentsInvited: (s, e) => ({
     ...s,
-    agents: upsertAgents(s.agents, e.agents),
+    agents: upsertAgents(s.agents, e.agents, e.at),
     invitations: [...s.invitations, ...e.invitations],
     state: s.state === "approved" ? "announced" : s.state,
     updatedAt: e.at
@@ -96,19 +138,20 @@ const evolvers: Evolvers = {
       attendees: [],
       presentations: [],
       variants: [],
-      minutes: []
+      minutes: [],
+      changedAt: e.at
     }
     return {
       ...s,
-      agents: upsertAgents(s.agents, e.guestAgents),
+      agents: upsertAgents(s.agents, e.guestAgents, e.at),
       sessions: [...s.sessions, e.venue === undefined ? session : { ...session, venue: e.venue }],
       state: s.state === "charterAdopted" ? "inSessions" : s.state,
       updatedAt: e.at
     }
   },
-  AgendaSet: (s, e) => updateSession(s, e, (x) => ({ ...x, agenda: e.agenda })),
+  AgendaSet: (s, e) => updateSession(s, e, (x) => ({ ...revised(x, e.at), agenda: e.agenda })),
   SessionHeld: (s, e) => updateSession(s, e, (x) => ({ ...x, status: "held", heldAt: e.at, attendees: e.attendees })),
-  SessionCancelled: (s, e) => updateSession(s, e, (x) => ({ ...x, status: "cancelled" })),
+  SessionCancelled: (s, e) => updateSession(s, e, (x) => ({ ...revised(x, e.at), status: "cancelled" })),
   QuestionsChosen: (s, e) => ({ ...s, questions: [...s.questions, ...e.questions], updatedAt: e.at }),
   QuestionClosed: (s, e) => ({
     ...s,
@@ -169,6 +212,7 @@ const evolvers: Evolvers = {
     testimonials: s.testimonials.map((t) => (t.id === e.testimonialId ? { ...t, publishedAt: e.at } : t)),
     updatedAt: e.at
   }),
+  AgentRenamed: (s, e) => ({ ...s, agents: renamed(s.agents, e), updatedAt: e.at }),
   ExchangeAbandoned: (s, e) => ({ ...s, abandonment: { at: e.at, reason: e.reason }, state: "abandoned", updatedAt: e.at }),
   ExchangeClosed: (s, e) => ({ ...s, closedAt: e.at, state: "closed", updatedAt: e.at })
 }

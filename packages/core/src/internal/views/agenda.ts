@@ -10,7 +10,7 @@ export const agenda = (s: ExchangeSnapshot, env: Env, request: { readonly sessio
       ? unavailable("Cette séance n'a pas encore d'ordre du jour.", "This session has no agenda yet.")
       : Either.right({
           _tag: "AgendaView" as const,
-          header: header(s, "agenda", env),
+          header: header(s, "agenda", env, session.agenda.sentAt ?? session.agenda.setAt),
           session: sessionRef(s, session),
           items: agendaItems(s, session),
           guests: guestsOf(session)

@@ -2,7 +2,7 @@
 import * as Either from "effect/Either"
 import type { ExchangeSnapshot } from "../../Exchange.js"
 import type { AgentId } from "../../Ids.js"
-import { type Env, header, occupationLabel, sessionOrder, sessionRef, unavailable, unitLabel } from "./common.js"
+import { type Env, header, latest, occupationLabel, sessionOrder, sessionRef, unavailable, unitLabel } from "./common.js"
 
 export const attestation = (s: ExchangeSnapshot, env: Env, request: { readonly agentId: AgentId }) => {
   const agent = s.agents.find((a) => a.id === request.agentId)
@@ -16,7 +16,7 @@ export const attestation = (s: ExchangeSnapshot, env: Env, request: { readonly a
   }
   return Either.right({
     _tag: "AttestationView" as const,
-    header: header(s, "attestation", env),
+    header: header(s, "attestation", env, s.closedAt ?? latest(...attended.map((x) => x.heldAt))),
     agent: {
       civility: agent.civility,
       firstName: agent.firstName,

@@ -31,7 +31,27 @@ export type Build<V> = Either.Either<V, Unavailable>
 
 export const unavailable = (fr: string, en: string): Build<never> => Either.left({ fr, en })
 
-export const header = <O extends Output>(s: ExchangeSnapshot, output: O, env: Env) => ({
+/** The latest of some instants (those present), or `undefined`. */
+export const latest = (...instants: ReadonlyArray<DateTime.Utc | undefined>): DateTime.Utc | undefined =>
+  instants.reduce<DateTime.Utc | undefined>(
+    (a, b) => (b === undefined ? a : a === undefined || b.epochMillis > a.epochMillis ? b : a),
+    undefined
+  )
+
+/** The earliest of some instants (those present), or `undefined`. */
+export const earliest = (...instants: ReadonlyArray<DateTime.Utc | undefined>): DateTime.Utc | undefined =>
+  instants.reduce<DateTime.Utc | undefined>(
+    (a, b) => (b === undefined ? a : a === undefined || b.epochMillis < a.epochMillis ? b : a),
+    undefined
+  )
+
+/**
+ * The header of a view. `issuedAt` is the instant of the event that issues
+ * the document (approval of the framing, sending of the minutes…): a
+ * document is dated by it, never by the instant it is built at; `env.at`
+ * only when the document has no such event yet (a draft).
+ */
+export const header = <O extends Output>(s: ExchangeSnapshot, output: O, env: Env, issuedAt?: DateTime.Utc) => ({
   exchangeId: s.id,
   title: s.title,
   service: s.service,
@@ -39,6 +59,7 @@ export const header = <O extends Output>(s: ExchangeSnapshot, output: O, env: En
   output,
   state: s.state,
   generatedAt: env.at,
+  issuedAt: issuedAt ?? env.at,
   circulation: AudienceM.insideGroup(env.audience)
     ? ("group" as const)
     : env.audience === "organisation"
@@ -56,7 +77,10 @@ export const sessionRef = (s: ExchangeSnapshot, session: Session) => ({
   scheduledAt: session.scheduledAt,
   durationMinutes: session.durationMinutes,
   venue: session.venue?.name,
-  status: session.status
+  status: session.status,
+  natures: (session.agenda?.items ?? []).map((i) => i.nature),
+  sequence: session.sequence ?? 0,
+  changedAt: session.changedAt
 })
 
 export const unitLabel = (s: ExchangeSnapshot, id: string): string => s.framing?.labels?.units[id] ?? id

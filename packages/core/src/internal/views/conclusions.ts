@@ -23,7 +23,7 @@ export const conclusions = (s: ExchangeSnapshot, env: Env) => {
   const questionIds = new Set(chosen.map((v) => v.questionId as string))
   return Either.right({
     _tag: "ConclusionsView" as const,
-    header: header(s, "conclusions", env),
+    header: header(s, "conclusions", env, c.circulatedAt ?? c.draftedAt),
     draftedAt: c.draftedAt,
     circulatedAt: c.circulatedAt,
     summary: c.summary,

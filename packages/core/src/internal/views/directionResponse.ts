@@ -3,7 +3,7 @@ import * as Either from "effect/Either"
 import type { ExchangeSnapshot } from "../../Exchange.js"
 import * as Instant from "../../Instant.js"
 import { dueDate } from "../workingDays.js"
-import { type Env, header, unavailable } from "./common.js"
+import { type Env, header, latest, unavailable } from "./common.js"
 
 export const directionResponse = (s: ExchangeSnapshot, env: Env) => {
   const restitution = s.restitution
@@ -15,7 +15,12 @@ export const directionResponse = (s: ExchangeSnapshot, env: Env) => {
   const dueAt = Instant.make(dueDate(restitution.at.epochMillis, env.config.directionResponseDueDays, env.config))
   return Either.right({
     _tag: "DirectionResponseView" as const,
-    header: header(s, "directionResponse", env),
+    header: header(
+      s,
+      "directionResponse",
+      env,
+      latest(restitution.at, s.directionResponse?.at, ...s.actions.flatMap((a) => [a.decidedAt, a.updatedAt]))
+    ),
     restitutionAt: restitution.at,
     dueAt,
     response:

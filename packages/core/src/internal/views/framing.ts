@@ -8,7 +8,7 @@ export const framingView = (s: ExchangeSnapshot, env: Env) => {
   const f = s.framing
   return {
     _tag: "FramingView" as const,
-    header: header(s, "framing", env),
+    header: header(s, "framing", env, s.approval?.at),
     origin: s.origin === undefined ? undefined : { by: s.origin.by, at: s.origin.at },
     objectives: f?.objectives ?? [],
     purpose: f?.purpose,

@@ -33,7 +33,7 @@ export const minutes = (s: ExchangeSnapshot, env: Env, request: { readonly sessi
     }
     return Either.right({
       _tag: "MinutesView" as const,
-      header: header(s, "minutes", env),
+      header: header(s, "minutes", env, version.sentAt ?? version.finalisedAt ?? version.draftedAt),
       session: sessionRef(s, session),
       version: {
         number: version.version,

@@ -22,7 +22,7 @@ export const review = (s: ExchangeSnapshot, env: Env) => {
   const actions = (st: ExchangeSnapshot["actions"][number]["status"]) => s.actions.filter((a) => a.status === st).length
   return Either.right({
     _tag: "ReviewView" as const,
-    header: header(s, "review", env),
+    header: header(s, "review", env, s.review?.presentedAt ?? s.review?.preparedAt),
     period: { from: sorted[0]?.scheduledAt, to: s.restitution?.at ?? sorted[sorted.length - 1]?.scheduledAt },
     figures: {
       sessionsHeld: held.length,

@@ -2,13 +2,13 @@
 import * as Either from "effect/Either"
 import * as AudienceM from "../../Audience.js"
 import type { ExchangeSnapshot } from "../../Exchange.js"
-import { type Env, header, sessionRef } from "./common.js"
+import { type Env, header, latest, sessionRef } from "./common.js"
 
 export const trainingNeeds = (s: ExchangeSnapshot, env: Env) => {
   const inside = AudienceM.insideGroup(env.audience)
   return Either.right({
     _tag: "TrainingNeedsView" as const,
-    header: header(s, "trainingNeeds", env),
+    header: header(s, "trainingNeeds", env, latest(...s.trainingNeeds.map((n) => n.recordedAt))),
     needs: s.trainingNeeds.flatMap((n) => {
       const session = s.sessions.find((x) => x.id === n.sessionId)
       if (session === undefined) return []
