@@ -64,6 +64,7 @@ export const minutesView: Layout.MinutesView = {
     sentAt: at("2026-11-05T09:00:00Z"),
     correction: "Précision apportée sur les conditions de la variante n° 2 à la demande du groupe."
   },
+  transmissionDueAt: at("2026-11-18T13:00:00Z"),
   attendance: { present: 9, members: 10 },
   guests: [{ role: "occupationalPhysician", reason: "exposition des opérateurs aux fibres" }],
   agenda: [
@@ -222,7 +223,27 @@ const framingView: Layout.DocumentView & { _tag: "FramingView" } = {
   provisionalDates: [session1.scheduledAt, session2.scheduledAt],
   dedicatedTime: { preparationHours: 4, participationHours: 12, facilitationHours: 16, formalisationHours: 6 },
   reviewForSocialDialogue: true,
-  approval: { at: at("2026-07-01T08:00:00Z"), by: "la directrice régionale adjointe" }
+  approval: { at: at("2026-07-01T08:00:00Z"), by: "la directrice régionale adjointe" },
+  composition: { sizeMin: 8, sizeMax: 10 },
+  venue: "Rennes, salle Vauban (2ᵉ étage)",
+  reply: { how: "par courriel au pôle ressources humaines", deadline: at("2026-07-15T15:00:00Z"), contact: "Pôle RH — rh@dreets-bretagne.example" },
+  localRules: [
+    {
+      rule: "SIZ-01",
+      title: { fr: "Idéalement 8 à 10 membres (note).", en: "Ideally 8 to 10 members (note)." },
+      noteKinds: ["advisory"],
+      localKind: "blocking",
+      level: "service"
+    },
+    {
+      rule: "PUR-06",
+      title: { fr: "Un thème dont la formulation évoque un usage exclu est signalé.", en: "A theme whose wording suggests an excluded use is flagged." },
+      noteKinds: ["advisory"],
+      localKind: "off",
+      level: "exchange"
+    }
+  ],
+  workingDays: { holidayCalendar: "france" }
 }
 
 /** One view of every kind that can become a document. */
@@ -241,7 +262,8 @@ export const everyView: ReadonlyArray<Layout.DocumentView> = [
     header: { ...header("calendar", "group"), output: "charter" },
     adoptedAt: session1.scheduledAt,
     items: ["respectNoJudgement", "speakingEquity", "confidentiality", "attendanceCommitment", "facilitationModalities"],
-    text: "Le groupe s’engage à ne citer aucun collègue absent."
+    text: "Le groupe s’engage à ne citer aucun collègue absent.",
+    localRules: framingView.localRules
   },
   calendarView,
   agendaView,
@@ -319,7 +341,8 @@ export const everyView: ReadonlyArray<Layout.DocumentView> = [
   {
     _tag: "AttestationView",
     header: { ...header("calendar"), output: "attestation" },
-    agent: { civility: "Mme", firstName: "Élodie", lastName: "Lefèvre", occupation: OccupationId.make("occ-inspecteur"), unit: UnitId.make("unit-ud35"), occupationLabel: "Inspectrice du travail", unitLabel: "Unité départementale d’Ille-et-Vilaine" },
+    agent: { civility: "Mme", firstName: "Élodie", lastName: "Lefèvre", occupation: OccupationId.make("occ-inspecteur"), unit: UnitId.make("unit-ud35"), occupationLabel: "Inspecteur ou inspectrice du travail", unitLabel: "Unité départementale d’Ille-et-Vilaine", jobTitle: "Inspectrice du travail" },
+    signatory: { name: "Anne Le Floch", title: "Directrice régionale adjointe", place: "Rennes" },
     theme: title,
     sessions: [session1, session2],
     totalMinutes: 330

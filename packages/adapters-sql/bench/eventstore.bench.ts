@@ -15,6 +15,7 @@ import Database from "better-sqlite3"
 import * as Effect from "effect/Effect"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import { randomUUID } from "node:crypto"
+import * as Params from "../src/internal/params.js"
 import * as Statements from "../src/internal/statements.js"
 import { mkdirSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -139,11 +140,15 @@ const sqliteStatements = Statements.make("sqlite")
 const pgStatements = Statements.make("pg")
 
 /** The parameters of a command, as the adapter builds them. */
-const paramsOf = (c: Command) => ({
-  events: rowsOf(c).flat(),
-  exchange: [c.model.stream, c.model.title, c.model.state, c.model.version, c.events[c.events.length - 1]!.recordedAt],
-  obligations: c.model.obligations.flatMap((o, i) => [c.stream, i, o.rule, o.dueAt, o.owner, o.path])
-})
+const paramsOf = (c: Command) => {
+  const obligations: Array<unknown> = []
+  Params.obligations(c.stream, c.model, obligations)
+  return {
+    events: rowsOf(c).flat(),
+    exchange: Params.exchange(c.model, c.events[c.events.length - 1]!.recordedAt),
+    obligations
+  }
+}
 
 describe(`SQLite: append ${COMMANDS} commands (3 events each)`, async () => {
   // Same schema for the baseline: let the adapter's migrations create it.

@@ -26,7 +26,7 @@ describe("entre-pairs check (built bin)", () => {
   it("speaks English with --lang en", () => {
     const r = cli(["check", join(examples, "exchange-invalid.json"), "--lang", "en"])
     expect(r.code).toBe(1)
-    expect(r.stdout).toMatch(/blocking violation\(s\)/)
+    expect(r.stdout).toMatch(/blocking violations?\./)
   })
 
   it("exits 2 with each decode fault's path", () => {

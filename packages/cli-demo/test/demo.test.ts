@@ -28,6 +28,33 @@ describe("entre-pairs demo (built bin)", () => {
     expect(run.stdout).toMatch(/Compose : ⚠ DIV-01 \(conseil\)/)
   })
 
+  it("SIZ-01 PUR-06 the service's local rules are recorded with the framing and stated as such in the note de cadrage and the group's rules", () => {
+    expect(run.stdout).toContain("Règles locales du service, enregistrées avec le cadrage : PUR-06 désactivée (dans la note : conseil) ; SIZ-01 bloquante (dans la note : conseil)")
+    const framing = readFileSync(join(out, files.find((f) => f.includes("note-de-cadrage") && f.endsWith(".md"))!), "utf8")
+    expect(framing).toContain("**Règle locale du service\u00a0: SIZ-01, bloquante** (dans la note\u00a0: conseil)")
+    expect(framing).toContain("**Règle locale du service\u00a0: PUR-06, désactivée**")
+    expect(framing).toContain("est reportée au jour ouvré suivant")
+    const charter = readFileSync(join(out, files.find((f) => f.includes("regles-du-groupe") && f.endsWith(".md"))!), "utf8")
+    expect(charter).toContain("Règle locale du service\u00a0: SIZ-01, bloquante")
+  })
+
+  it("RES-05 the direction's response, due on Saturday 13 March 2027, is due on Monday 15 March in the documents", () => {
+    // Restitution on Thursday 11 February 2027 + 30 days = Saturday 13 March.
+    for (const f of files.filter((x) => x.includes("retour-direction") && x.endsWith(".md"))) {
+      const text = readFileSync(join(out, f), "utf8")
+      expect(text, f).toMatch(/Retour attendu au plus tard le[^\n]*lundi\s15\smars\s2027/)
+      expect(text, f).not.toMatch(/13\smars\s2027/)
+    }
+  })
+
+  it("RES-02 the minutes of session 3 (17 December 2026), due on 1 January, are due on Monday 4 January 2027", () => {
+    for (const f of files.filter((x) => x.includes("compte-rendu-seance-3") && x.endsWith(".md"))) {
+      expect(readFileSync(join(out, f), "utf8"), f).toMatch(/Transmission à l’encadrement au plus tard le[^\n]*lundi\s4\sjanvier\s2027/)
+    }
+    const first = readFileSync(join(out, files.find((f) => f.includes("compte-rendu-seance-1") && f.endsWith(".md"))!), "utf8")
+    expect(first).toMatch(/Transmission à l’encadrement au plus tard le[^\n]*vendredi\s30\soctobre\s2026/)
+  })
+
   it("prints the obligations still open", () => {
     expect(run.stdout).toMatch(/4\. Obligations encore ouvertes au 20 mai 2027/)
     expect(run.stdout).toMatch(/EN RETARD RES-08/)

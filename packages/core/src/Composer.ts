@@ -1,3 +1,7 @@
+// Over 450 lines on purpose: this module is the composer's whole public
+// surface (request, result and error schemas, each with its JSDoc and
+// example, and the draw that anyone re-checks); the algorithms live in
+// internal/composer/ (engine, search, lottery, exact, fair).
 /**
  * The group composer (DIV-01, DIV-02, DIV-03): when more agents volunteer
  * than a group of 8 to 10 can hold (note, II-a), it proposes a group that
@@ -33,6 +37,8 @@ import { Agent, dimensionCategories } from "./Agent.js"
 import { Purpose } from "./Framing.js"
 import { AgentId, OccupationId, UnitId } from "./Ids.js"
 import * as Engine from "./internal/composer/engine.js"
+import type { Solver } from "./internal/composer/exact.js"
+import { fairLottery, UNITS } from "./internal/composer/fair.js"
 import { stream, seedString } from "./internal/composer/prng.js"
 import { NDIM, profileDims, quotaDims, UNKNOWN } from "./internal/composer/problem.js"
 
@@ -204,10 +210,29 @@ export const Seed = Schema.Union(Schema.String, Schema.Number).annotations({ ide
 export type Seed = typeof Seed.Type
 
 /**
+ * Which groups the lottery may draw: `"tolerance"` (the default), the groups
+ * within the request's {@link Tolerance} of the diversity optimum (only
+ * optimal groups at tolerance 0); `"quotas"`, every group that meets the
+ * quotas and the blocking rules, diversity given up beyond the quotas for the
+ * fairest lottery. The result reports the price of each
+ * (`tradeOff`, with {@link composeEffect}).
+ *
+ * @example
+ * import { Composer } from "@entre-pairs/core"
+ * import * as Schema from "effect/Schema"
+ * Schema.decodeUnknownSync(Composer.Admissible)("quotas") // "quotas"
+ * @since 0.2.0
+ */
+export const Admissible = Schema.Literal("tolerance", "quotas").annotations({ identifier: "ComposerAdmissible" })
+/** @since 0.2.0 */
+export type Admissible = typeof Admissible.Type
+
+/**
  * A composition request. Everything but the perimeter and the seed has a
  * default: size 8 to 10 (note, SIZ-01), no purpose, no occupation, no
  * mandatory member, no quota, no previous cycle, priority weight 1 (no
- * priority), tolerance 0 (optimal groups only), `minMembers` 2 (SIZ-02) and
+ * priority), tolerance 0 and `admissible: "tolerance"` (optimal groups
+ * only; `"quotas"` admits every quota-feasible group), `minMembers` 2 (SIZ-02) and
  * `fairness: "leximin"` (refine the maximin lottery to leximin when the
  * admissible groups can be listed; `"maximin"` stops at the floor).
  *
@@ -236,6 +261,7 @@ export const ComposeRequest = Schema.Struct({
     default: () => 1
   }),
   tolerance: Schema.optionalWith(Tolerance, { default: () => ({ categories: 0, concentration: 0, coverage: 0 }) }),
+  admissible: Schema.optionalWith(Admissible, { default: () => "tolerance" as const }),
   minMembers: Schema.optionalWith(Seats, { default: () => 2 }),
   fairness: Schema.optionalWith(Schema.Literal("leximin", "maximin"), { default: () => "leximin" as const }),
   budget: Schema.optionalWith(Budget, { default: () => ({ search: 1_000_000, lottery: 4_000_000, columns: 400 }) }),
@@ -380,6 +406,40 @@ export const Portfolio = Schema.Struct({
 /** @since 0.1.0 */
 export interface Portfolio extends Schema.Schema.Type<typeof Portfolio> {}
 
+const Price = Schema.Struct({
+  selectable: Count,
+  minWeightedProbability: Schema.Number,
+  upperBound: Schema.Number,
+  proven: Schema.Boolean
+})
+
+/**
+ * The diversity/fairness trade-off of a composition: which groups were
+ * admissible (`chosen`), and the maximin lottery's smallest weighted
+ * selection probability over the diversity-optimal groups
+ * (`optimalDiversity`) and over every quota-feasible group (`quotasOnly`),
+ * each with its proven upper bound and the number of volunteers who get a
+ * chance at all (`selectable`; the others are in no admissible group). The gap between the two is the price in
+ * fairness of insisting on the optimal diversity.
+ *
+ * @example
+ * import { Composer } from "@entre-pairs/core"
+ * import * as Schema from "effect/Schema"
+ * Schema.decodeUnknownSync(Composer.TradeOff)({
+ *   chosen: "quotas",
+ *   optimalDiversity: { selectable: 10, minWeightedProbability: 0.33, upperBound: 0.33, proven: true },
+ *   quotasOnly: { selectable: 20, minWeightedProbability: 0.45, upperBound: 0.45, proven: true }
+ * })
+ * @since 0.2.0
+ */
+export const TradeOff = Schema.Struct({
+  chosen: Admissible,
+  optimalDiversity: Price,
+  quotasOnly: Price
+}).annotations({ identifier: "ComposerTradeOff" })
+/** @since 0.2.0 */
+export interface TradeOff extends Schema.Schema.Type<typeof TradeOff> {}
+
 /**
  * The composer's answer: the drawn group, its objective and the optimum,
  * the diversity report, the occupations concerned represented, every
@@ -417,8 +477,11 @@ export const ComposeResult = Schema.Struct({
     minWeightedProbability: Schema.Number,
     upperBound: Schema.Number,
     proven: Schema.Boolean,
-    priorityWeight: Schema.Number
+    priorityWeight: Schema.Number,
+    solver: Schema.optional(Schema.Literal("builtin", "highs")),
+    reason: Schema.optional(Schema.String)
   }),
+  tradeOff: Schema.optional(TradeOff),
   portfolio: Portfolio,
   stats: Schema.Struct({ types: Count, panels: Count, columnsGenerated: Count, work: Count })
 }).annotations({ identifier: "ComposeResult" })
@@ -690,7 +753,8 @@ const indexOf = (values: ReadonlyArray<number>): number => {
 
 const composeDecoded = (
   pool: ReadonlyArray<Volunteer>,
-  request: ComposeRequest
+  request: ComposeRequest,
+  highs?: Solver
 ): Either.Either<ComposeResult, ComposeError> => {
   const issues = validate(pool, request)
   if (issues.length > 0) return Either.left(new InvalidComposeRequest({ issues }))
@@ -728,34 +792,81 @@ const composeDecoded = (
   if (!chosen) return infeasible()
   const { k, opt } = chosen
   const p = Engine.problemFor(prep, req, k)
-  const thresholds = Engine.thresholdsOf(opt.score, req.tolerance)
   const weights = Float64Array.from(prep.types.map((t) => t.weight))
-  const lot = Engine.lottery(p, {
-    thresholds,
-    weights,
-    first: opt.x,
-    searchBudget: req.budget.search,
-    maxColumns: req.budget.columns,
-    maxListed: 20_000,
-    maxPivots: 20_000,
-    maxRows: 600,
-    leximin: request.fairness === "leximin",
-    maxRounds: 200,
-    totalBudget: req.budget.lottery
-  })
-  // Portfolio, in a canonical order (panel seats by type index; panels by decreasing probability, then seats).
-  const panels: Array<Panel> = lot.panels
-    .map((pn) => ({
-      probability: pn.p,
-      seats: Array.from(pn.x, (count, type) => ({ type, count })).filter((s) => s.count > 0)
-    }))
-    .sort(
-      (a, b) =>
-        b.probability - a.probability || byCodeUnit(JSON.stringify(a.seats), JSON.stringify(b.seats))
-    )
+  const quotasOnly = request.admissible === "quotas"
+  const optimalOnly = Engine.thresholdsOf(opt.score, { categories: 0, concentration: 0, coverage: 0 })
+  const thresholds = quotasOnly ? Engine.anyGroup : Engine.thresholdsOf(opt.score, req.tolerance)
+  const builtin = (th: typeof thresholds, leximin: boolean) =>
+    Engine.lottery(p, {
+      thresholds: th,
+      weights,
+      first: opt.x,
+      searchBudget: req.budget.search,
+      maxColumns: req.budget.columns,
+      maxListed: 20_000,
+      maxPivots: 20_000,
+      maxRows: 600,
+      leximin,
+      maxRounds: 200,
+      totalBudget: req.budget.lottery
+    })
+  const exact = (th: typeof thresholds | null, leximin: boolean) =>
+    fairLottery(highs!, {
+      problem: p,
+      weights,
+      thresholds: th,
+      first: opt.x,
+      leximin,
+      maxColumns: 50 * Math.max(1, req.budget.columns)
+    })
+  let lot: {
+    readonly typeProb: Float64Array
+    readonly coverable: Uint8Array
+    readonly minRatio: number
+    readonly upperBound: number
+    readonly proven: boolean
+    readonly leximin: boolean
+    readonly columnsGenerated: number
+    readonly work: number
+    readonly reason?: string
+  }
+  let panels: Array<Panel>
+  let portfolioTypes: ReadonlyArray<ReadonlyArray<number>>
+  let tradeOff: TradeOff | undefined
+  if (highs) {
+    const f = exact(quotasOnly ? null : thresholds, request.fairness === "leximin")
+    lot = { ...f, work: f.pricings }
+    portfolioTypes = f.groups
+    panels = f.panels.map((pn) => ({ probability: pn.units / UNITS, seats: pn.seats }))
+    const price = (x: { coverable: Uint8Array; minRatio: number; upperBound: number; proven: boolean }) => ({
+      selectable: prep.types.reduce((s, t, i) => s + (x.coverable[i] ? t.members.length : 0), 0),
+      minWeightedProbability: x.minRatio,
+      upperBound: x.upperBound,
+      proven: x.proven
+    })
+    const zero = req.tolerance.categories === 0 && req.tolerance.concentration === 0 && req.tolerance.coverage === 0
+    tradeOff = {
+      chosen: request.admissible,
+      optimalDiversity: price(!quotasOnly && zero ? f : builtin(optimalOnly, false)),
+      quotasOnly: price(quotasOnly ? f : exact(null, false))
+    }
+  } else {
+    const b = builtin(thresholds, request.fairness === "leximin")
+    lot = b
+    portfolioTypes = prep.types.map((_, t) => [t])
+    // Portfolio, in a canonical order (panel seats by type index; panels by decreasing probability, then seats).
+    panels = b.panels
+      .map((pn) => ({
+        probability: pn.p,
+        seats: Array.from(pn.x, (count, type) => ({ type, count })).filter((s) => s.count > 0)
+      }))
+      .sort((a, b) => b.probability - a.probability || byCodeUnit(JSON.stringify(a.seats), JSON.stringify(b.seats)))
+  }
   const portfolio: Portfolio = {
     mandatory: prep.mandatory.map((v) => v.id).sort(byCodeUnit),
-    types: prep.types.map((t) => ({ agents: t.members.map((v) => v.id) })),
+    types: portfolioTypes.map((ts) => ({
+      agents: ts.flatMap((t) => prep.types[t]!.members.map((v) => v.id)).sort(byCodeUnit)
+    })),
     panels
   }
   const seed = seedString(request.seed)
@@ -835,8 +946,11 @@ const composeDecoded = (
       minWeightedProbability: lot.minRatio,
       upperBound: lot.upperBound,
       proven: lot.proven,
-      priorityWeight: request.priorityWeight
+      priorityWeight: request.priorityWeight,
+      solver: highs ? ("highs" as const) : ("builtin" as const),
+      ...(lot.reason ? { reason: lot.reason } : {})
     },
+    ...(tradeOff ? { tradeOff } : {}),
     portfolio,
     stats: { types: prep.types.length, panels: panels.length, columnsGenerated: lot.columnsGenerated, work: lot.work }
   })
@@ -877,8 +991,23 @@ export const compose = (
   return composeDecoded(p.right, r.right)
 }
 
+let solver: Promise<Solver> | undefined
+/** HiGHS, loaded on first use only (a WebAssembly module of a few MB, kept out of the import path). */
+const loadSolver = (): Promise<Solver> =>
+  (solver ??= import("highs").then((m) => (m.default as unknown as () => Promise<Solver>)()).catch((e: unknown) => {
+    solver = undefined
+    throw e
+  }))
+
 /**
- * {@link compose} as an Effect, failing with a {@link ComposeError}.
+ * {@link compose} with the exact lottery, as an Effect failing with a
+ * {@link ComposeError}: the maximin, then leximin, lottery is solved by
+ * column generation with HiGHS (an LP/MIP solver compiled to WebAssembly,
+ * loaded on the first call only), proven optimal within a relative gap of
+ * 10⁻⁵ (`fairness.proven`, `fairness.reason` otherwise), at every pool size.
+ * The published panel probabilities are multiples of 10⁻⁹, in a canonical
+ * order, so that the portfolio is the same on every machine. The result
+ * also reports the diversity/fairness trade-off (`tradeOff`).
  *
  * @example
  * import { Composer } from "@entre-pairs/core"
@@ -891,4 +1020,14 @@ export const compose = (
 export const composeEffect = (
   pool: ReadonlyArray<VolunteerEncoded>,
   request: ComposeRequestEncoded
-): Effect.Effect<ComposeResult, ComposeError> => Effect.suspend(() => compose(pool, request))
+): Effect.Effect<ComposeResult, ComposeError> =>
+  Effect.suspend(() => {
+    const p = decodePool(pool)
+    const r = decodeRequest(request)
+    const issues = [
+      ...(Either.isLeft(p) ? formatIssues(p.left, "pool.") : []),
+      ...(Either.isLeft(r) ? formatIssues(r.left, "request.") : [])
+    ]
+    if (Either.isLeft(p) || Either.isLeft(r)) return Effect.fail(new InvalidComposeRequest({ issues }))
+    return Effect.flatMap(Effect.promise(loadSolver), (highs) => composeDecoded(p.right, r.right, highs))
+  })

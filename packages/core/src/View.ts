@@ -37,8 +37,10 @@ import * as Obligations from "./Obligations.js"
 import * as Policy from "./Policy.js"
 import type { PolicyOverrides } from "./Policy.js"
 import type { ActivityTrace, GuestRole, Outcome, Session } from "./Session.js"
+import type { RuleId, RuleKind, Text } from "./Violation.js"
 import type { Nature, Subject } from "./WorkQuestion.js"
 import * as Release from "./internal/release.js"
+import * as Rules from "./Rules.js"
 import * as agenda from "./internal/views/agenda.js"
 import * as attestation from "./internal/views/attestation.js"
 import * as calendar from "./internal/views/calendar.js"
@@ -142,6 +144,25 @@ export interface Header {
   readonly circulation: "group" | "restricted" | "public"
 }
 
+/**
+ * A rule whose kind the service's or the exchange's policy changed (local
+ * severity, `Policy.localRules`), as documents state it: a local rule, shown
+ * as such beside the note's kind.
+ *
+ * @since 0.1.0
+ */
+export interface LocalRuleView {
+  readonly rule: RuleId
+  /** The rule's text in the catalogue. */
+  readonly title: Text
+  /** The kinds the note gives it (`RULES.md`). */
+  readonly noteKinds: ReadonlyArray<RuleKind>
+  /** The kind in force here: `blocking`, `advisory` or `off`. */
+  readonly localKind: Policy.Severity
+  /** Who set it: the service's policy or the exchange's own (framing). */
+  readonly level: "service" | "exchange"
+}
+
 /** @since 0.1.0 */
 export interface SessionRef {
   readonly id: SessionId
@@ -196,6 +217,16 @@ export interface FramingView {
     | undefined
   readonly reviewForSocialDialogue: boolean
   readonly approval: { readonly at: DateTime.Utc; readonly by: string } | undefined
+  /** The group's size in the policy in force (the note: 8 to 10 members). @since 0.2.0 */
+  readonly composition: { readonly sizeMin: number; readonly sizeMax: number }
+  /** Where the group meets: the framing's venue, else the first session's. @since 0.2.0 */
+  readonly venue: string | undefined
+  /** How to answer the invitation: the way, the deadline, the contact. @since 0.2.0 */
+  readonly reply: { readonly how: string; readonly deadline: DateTime.Utc | undefined; readonly contact: string | undefined } | undefined
+  /** The rules the service's or the exchange's policy makes local (none: the note's kinds). */
+  readonly localRules: ReadonlyArray<LocalRuleView>
+  /** Due dates move to the next working day in this calendar; `undefined` when the policy counts calendar days. */
+  readonly workingDays: { readonly holidayCalendar: Policy.HolidayCalendar } | undefined
 }
 
 /** The invitation: the framing elements it carries, and that taking part is voluntary. @since 0.1.0 */
@@ -215,6 +246,8 @@ export interface CharterView {
   readonly adoptedAt: DateTime.Utc | undefined
   readonly items: ReadonlyArray<CharterItem>
   readonly text: string | undefined
+  /** The rules the service's or the exchange's policy makes local, which the group works under. */
+  readonly localRules: ReadonlyArray<LocalRuleView>
 }
 
 /** The provisional calendar. @since 0.1.0 */
@@ -277,6 +310,8 @@ export interface MinutesView {
     readonly sentAt: DateTime.Utc | undefined
     readonly correction: string | undefined
   }
+  /** RES-02: the date by which the minutes reach the members' line managers (a working day under the policy). */
+  readonly transmissionDueAt: DateTime.Utc
   /** Members present and members of the group at the session's date (facilitators and guests not counted). */
   readonly attendance: { readonly present: number; readonly members: number }
   readonly guests: ReadonlyArray<{ readonly role: GuestRole; readonly reason: string | undefined }>
@@ -384,7 +419,11 @@ export interface AttestationView {
     readonly unit: UnitId
     readonly occupationLabel: string
     readonly unitLabel: string
+    /** The agent's own job title, when the directory has it. @since 0.2.0 */
+    readonly jobTitle: string | undefined
   }
+  /** Who signs for the service, and where (the framing's `signatory`). @since 0.2.0 */
+  readonly signatory: { readonly name: string; readonly title: string; readonly place: string | undefined } | undefined
   readonly theme: string
   readonly sessions: ReadonlyArray<SessionRef>
   readonly totalMinutes: number
@@ -520,7 +559,8 @@ const build_ = (s: ExchangeSnapshot, request: Request, options: Options): Either
   const env: Views.Env = {
     audience: request.audience,
     at: options.at,
-    config: Policy.inForce(options.config, s.framing)
+    config: Policy.inForce(options.config, s.framing),
+    localRules: Policy.localRules(options.config, s.framing).map((r) => ({ ...r, title: Rules.get(r.rule).title }))
   }
   // The entry for `request.output` takes exactly that request; TypeScript
   // cannot correlate the index with the argument on its own.
@@ -529,7 +569,7 @@ const build_ = (s: ExchangeSnapshot, request: Request, options: Options): Either
 }
 
 /** Parts of a view that name someone by design and are not scanned. */
-const identityKeys = new Set(["agent"])
+const identityKeys = new Set(["agent", "signatory"])
 
 /**
  * Builds a view for an audience, or refuses it (CNF-03, CNF-06) or reports it

@@ -71,3 +71,26 @@ export const realisticPool = (n: number, seed = 1, missing = 0.05): Array<Compos
 }
 
 export const allUnits = ["ut-75-s1", "ut-75-s2", "ut-75-s3", "ut-92-s1", "ut-93-s1", "ut-94-s2"]
+
+/** Quotas on sex, age band and seniority: at least half a fair share of each category, at most one above its share. */
+export const quotasFor = (pool: ReadonlyArray<Composer.VolunteerEncoded>, k: number): Array<Composer.Quota> => {
+  const out: Array<Composer.Quota> = []
+  for (const dimension of ["sex", "ageBand", "seniorityBand"] as const) {
+    const freq = new Map<string, number>()
+    for (const v of pool) {
+      const c = v[dimension]
+      if (c !== undefined) freq.set(c, (freq.get(c) ?? 0) + 1)
+    }
+    for (const [category, n] of [...freq].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      const share = (n / pool.length) * k
+      const floor = Math.ceil(k / freq.size / 2)
+      out.push({
+        dimension,
+        category,
+        min: n >= floor ? Math.max(floor, Math.floor(share) - 1) : 0,
+        max: Math.max(floor, Math.ceil(share) + 1)
+      })
+    }
+  }
+  return out
+}

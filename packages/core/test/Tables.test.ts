@@ -68,7 +68,7 @@ describe("Views as a table", () => {
 
   it("RES-05 the direction's response before any restitution is unavailable, not an assertion", () => {
     const before = runnerUntil("Restitute").snapshot
-    const built = directionResponse.directionResponse(before, { audience: "direction", at, config: Policy.defaults })
+    const built = directionResponse.directionResponse(before, { audience: "direction", at, config: Policy.defaults, localRules: [] })
     assert.isTrue(Either.isLeft(built))
     assert.deepStrictEqual(View.build(before, { output: "directionResponse", audience: "direction" }, { at }).pipe(Either.isLeft), true)
   })

@@ -8,6 +8,7 @@
  *
  * @internal
  */
+import type { EventStore } from "@entre-pairs/core"
 
 const EVENT_COLUMNS = "(stream, version, type, data, recorded_at)"
 const EXCHANGE_COLUMNS = "(stream, title, state, version, updated_at, service, themes, opened_at, closed_at)"
@@ -218,3 +219,40 @@ ORDER BY stream LIMIT ${p(int)}`
 
 /** @internal */
 export type Statements = ReturnType<typeof make>
+
+/**
+ * The statement and parameters of an obligation query (one more row than the
+ * limit: whether a next page exists). The query is validated by the caller.
+ *
+ * @internal
+ */
+export const obligationsQuery = (statements: Statements, q: EventStore.ObligationQuery) => {
+  const at = Date.parse(q.at)
+  let shape = ""
+  const params: Array<string | number | null> = [at]
+  const add = (flag: string, ...values: Array<string | number>) => {
+    shape += flag
+    params.push(...values)
+  }
+  if (q.service !== undefined) add("s", q.service)
+  if (q.owner !== undefined) add("o", q.owner)
+  if (q.rule !== undefined) add("r", q.rule)
+  if (q.dueFrom !== undefined) add("f", Date.parse(q.dueFrom))
+  if (q.dueBefore !== undefined) add("b", Date.parse(q.dueBefore))
+  if (q.status === "overdue") add("L", at)
+  if (q.status === "due") add("D", at)
+  if (q.after !== undefined) add("a", Date.parse(q.after.dueAt), q.after.stream, q.after.position)
+  params.push(q.limit + 1)
+  return { text: statements.obligationsPage(shape), params }
+}
+
+/** The statement and parameters of an exchange query (one more row than the limit). @internal */
+export const exchangesQuery = (statements: Statements, q: EventStore.ExchangeQuery) => {
+  let shape = ""
+  const params: Array<string | number | null> = []
+  if (q.state !== undefined) (shape += "t", params.push(q.state))
+  if (q.service !== undefined) (shape += "s", params.push(q.service))
+  if (q.after !== undefined) (shape += "a", params.push(q.after))
+  params.push(q.limit + 1)
+  return { text: statements.exchangesPage(shape), params }
+}

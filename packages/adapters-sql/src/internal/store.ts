@@ -339,19 +339,8 @@ export const make = (
       Effect.suspend(() => {
         const invalid = Port.validateObligationQuery(q)
         if (invalid !== undefined) return Effect.fail(new Port.EventStoreError({ operation: "query", reason: invalid }))
-        const at = Date.parse(q.at)
-        let shape = ""
-        const params: Array<string | number | null> = [at]
-        if (q.service !== undefined) (shape += "s", params.push(q.service))
-        if (q.owner !== undefined) (shape += "o", params.push(q.owner))
-        if (q.rule !== undefined) (shape += "r", params.push(q.rule))
-        if (q.dueFrom !== undefined) (shape += "f", params.push(Date.parse(q.dueFrom)))
-        if (q.dueBefore !== undefined) (shape += "b", params.push(Date.parse(q.dueBefore)))
-        if (q.status === "overdue") (shape += "L", params.push(at))
-        if (q.status === "due") (shape += "D", params.push(at))
-        if (q.after !== undefined) (shape += "a", params.push(Date.parse(q.after.dueAt), q.after.stream, q.after.position))
-        params.push(q.limit + 1)
-        return Effect.map(readObligations(statements.obligationsPage(shape), params), (rows) => {
+        const { params, text } = Statements.obligationsQuery(statements, q)
+        return Effect.map(readObligations(text, params), (rows) => {
           const page: Array<Port.ObligationRow> = []
           for (let i = 0; i < Math.min(rows.length, q.limit); i++) {
             const [stream, title, service, position, rule, dueAt, owner, path, from, whatFr, whatEn] = rows[i]!
@@ -375,13 +364,8 @@ export const make = (
       Effect.suspend(() => {
         const invalid = Port.validateExchangeQuery(q)
         if (invalid !== undefined) return Effect.fail(new Port.EventStoreError({ operation: "query", reason: invalid }))
-        let shape = ""
-        const params: Array<string | number | null> = []
-        if (q.state !== undefined) (shape += "t", params.push(q.state))
-        if (q.service !== undefined) (shape += "s", params.push(q.service))
-        if (q.after !== undefined) (shape += "a", params.push(q.after))
-        params.push(q.limit + 1)
-        return Effect.map(readExchanges(statements.exchangesPage(shape), params), (rows) => {
+        const { params, text } = Statements.exchangesQuery(statements, q)
+        return Effect.map(readExchanges(text, params), (rows) => {
           const page: Array<Port.ExchangeRow> = []
           for (let i = 0; i < Math.min(rows.length, q.limit); i++) {
             const [stream, title, state, version, service, themes, openedAt, closedAt, updatedAt] = rows[i]!

@@ -13,7 +13,7 @@ import { common, output } from "./Common.js"
 import { exchange, exchangeShow } from "./commands/exchange.js"
 import { minutes } from "./commands/minutes.js"
 import { sessionCommand } from "./commands/session.js"
-import { agent, at, exchangeArg, many, session } from "./commands/shared.js"
+import { agent, at, exchangeArg, many, page, serviceOption, session } from "./commands/shared.js"
 import * as L from "./Labels.js"
 
 const load = {
@@ -38,9 +38,23 @@ const outDirectory = (fallback: string, description: string) =>
 
 const obligations = Command.make(
   "obligations",
-  { ...common, at, exchange: exchangeArg.pipe(Args.optional) },
-  (a) => Effect.flatMap(load.obligations(), (h) => h.obligations(a, a.exchange, a.at))
-).pipe(Command.withDescription("Obligations ouvertes (RES-*), dues ou en retard, à une date / open obligations"))
+  {
+    ...common,
+    at,
+    exchange: exchangeArg.pipe(Args.optional),
+    service: serviceOption,
+    owner: Options.text("owner").pipe(
+      Options.withDescription("Responsable : libellé d'une action, ou liaison, facilitators, direction / owner"),
+      Options.optional
+    ),
+    rule: Options.choice("rule", ["RES-02", "RES-03", "RES-05", "RES-06", "RES-08"]).pipe(Options.optional),
+    dueFrom: Options.text("due-from").pipe(Options.withDescription("Échéance à partir de (ISO 8601) / due from"), Options.optional),
+    dueBefore: Options.text("due-before").pipe(Options.withDescription("Échéance avant (ISO 8601) / due before"), Options.optional),
+    status: Options.choice("status", ["due", "overdue"]).pipe(Options.optional),
+    ...page
+  },
+  (a) => Effect.flatMap(load.obligations(), (h) => h.obligations(a, a.exchange, a.at, a))
+).pipe(Command.withDescription("Obligations ouvertes (RES-*), dues ou en retard, à une date, par service, responsable, règle, échéance / open obligations"))
 
 const rules = Command.make(
   "rules",

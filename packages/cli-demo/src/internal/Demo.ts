@@ -5,7 +5,7 @@
  * refused commands, the advisories raised), then every document for every
  * audience that may receive it, in every format.
  */
-import { Example, type Exchange, Exchange as ExchangeM, Obligations, View } from "@entre-pairs/core"
+import { Example, type Exchange, Exchange as ExchangeM, Obligations, Policy, View } from "@entre-pairs/core"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -45,6 +45,17 @@ const attempt = (exchangeId: string, encoded: Record<string, unknown>, descripti
     if (e._tag !== "RuleViolation") return yield* Effect.fail(e)
     return { attempt: description, command: command._tag, violations: e.violations } satisfies Refusal
   })
+
+/**
+ * The service's policy in the demo (local severity, RULES.md preamble): the
+ * service wants the note's ideal size of 8 to 10 members kept (SIZ-01,
+ * advisory in the note, blocking here), and switches off the lexicon that
+ * flags themes suggesting an excluded use (PUR-06, advisory): its inspectors'
+ * ordinary words (« sanction », « contrôle ») would raise it for nothing.
+ * Recorded with the framing, stated as local rules in the note de cadrage and
+ * the group's rules.
+ */
+export const servicePolicy: Policy.PolicyOverrides = { severity: { "SIZ-01": "blocking", "PUR-06": "off" } }
 
 /**
  * Who receives each document in the note's flow: the framing goes to the
@@ -229,6 +240,7 @@ export const demo = (c: { readonly out: string; readonly allAudiences: boolean; 
         advisories: advisories.map((a) => ({ command: a.command, ...violationJson(a.violation, lang) })),
         documents: written.map((w) => ({ file: w.file, output: w.output, audience: w.audience, format: w.format })),
         withheld: refused,
+        localRules: Policy.localRules(undefined, snapshot.framing).map((r) => ({ rule: r.rule, localKind: r.localKind, noteKinds: r.noteKinds, level: r.level })),
         obligations: obligations.map((o) => ({ rule: o.rule, status: o.status, dueAt: DateTime.formatIso(o.dueAt), what: say(o.what, lang) })),
         seconds
       })
@@ -246,6 +258,11 @@ export const demo = (c: { readonly out: string; readonly allAudiences: boolean; 
       `   ${m.demoFigures} ${snapshot.restitution === undefined ? "—" : formatDate(snapshot.restitution.at, lang)}`,
       "",
       m.demoRules,
+      `   ${m.demoLocalRules(
+        Policy.localRules(undefined, snapshot.framing)
+          .map((r) => m.localRule(r.rule, L.label(L.severities, r.localKind, lang), r.noteKinds.map((k) => L.label(L.kinds, k, lang)).join(" / ")))
+          .join(" ; ")
+      )}`,
       ...refusals.flatMap((r) => [
         `   ✗ ${m.demoRefused} : ${say(r.attempt, lang)} (${r.command})`,
         ...r.violations.map((v) => `       ${violationLine(v, lang)}`)
@@ -279,6 +296,6 @@ export const demo = (c: { readonly out: string; readonly allAudiences: boolean; 
     lines.push("", m.demoDone(seconds, exchangeId, relative(process.cwd(), database)))
     yield* Output.lines(lines)
   })
-  return Effect.zipRight(prepare, program.pipe(Effect.provide(Store.layer(common, { synchronous: "NORMAL" })))).pipe(handleFailures(c))
+  return Effect.zipRight(prepare, program.pipe(Effect.provide(Store.layer(common, { synchronous: "NORMAL" }, servicePolicy)))).pipe(handleFailures(c))
 }
 

@@ -59,7 +59,8 @@ export const describeFailure = (e: unknown, lang: Lang): Described => {
       return d(1, m.conflict((e as Error).message), { conflict: (e as Error).message })
     case "EventStoreError": {
       const se = e as EventStore.EventStoreError
-      return d(se.operation === "migrate" ? 2 : 1, m.database(se.reason), { store: se.reason })
+      // A refused migration or query (bad cursor, limit) is the caller's input: exit 2.
+      return d(se.operation === "migrate" || se.operation === "query" ? 2 : 1, m.database(se.reason), { store: se.reason })
     }
     default: {
       const message = short(String((e as Error)?.message ?? e), 500)

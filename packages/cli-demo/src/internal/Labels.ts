@@ -103,6 +103,13 @@ export const kinds: Labels = {
   guarantee: ["garantie", "guarantee"]
 }
 
+/** The kinds a local policy gives a rule (local severity). */
+export const severities: Labels = {
+  blocking: ["bloquante", "blocking"],
+  advisory: ["conseil", "advisory"],
+  off: ["désactivée", "switched off"]
+}
+
 /** Obligation owners. */
 export const owners: Labels = {
   liaison: ["personne ressource", "liaison"],

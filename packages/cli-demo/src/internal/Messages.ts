@@ -14,6 +14,8 @@ export interface Text {
 }
 
 const plural = (n: number, one: string, many: string) => (n > 1 ? many : one)
+/** English: 0 and 2+ take the plural (French: only 2+). */
+const pluralEn = (n: number, one: string, many: string) => (n === 1 ? one : many)
 
 const table = {
   // --- Inputs -------------------------------------------------------------
@@ -72,6 +74,7 @@ const table = {
 
   // --- Queries ------------------------------------------------------------
   noExchange: { fr: "Aucun échange.", en: "No exchange." },
+  nextPage: (cursor: string) => ({ fr: `Page suivante : --cursor ${cursor}`, en: `Next page: --cursor ${cursor}` }),
   overdue: { fr: "EN RETARD", en: "OVERDUE" },
   due: { fr: "à faire", en: "due" },
   dueOn: { fr: "échéance", en: "due" },
@@ -108,8 +111,14 @@ const table = {
     en: `${title} (${id}) — state « ${state} », evaluated on ${date}`
   }),
   noViolation: { fr: "✓ Aucune violation.", en: "✓ No violation." },
-  blockingCount: (n: number) => ({ fr: `✗ ${n} violation(s) bloquante(s).`, en: `✗ ${n} blocking violation(s).` }),
-  compliant: (advisories: number) => ({ fr: `✓ Conforme (${advisories} conseil(s)).`, en: `✓ Compliant (${advisories} advisory(ies)).` }),
+  blockingCount: (n: number) => ({
+    fr: `✗ ${n} ${plural(n, "violation bloquante", "violations bloquantes")}.`,
+    en: `✗ ${n} blocking ${pluralEn(n, "violation", "violations")}.`
+  }),
+  compliant: (advisories: number) => ({
+    fr: `✓ Conforme (${advisories} ${plural(advisories, "conseil", "conseils")}).`,
+    en: `✓ Compliant (${advisories} ${pluralEn(advisories, "advisory", "advisories")}).`
+  }),
 
   // --- export -------------------------------------------------------------
   sessionRequired: (output: string) => ({ fr: `--session est requis pour ${output}`, en: `--session is required for ${output}` }),
@@ -166,7 +175,7 @@ const table = {
     en: `Selection probability of each volunteer (maximin lottery${proven ? ", proven optimal" : ""}):`
   }),
   portfolio: (panels: number, types: number, u: string, panel: number) => ({
-    fr: `Portefeuille : ${panels} groupe(s) possibles, ${types} profil(s) ; tirage u = ${u} → groupe n° ${panel}`,
+    fr: `Portefeuille : ${panels} ${plural(panels, "groupe possible", "groupes possibles")}, ${types} ${plural(types, "profil", "profils")} ; tirage u = ${u} → groupe n° ${panel}`,
     en: `Portfolio: ${panels} possible group(s), ${types} profile type(s); draw u = ${u} → group #${panel}`
   }),
   profile: { fr: "profil", en: "type" },
@@ -192,9 +201,17 @@ const table = {
   demoFigures: { fr: "12 volontaires, 9 membres, 4 séances, 5 arbitrages, restitution le", en: "12 volunteers, 9 members, 4 sessions, 5 arbitrations, restitution on" },
   demoRules: { fr: "2. Les règles à l'œuvre", en: "2. The rules at work" },
   demoRefused: { fr: "Refusé", en: "Refused" },
+  demoLocalRules: (list: string) => ({
+    fr: `Règles locales du service, enregistrées avec le cadrage : ${list}`,
+    en: `Local rules of the service, recorded with the framing: ${list}`
+  }),
+  localRule: (rule: string, local: string, note: string) => ({
+    fr: `${rule} ${local} (dans la note : ${note})`,
+    en: `${rule} ${local} (in the note: ${note})`
+  }),
   demoAdvisories: (n: number) => ({
-    fr: `${n} conseil(s) rendu(s) avec des commandes acceptées :`,
-    en: `${n} advisory(ies) returned with accepted commands:`
+    fr: `${n} ${plural(n, "conseil rendu", "conseils rendus")} avec des commandes acceptées :`,
+    en: `${n} ${pluralEn(n, "advisory", "advisories")} returned with accepted commands:`
   }),
   demoDocuments: (n: number, dir: string) => ({ fr: `3. Documents : ${n} fichiers dans ${dir}/`, en: `3. Documents: ${n} files in ${dir}/` }),
   forExample: { fr: "par exemple", en: "e.g." },

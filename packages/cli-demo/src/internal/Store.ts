@@ -3,7 +3,7 @@
  * (load, decide, append events and read model in one unit) over the SQL
  * event store, on PostgreSQL when a URL is given, else on the SQLite file.
  */
-import { type Command, type EventStore, type Exchange, ExchangeService } from "@entre-pairs/core"
+import { type Command, type EventStore, type Exchange, ExchangeService, type Policy } from "@entre-pairs/core"
 import { SqlEventStore } from "@entre-pairs/adapters-sql"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -11,9 +11,16 @@ import * as Option from "effect/Option"
 import type { Common } from "./Common.js"
 import { handleFailures } from "./Failure.js"
 
-/** The store of the options: PostgreSQL when a URL is given, else the SQLite file. */
-export const layer = (c: Pick<Common, "database" | "databaseUrl">, sqlite: { synchronous?: "FULL" | "NORMAL" } = {}) =>
-  ExchangeService.layer().pipe(
+/**
+ * The store of the options: PostgreSQL when a URL is given, else the SQLite
+ * file; `service` is the service's policy, recorded with an exchange's framing.
+ */
+export const layer = (
+  c: Pick<Common, "database" | "databaseUrl">,
+  sqlite: { synchronous?: "FULL" | "NORMAL" } = {},
+  service?: Policy.PolicyOverrides
+) =>
+  ExchangeService.layer(service === undefined ? undefined : { config: service }).pipe(
     Layer.provideMerge(
       // An empty DATABASE_URL (as CI systems often export) means "not set".
       Option.match(Option.filter(c.databaseUrl, (url) => url.trim() !== ""), {

@@ -12,9 +12,13 @@
  * Auckland), so each date is read back with the same local calendar and
  * rounded to the nearest midnight.
  */
-/// <reference path="./jours-feries.d.ts" />
-import getJoursFeries from "@socialgouv/jours-feries"
+// @ts-expect-error: @socialgouv/jours-feries 2.0.0 ships no types (CommonJS, `module.exports = getJoursFeries`);
+// typed just below. An ambient declaration would not reach the other packages' programs that compile these sources.
+import joursFeries from "@socialgouv/jours-feries"
 import type { HolidayCalendar, PolicyConfig } from "../Policy.js"
+
+/** The French public holidays of a year, by French name, as `Date`s built in the process's time zone. */
+const getJoursFeries = joursFeries as (year: number, options?: { readonly alsace?: boolean }) => Record<string, Date>
 
 const DAY = 86_400_000
 /** The largest instant JavaScript dates can hold: a deadline beyond it (absurd local policy) is clamped. */

@@ -48,6 +48,17 @@ describe("CHA-01", () => {
       expect: []
     },
     {
+      title: "CHA-01 names the other three items in French words when they are missing",
+      json: mutate((s) => (s.charter.items = ["confidentiality", "facilitationModalities"])),
+      expect: [
+        {
+          kind: "blocking",
+          path: ["charter", "items"],
+          fr: /^Les règles de travail du groupe ne comprennent pas : respect des propos d'autrui, absence de jugement ; équité dans les temps de parole et la valeur des propos ; engagement de participation sur la durée du cycle\.$/
+        }
+      ]
+    },
+    {
       title: "CHA-01 names every missing item of the rules, in French words",
       json: mutate((s) => (s.charter.items = ["respectNoJudgement", "speakingEquity", "attendanceCommitment"])),
       expect: [
@@ -102,6 +113,24 @@ describe("CHA-02", () => {
       json: mutate(two),
       config: { speakingTimeGiniThreshold: 0.4 },
       expect: []
+    },
+    {
+      title: "CHA-02 does not warn at the threshold itself, exactly (Gini 0.25 of 3000 s and 1000 s), and warns just below it",
+      json: mutate((s) => (s.sessions[0].speakingTimes = [
+        { participant: "agt-001", seconds: 3000 },
+        { participant: "agt-002", seconds: 1000 }
+      ])),
+      config: { speakingTimeGiniThreshold: 0.25 },
+      expect: []
+    },
+    {
+      title: "CHA-02 warns when the Gini coefficient (0.25) passes a threshold of 0.24",
+      json: mutate((s) => (s.sessions[0].speakingTimes = [
+        { participant: "agt-001", seconds: 3000 },
+        { participant: "agt-002", seconds: 1000 }
+      ])),
+      config: { speakingTimeGiniThreshold: 0.24 },
+      expect: [{ kind: "advisory", path: ["sessions", 0, "speakingTimes"], fr: /coefficient de Gini de 0,25 \(seuil : 0,24\)/ }]
     },
     {
       title: "CHA-02 does not measure a single speaker",

@@ -13,6 +13,16 @@ const ageGap = (s: any) => {
   agentOf(s, "agt-004").ageBand = "30-39"
   agentOf(s, "agt-011").ageBand = "<30"
 }
+/** The example announced, before its composition, though its members are already recorded (the decoder allows it). */
+const beforeComposition = (s: any) => {
+  s.state = "announced"
+  for (const k of ["charter", "conclusions", "restitution", "directionResponse", "review"]) delete s[k]
+  s.sessions = []
+  s.questions = []
+  s.trainingNeeds = []
+  s.actions = []
+  s.testimonials = []
+}
 
 describe("DIV-01", () => {
   cases("DIV-01", [
@@ -51,6 +61,15 @@ describe("DIV-01", () => {
       }),
       at: "2026-03-05T00:00:00Z",
       expect: [{ kind: "advisory", path: ["members"] }]
+    },
+    {
+      title: "DIV-01 does not judge a group before its composition, even with members recorded",
+      json: mutate((s) => {
+        ageGap(s)
+        beforeComposition(s)
+      }),
+      at: "2026-03-05T00:00:00Z",
+      expect: []
     },
     {
       title: "DIV-01 says nothing of a group whose members have all withdrawn",
@@ -106,6 +125,15 @@ describe("DIV-02", () => {
       }),
       at: "2026-03-05T00:00:00Z",
       expect: [{ kind: "advisory", path: ["members"] }]
+    },
+    {
+      title: "DIV-02 does not judge a group before its composition, even with members recorded",
+      json: mutate((s) => {
+        threeConcerned(s)
+        beforeComposition(s)
+      }),
+      at: "2026-03-05T00:00:00Z",
+      expect: []
     },
     {
       title: "DIV-02 says nothing of a group whose members have all withdrawn",

@@ -9,16 +9,34 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import { common } from "../Common.js"
 import * as L from "../Labels.js"
-import { agent, at, exchangeArg, jsonValue, lifecycle, lifecycleHandlers, many, optionalText, some, text } from "./shared.js"
+import {
+  agent,
+  at,
+  exchangeArg,
+  jsonValue,
+  lifecycle,
+  lifecycleHandlers,
+  many,
+  optionalText,
+  page,
+  serviceOption,
+  some,
+  text
+} from "./shared.js"
 
 const handlers = () => Effect.promise(() => import("../handlers/exchange.js"))
 const input = () => Effect.promise(() => import("../Input.js"))
 
 const exchangeList = Command.make(
   "list",
-  { ...common, state: Options.choice("state", L.states).pipe(Options.withDescription("Filtrer par état / filter by state"), Options.optional) },
-  (a) => Effect.flatMap(handlers(), (h) => h.list(a, a.state))
-).pipe(Command.withDescription("Liste les échanges (état, version) / list exchanges"))
+  {
+    ...common,
+    state: Options.choice("state", L.states).pipe(Options.withDescription("Filtrer par état / filter by state"), Options.optional),
+    service: serviceOption,
+    ...page
+  },
+  (a) => Effect.flatMap(handlers(), (h) => h.list(a, a.state, { service: a.service, limit: a.limit, cursor: a.cursor }))
+).pipe(Command.withDescription("Liste les échanges (état, service, version), par page / list exchanges"))
 
 const exchangeExec = Command.make(
   "exec",

@@ -55,3 +55,21 @@ export const lifecycle = <const C extends LifecycleConfig>(
       h.execute(a, a.exchange, { _tag: tag, ...some(a.at, "at"), ...build(parsed as unknown as Command.Command.ParseConfig<C>) })
     )
   }).pipe(Command.withDescription(`${description} [${tag}]`))
+
+/** Estate queries: a page of at most `--limit` rows after `--cursor` (the `next` a page printed). */
+export const page = {
+  limit: Options.integer("limit").pipe(
+    Options.withDescription("Lignes par page, 1 à 1000 (sans : tout) / rows per page"),
+    Options.optional
+  ),
+  cursor: Options.text("cursor").pipe(
+    Options.withDescription("Suite d'une page précédente / where the previous page stopped"),
+    Options.optional
+  )
+}
+
+/** `--service`: the service (direction) running the exchanges. */
+export const serviceOption = Options.text("service").pipe(
+  Options.withDescription("Service (direction) des échanges / the exchanges' service"),
+  Options.optional
+)

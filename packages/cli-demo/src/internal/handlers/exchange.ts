@@ -35,19 +35,51 @@ export const loadOrExit = (
     state === null ? Effect.fail(invalid(messages(lang).unknownExchange(exchangeId))) : Effect.succeed({ snapshot: state, version })
   )
 
-/** `exchange list [--state]`: the read models, through `ExchangeService.list`. */
-export const list = (c: Common, state: Option.Option<string>) =>
+/**
+ * `exchange list [--state] [--service] [--limit --cursor]`: the read models,
+ * through `ExchangeService.list`, or a page of `ExchangeService.exchanges`
+ * when a service or a page is asked for.
+ */
+export const list = (
+  c: Common,
+  state: Option.Option<string>,
+  options?: {
+    readonly service: Option.Option<string>
+    readonly limit: Option.Option<number>
+    readonly cursor: Option.Option<string>
+  }
+) =>
   Store.withStore(
     c,
     Effect.gen(function* () {
       const service = yield* ExchangeService.ExchangeService
-      const models = yield* service.list(Option.isSome(state) ? { state: state.value as Exchange.ExchangeState } : undefined)
+      const stateFilter = Option.isSome(state) ? (state.value as Exchange.ExchangeState) : undefined
+      const serviceName = options === undefined ? undefined : Option.getOrUndefined(options.service)
+      const limit = options === undefined ? undefined : Option.getOrUndefined(options.limit)
+      const cursor = options === undefined ? undefined : Option.getOrUndefined(options.cursor)
+      if (limit !== undefined && (limit < 1 || limit > 1000)) {
+        const message = `--limit : 1 à 1000 / 1 to 1000 (${limit})`
+        return yield* Effect.fail(invalid(message, { error: "InvalidLimit", option: "--limit", message }))
+      }
+      let models: ReadonlyArray<ExchangeService.Summary>
+      let next: string | undefined
+      if (serviceName === undefined && limit === undefined && cursor === undefined) {
+        models = yield* service.list(stateFilter === undefined ? undefined : { state: stateFilter })
+      } else {
+        const page = yield* service.exchanges({ state: stateFilter, service: serviceName, limit: limit ?? 1000, cursor })
+        models = page.items
+        next = page.next
+      }
+      const json = () =>
+        models.map((m) => ({ id: m.exchangeId, title: m.title, state: m.state, version: m.version, ...(m.service === undefined ? {} : { service: m.service }) }))
       yield* Output.result(c, {
-        json: () => models.map((m) => ({ id: m.exchangeId, title: m.title, state: m.state, version: m.version })),
-        text: () =>
-          models.length === 0
+        json: () => (limit === undefined ? json() : { exchanges: json(), ...(next === undefined ? {} : { next }) }),
+        text: () => [
+          ...(models.length === 0
             ? [messages(c.lang).noExchange]
-            : models.map((m) => `${m.exchangeId}  ${stateLabel(m.state, c.lang).padEnd(16)}  v${m.version}  ${m.title}`)
+            : models.map((m) => `${m.exchangeId}  ${stateLabel(m.state, c.lang).padEnd(16)}  v${m.version}  ${m.title}${m.service === undefined ? "" : `  (${m.service})`}`)),
+          ...(next === undefined ? [] : [messages(c.lang).nextPage(next)])
+        ]
       })
     })
   )

@@ -237,6 +237,9 @@ export const thresholdsOf = (opt: Score, tol: RequestIn["tolerance"]): Threshold
   minCoverage: opt.coverage - tol.coverage
 })
 
+/** Thresholds every group meets: only the quotas and the blocking rules decide admissibility. */
+export const anyGroup: Thresholds = { minCategories: -NO_MAX, maxConcentration: NO_MAX, minCoverage: -NO_MAX }
+
 export { lottery }
 
 /** Why a request cannot be met, and the smallest changes that would make it feasible. */

@@ -9,5 +9,6 @@ export const charter = (s: ExchangeSnapshot, env: Env) =>
     header: header(s, "charter", env, s.charter?.adoptedAt),
     adoptedAt: s.charter?.adoptedAt,
     items: s.charter?.items ?? [],
-    text: s.charter?.text
+    text: s.charter?.text,
+    localRules: env.localRules
   })

@@ -11,7 +11,9 @@ import * as AudienceM from "../../Audience.js"
 import type { Audience, Output } from "../../Audience.js"
 import type { ExchangeSnapshot } from "../../Exchange.js"
 import type { SessionId } from "../../Ids.js"
+import type * as Policy from "../../Policy.js"
 import type { PolicyConfig } from "../../Policy.js"
+import type { Text } from "../../Violation.js"
 import type { Session } from "../../Session.js"
 
 /** One build: for whom, when, under which configuration (the exchange's own overrides applied). */
@@ -19,6 +21,13 @@ export interface Env {
   readonly audience: Audience
   readonly at: DateTime.Utc
   readonly config: PolicyConfig
+  /** The rules the policy in force makes local, with their catalogue text (`View.LocalRuleView`). */
+  readonly localRules: ReadonlyArray<LocalRule>
+}
+
+/** A local rule as views carry it (`View.LocalRuleView`). */
+export interface LocalRule extends Policy.LocalRule {
+  readonly title: Text
 }
 
 /** Why a view cannot be built yet. */

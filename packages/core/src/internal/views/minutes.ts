@@ -6,6 +6,8 @@ import * as Either from "effect/Either"
 import * as AudienceM from "../../Audience.js"
 import type { ExchangeSnapshot } from "../../Exchange.js"
 import type { SessionId } from "../../Ids.js"
+import * as Instant from "../../Instant.js"
+import { dueDate } from "../workingDays.js"
 import {
   agendaItems,
   type Env,
@@ -43,6 +45,10 @@ export const minutes = (s: ExchangeSnapshot, env: Env, request: { readonly sessi
         sentAt: version.sentAt,
         correction: version.correction
       },
+      // RES-02, as Obligations computes it: from the session's holding, on a working day.
+      transmissionDueAt: Instant.make(
+        dueDate(session.heldAt?.epochMillis ?? session.scheduledAt.epochMillis, env.config.minutesDueDays, env.config)
+      ),
       // Members present only: facilitators and guests are not counted (SIZ-01).
       attendance: {
         present: session.attendees.filter((a) => s.members.some((m) => m.agentId === a)).length,
