@@ -563,7 +563,7 @@ const instant = (input: unknown, path: string): DateTime.Utc => {
   return DateTime.toUtc(at.value)
 }
 
-const rules: ReadonlyArray<unknown> = ["RES-02", "RES-03", "RES-05", "RES-06", "RES-08"]
+const rules: ReadonlyArray<unknown> = ["RES-02", "RES-03", "RES-05", "RES-06", "RES-07", "RES-08"]
 
 /** The estate filters and page request, checked (they come from JavaScript too). */
 const estateOptions = (input: unknown) => {
