@@ -72,6 +72,8 @@ const items: ReadonlyArray<Item> = [
         return [{ kind: "p", runs: [{ text: b.caption, bold: true }] }, { kind: "table", header: b.header, rows: b.rows.map((r) => r.map(plain)) }]
       case "Definitions":
         return b.items.map((d) => ({ kind: "p", runs: [{ text: `${d.label} : `, bold: true }, ...d.value] }))
+      case "Signatory":
+        return [b.place, b.title, b.name].flatMap((t) => (t === undefined ? [] : [{ kind: "p" as const, runs: [{ text: t }] }]))
       case "PageBreak":
         return []
     }

@@ -89,8 +89,24 @@ export interface Signature {
   readonly text: Text
 }
 
+/**
+ * The signatory's block of a document the service signs (an attestation):
+ * place and date (« Fait à Bordeaux, le 20 mai 2027 »), the signatory's
+ * title and name, with a space left for the signature and the stamp between
+ * them; laid out in the right half of the page, kept whole and with what
+ * precedes it.
+ *
+ * @since 0.2.0
+ */
+export interface Signatory {
+  readonly _tag: "Signatory"
+  readonly place: string
+  readonly title?: string
+  readonly name?: string
+}
+
 /** One block of a document. @since 0.1.0 */
-export type Block = Heading | Paragraph | List | Table | Definitions | Note | PageBreak | Signature
+export type Block = Heading | Paragraph | List | Table | Definitions | Note | PageBreak | Signature | Signatory
 
 /**
  * Metadata shown in the title block, the running header and footer, and the
@@ -104,6 +120,8 @@ export interface Metadata {
   readonly subtitle?: string
   /** Who the document is for, e.g. "Destinataires : membres du groupe et encadrement". */
   readonly audience?: string
+  /** The one person a document is addressed to (an attestation: « Destinataire : Mme Élodie LEFÈVRE »), instead of an audience. @since 0.2.0 */
+  readonly recipient?: string
   /** Shown as a banner at the top of every format and in the running header. */
   readonly confidentiality?: string
   readonly serviceName?: string
@@ -206,6 +224,21 @@ export const pageBreak: PageBreak = { _tag: "PageBreak" }
 export const signature = (t: TextInput): Signature => ({ _tag: "Signature", text: text(t) })
 
 /**
+ * A signatory's block: place and date, title, a space to sign, name.
+ *
+ * @example
+ * import { Document } from "@entre-pairs/adapters-docs"
+ * Document.signatory({ place: "Fait à Bordeaux, le 20 mai 2027", title: "La directrice adjointe", name: "Catherine Vidal" })
+ * @since 0.2.0
+ */
+export const signatory = (spec: { readonly place: string; readonly title?: string | undefined; readonly name?: string | undefined }): Signatory => ({
+  _tag: "Signatory",
+  place: spec.place,
+  ...(spec.title !== undefined && spec.title !== "" ? { title: spec.title } : {}),
+  ...(spec.name !== undefined && spec.name !== "" ? { name: spec.name } : {})
+})
+
+/**
  * A document.
  *
  * @example
@@ -236,7 +269,7 @@ export const mapText = (doc: Document, f: (s: string) => string): Document => {
   const opt = (s: string | undefined) => (s === undefined ? undefined : f(s))
   const meta: Metadata = { ...doc.meta, title: f(doc.meta.title) }
   const m = meta as { -readonly [K in keyof Metadata]: Metadata[K] }
-  for (const key of ["subtitle", "audience", "confidentiality", "serviceName"] as const) {
+  for (const key of ["subtitle", "audience", "recipient", "confidentiality", "serviceName"] as const) {
     const v = opt(doc.meta[key])
     if (v !== undefined) m[key] = v
   }
@@ -255,6 +288,8 @@ export const mapText = (doc: Document, f: (s: string) => string): Document => {
         return { ...b, caption: f(b.caption), header: b.header.map(f), rows: b.rows.map((r) => r.map(t)) }
       case "Definitions":
         return { ...b, items: b.items.map((d) => ({ label: f(d.label), value: t(d.value) })) }
+      case "Signatory":
+        return signatory({ place: f(b.place), title: opt(b.title), name: opt(b.name) })
       case "PageBreak":
         return b
     }

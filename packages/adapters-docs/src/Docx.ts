@@ -165,6 +165,13 @@ const block = (b: Block, ctx: Ctx): Array<DocxParagraph | DocxTable> => {
       return [new DocxParagraph({ children: [new DocxPageBreak()] })]
     case "Signature":
       return [new DocxParagraph({ style: "Signature", children: runsOf(b.text) })]
+    case "Signatory":
+      // Right half of the page, kept whole (keepNext on each line but the last); the name after the space left to sign.
+      return [
+        new DocxParagraph({ style: "Signatory", children: textRuns(b.place) }),
+        ...(b.title !== undefined ? [new DocxParagraph({ style: "Signatory", children: textRuns(b.title, { bold: true }) })] : []),
+        new DocxParagraph({ style: "SignatoryName", children: b.name !== undefined ? textRuns(b.name) : [] })
+      ]
   }
 }
 
@@ -278,6 +285,8 @@ const toDocx = (doc: Document, options: Theme.Options = {}): DocxDocument => {
           spacing: { before: 480 },
           border: { top: { style: BorderStyle.SINGLE, size: 4, color: "767676", space: 4 } }
         }),
+        para("Signatory", "Signatory", {}, { indent: { left: 4819 }, spacing: { before: 60 }, keepNext: true, keepLines: true }),
+        para("SignatoryName", "Signatory Name", {}, { indent: { left: 4819 }, spacing: { before: 1417 }, keepLines: true }),
         para("HeaderText", "Header Text", { size: size("small"), color: "3A3A3A" }, {
           border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: "767676", space: 2 } }
         }),

@@ -75,6 +75,8 @@ const block = (b: Block, lang: "fr" | "en"): string => {
       return `<div class="page-break"></div>`
     case "Signature":
       return `<p class="signature">${inline(b.text)}</p>`
+    case "Signatory":
+      return `<div class="signatory"><p>${esc(b.place)}</p>${b.title !== undefined ? `<p><strong>${esc(b.title)}</strong></p>` : ""}<div class="signature-space" aria-hidden="true"></div>${b.name !== undefined ? `<p>${esc(b.name)}</p>` : ""}</div>`
   }
 }
 
@@ -108,6 +110,9 @@ dd { margin: 0; }
 .note { border-left: 4px solid ${accent}; background: ${tint(theme.colours.accent, 0.92)}; padding: .5rem .75rem; margin: 1rem 0; }
 .note p { margin: 0; }
 .signature { margin-top: 2.5rem; border-top: 1px solid #767676; padding-top: .5rem; }
+.signatory { margin: 2rem 0 0 50%; break-inside: avoid; }
+.signatory p { margin: .2rem 0; }
+.signature-space { height: 25mm; }
 @media print {
   @page { size: A4; margin: 18mm 16mm 20mm; }
   body { max-width: none; padding: 0; font-size: ${(10.5 * scale).toFixed(1)}pt; }

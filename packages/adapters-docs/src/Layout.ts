@@ -319,6 +319,9 @@ export const framing = (view: View.FramingView, options: Options = {}): D.Docume
   return make(meta(view.header, fr(lang, "Note de cadrage", "Framing note"), lang), framingBlocks(view, lang))
 }
 
+/** The rules the note asks every group to adopt (CHA-01), stated in the note de cadrage. */
+const workingRules = ["respectNoJudgement", "speakingEquity", "confidentiality", "attendanceCommitment", "facilitationModalities"] as const
+
 const framingBlocks = (view: View.FramingView, lang: D.Lang): Array<D.Block> => {
   const blocks: Array<D.Block> = []
   blocks.push(D.heading(1, fr(lang, "Origine de la démarche", "Origin of the approach")))
@@ -344,6 +347,16 @@ const framingBlocks = (view: View.FramingView, lang: D.Lang): Array<D.Block> => 
     ]),
     listOr(view.themes, fr(lang, "Thématiques à préciser.", "Themes to be stated."))
   )
+  const c = view.composition
+  blocks.push(
+    D.heading(1, fr(lang, "Composition du groupe", "Composition of the group")),
+    D.bullets([
+      fr(lang, `Un groupe de ${c.sizeMin} à ${c.sizeMax} membres, agents du périmètre et des métiers concernés.`, `A group of ${c.sizeMin} to ${c.sizeMax} members, staff of the perimeter and the occupations concerned.`),
+      fr(lang, "La participation repose sur le volontariat : chaque membre s’engage pour la durée du cycle et peut se retirer en le signalant.", "Taking part is voluntary: each member commits for the whole cycle and may withdraw by saying so."),
+      fr(lang, "Une composition diversifiée : âges, anciennetés, sexes, statuts et fonctions exercées, dans la mesure des volontaires.", "A diverse composition: ages, seniority, sexes, statuses and functions, as far as the volunteers allow."),
+      fr(lang, "Des invités ponctuels (experts, encadrement, autres services) peuvent être associés à une séance, sur un point de l’ordre du jour, sans être membres du groupe.", "Occasional guests (experts, management, other services) may join a session for an agenda item, without being members.")
+    ])
+  )
   blocks.push(D.heading(1, fr(lang, "Animation", "Facilitation")))
   if (view.facilitation === undefined) blocks.push(D.paragraph(fr(lang, "À préciser.", "To be stated.")))
   else {
@@ -362,7 +375,8 @@ const framingBlocks = (view: View.FramingView, lang: D.Lang): Array<D.Block> => 
       )
     )
   }
-  blocks.push(D.heading(1, fr(lang, "Calendrier et temps consacré", "Calendar and dedicated time")))
+  blocks.push(D.heading(1, fr(lang, "Calendrier, lieu et temps consacré", "Calendar, venue and dedicated time")))
+  if (view.venue !== undefined) blocks.push(D.paragraph([D.bold(`${fr(lang, "Lieu des séances", "Venue")}${colon(lang)} `), view.venue]))
   blocks.push(
     listOr(
       view.provisionalDates.map((d) => T.formatDateTime(ms(d), lang)),
@@ -387,6 +401,17 @@ const framingBlocks = (view: View.FramingView, lang: D.Lang): Array<D.Block> => 
   if (view.reviewForSocialDialogue) {
     blocks.push(D.paragraph(fr(lang, "Le bilan de la démarche sera présenté aux instances de dialogue social.", "The review will be presented to the social-dialogue bodies.")))
   }
+  blocks.push(
+    D.heading(1, fr(lang, "Confidentialité et règles de travail", "Confidentiality and working rules")),
+    D.paragraph(
+      fr(
+        lang,
+        "Ce qui se dit dans le groupe n’est pas rapporté à l’extérieur avant la fin des séances et la restitution. Les comptes rendus sont anonymes : aucun propos, cas ou arbitrage n’y est attribué à un participant. Le groupe adopte ses règles de travail à sa première réunion ; elles portent au moins sur :",
+        "What is said in the group is not repeated outside before the sessions end and the restitution. The minutes are anonymous: no statement, case or arbitration is attributed to a participant. The group adopts its working rules at its first meeting; they cover at least:"
+      )
+    ),
+    D.bullets(workingRules.map((r) => W.charterItem(r, lang)))
+  )
   blocks.push(...localRulesBlocks(view.localRules, lang))
   if (view.approval !== undefined) {
     const on = T.formatDate(ms(view.approval.at), lang, { weekday: false })
@@ -412,6 +437,22 @@ const withArticle = (by: string): string => {
   return t
 }
 
+/** How to answer an invitation: the way, the deadline, the contact (or, without them, who to ask). */
+const replyBlocks = (reply: View.FramingView["reply"], lang: D.Lang): Array<D.Block> => {
+  const heading = D.heading(1, fr(lang, "Pour répondre", "How to answer"))
+  if (reply === undefined) {
+    return [heading, D.paragraph(fr(lang, "Faites connaître votre candidature à votre responsable hiérarchique ou au service des ressources humaines.", "Tell your line manager or the human-resources service that you volunteer."))]
+  }
+  return [
+    heading,
+    D.definitions([
+      [fr(lang, "Comment", "How"), reply.how],
+      ...(reply.deadline !== undefined ? [[fr(lang, "Avant le", "By"), T.formatDateTime(ms(reply.deadline), lang)] as const] : []),
+      ...(reply.contact !== undefined ? [[fr(lang, "Contact", "Contact"), reply.contact] as const] : [])
+    ])
+  ]
+}
+
 /** The invitation to volunteer, carrying the framing elements. @since 0.1.0 */
 export const invitation = (view: View.InvitationView, options: Options = {}): D.Document => {
   const lang = options.lang ?? "fr"
@@ -419,15 +460,15 @@ export const invitation = (view: View.InvitationView, options: Options = {}): D.
     D.paragraph(
       fr(
         lang,
-        "Votre service met en place un échange entre pairs : un groupe de 8 à 10 agents qui analysent ensemble des situations de travail réelles et proposent des améliorations. Vous êtes invité(e) à y participer.",
-        "Your service is setting up a peer exchange: a group of 8 to 10 staff who analyse real work situations together and propose improvements. You are invited to take part."
+        `Votre service met en place un échange entre pairs : un groupe de ${view.framing.composition.sizeMin} à ${view.framing.composition.sizeMax} agents qui analysent ensemble des situations de travail réelles et proposent des améliorations. Vous êtes invité(e) à y participer.`,
+        `Your service is setting up a peer exchange: a group of ${view.framing.composition.sizeMin} to ${view.framing.composition.sizeMax} staff who analyse real work situations together and propose improvements. You are invited to take part.`
       )
     ),
     D.note("info", fr(lang, "La participation repose sur le volontariat.", "Taking part is voluntary."), fr(lang, "Volontariat", "Voluntary")),
     D.paragraph(D.italic(fr(lang, `Cette invitation reprend : ${view.carries.map((c) => W.framingElement(c, lang)).join(", ")}.`, `This invitation carries: ${view.carries.map((c) => W.framingElement(c, lang)).join(", ")}.`))),
-    ...framingBlocks(view.framing, lang).filter((b) => b._tag !== "Signature"),
-    D.heading(1, fr(lang, "Règles de travail du groupe", "The group’s rules")),
-    D.numbered(view.groupRules.map((r) => W.charterItem(r, lang)))
+    ...replyBlocks(view.framing.reply, lang),
+    // The framing's content, its rules included (« Confidentialité et règles de travail »), without its closing line.
+    ...framingBlocks(view.framing, lang).filter((b) => b._tag !== "Signature")
   ]
   return make(meta(view.header, fr(lang, "Invitation à un échange entre pairs", "Invitation to a peer exchange"), lang), blocks)
 }
@@ -619,19 +660,37 @@ export const review = (view: View.ReviewView, options: Options = {}): D.Document
   return make(meta(view.header, fr(lang, "Bilan de la démarche", "Review of the approach"), lang), blocks)
 }
 
-/** A participation attestation: agent, sessions attended, dates, theme; no statement. @since 0.1.0 */
+/** A job title inside a sentence: « Inspectrice du travail » → « inspectrice du travail » (an acronym stays). */
+const midSentence = (t: string): string => (/^\p{Lu}\p{Ll}/u.test(t) ? t.charAt(0).toLocaleLowerCase("fr") + t.slice(1) : t)
+const capitalised = (t: string): string => t.charAt(0).toLocaleUpperCase("fr") + t.slice(1)
+
+/**
+ * A participation attestation an HR service can sign: addressed to the
+ * agent (no restricted-circulation banner: it is the agent's own document),
+ * the agent's own job title (else the occupation's label), the sessions
+ * attended with their dates and times, place and date of issue, the
+ * signatory's title and name from the framing (`signatory`) with a space to
+ * sign. No statement of the group. Dated at the closing of the exchange
+ * (`Header.issuedAt`).
+ *
+ * @since 0.1.0
+ */
 export const attestation = (view: View.AttestationView, options: Options = {}): D.Document => {
   const lang = options.lang ?? "fr"
   const a = view.agent
   const name = [a.civility, a.firstName, a.lastName.toUpperCase()].filter((x): x is string => x !== undefined && x !== "").join(" ")
+  const job = a.jobTitle ?? a.occupationLabel
+  const sig = view.signatory
+  const issued = T.formatDate(ms(view.header.issuedAt), lang, { weekday: false })
+  const who = sig === undefined ? fr(lang, "Le service", "The service") : fr(lang, capitalised(withArticle(sig.title)), sig.title)
   const blocks: Array<D.Block> = [
     D.paragraph([
-      fr(lang, "Il est attesté que ", "This is to certify that "),
+      `${who} ${fr(lang, "atteste que", "certifies that")} `,
       D.bold(name),
-      ` (${a.occupationLabel}, ${a.unitLabel}) `,
+      `, ${fr(lang, midSentence(job), job)} (${a.unitLabel}), `,
       fr(lang, "a participé aux séances d’échanges entre pairs sur le thème ", "took part in the peer-exchange sessions on "),
       D.bold(T.quote(view.theme, lang)),
-      fr(lang, " énumérées ci-dessous.", " listed below.")
+      fr(lang, ", énumérées ci-dessous.", ", listed below.")
     ]),
     D.table({
       caption: fr(lang, "Séances suivies", "Sessions attended"),
@@ -645,15 +704,19 @@ export const attestation = (view: View.AttestationView, options: Options = {}): 
       ])
     }),
     D.paragraph([D.bold(`${fr(lang, "Durée totale", "Total time")}${colon(lang)} `), hours(view.totalMinutes, lang)]),
-    D.signature(
-      fr(
-        lang,
-        `Fait le ${T.formatDate(ms(view.header.issuedAt), lang, { weekday: false })}, pour servir et valoir ce que de droit.`,
-        `Issued on ${T.formatDate(ms(view.header.issuedAt), lang, { weekday: false })}.`
-      )
-    )
+    D.paragraph(fr(lang, "Attestation délivrée pour servir et valoir ce que de droit.", "Issued for whatever purpose it may serve.")),
+    D.signatory({
+      place:
+        sig?.place !== undefined
+          ? fr(lang, `Fait à ${sig.place}, le ${issued}`, `${sig.place}, ${issued}`)
+          : fr(lang, `Fait le ${issued}`, `Issued on ${issued}`),
+      title: sig?.title,
+      name: sig?.name
+    })
   ]
-  return make(meta(view.header, fr(lang, "Attestation de participation", "Participation attestation"), lang), blocks)
+  // Addressed to the agent: the agent's name as recipient, no audience line, no restricted-circulation banner.
+  const { audience: _audience, confidentiality: _banner, ...rest } = meta(view.header, fr(lang, "Attestation de participation", "Participation attestation"), lang)
+  return make({ ...rest, recipient: name }, blocks)
 }
 
 /**

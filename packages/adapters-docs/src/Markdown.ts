@@ -72,6 +72,9 @@ const block = (b: Block, lang: "fr" | "en"): string => {
       return ""
     case "Signature":
       return `---\n\n${inline(b.text)}`
+    case "Signatory":
+      // Place and date, the title, then the name after the space left to sign (a hard line break each).
+      return [escape(b.place), ...(b.title !== undefined ? [`**${escape(b.title)}**`] : []), ...(b.name !== undefined ? ["", escape(b.name)] : [])].join("  \n")
   }
 }
 

@@ -133,6 +133,13 @@ const block = (b: Block, ctx: Ctx): string => {
       return p("Page_Break", "")
     case "Signature":
       return p("Signature", runs(b.text))
+    case "Signatory":
+      // Right half of the page, kept whole; the name after the space left to sign.
+      return [
+        p("Signatory", odfText(b.place)),
+        ...(b.title !== undefined ? [p("Signatory", `<text:span text:style-name="T_Bold">${odfText(b.title)}</text:span>`)] : []),
+        p(b.name !== undefined ? "Signatory_Name" : "Signatory_Space", b.name !== undefined ? odfText(b.name) : "")
+      ].join("")
   }
 }
 
@@ -180,6 +187,9 @@ ${para("Caption", "Standard", 'fo:margin-top="0.2cm" fo:margin-bottom="0.1cm" fo
 ${para("Definition", "Standard", 'fo:margin-bottom="0.08cm" fo:margin-left="0cm"')}
 ${para("Note", "Standard", `fo:margin-top="0.25cm" fo:margin-bottom="0.3cm" fo:padding="0.2cm" fo:border-left="0.12cm solid ${accent}" fo:background-color="${tint(theme.colours.accent, 0.92)}"`)}
 ${para("Signature", "Standard", `fo:margin-top="0.9cm" fo:padding-top="0.15cm" fo:border-top="0.02cm solid #767676"`)}
+${para("Signatory", "Standard", 'fo:margin-left="8.5cm" fo:margin-top="0.1cm" fo:keep-with-next="always" fo:keep-together="always"')}
+${para("Signatory_Name", "Signatory", 'fo:margin-top="2.5cm" fo:keep-with-next="auto"')}
+${para("Signatory_Space", "Signatory", 'fo:margin-top="2.5cm" fo:keep-with-next="auto"')}
 ${para("Page_Break", "Standard", 'fo:break-before="page"', "", ' style:display-name="Page Break"')}
 ${para("End", "Standard", 'fo:margin-top="0cm" fo:margin-bottom="0cm" fo:line-height="100%"', 'fo:font-size="1pt"')}
 ${para("Header", "Standard", `fo:padding-bottom="0.1cm" fo:border-bottom="0.02cm solid #767676"`, `fo:font-size="${size("small")}" fo:color="#3a3a3a"`)}

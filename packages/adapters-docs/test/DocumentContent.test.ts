@@ -80,3 +80,77 @@ describe("defect 8: French wording", () => {
     expect(cases.join("\n")).not.toMatch(/\b(seule|seul|elle-même|lui-même)\b/u)
   })
 })
+
+describe("defect 2: an attestation an HR service can sign", () => {
+  const attestation = (agentId: string) => {
+    const d = docs.find((x) => x.name === `attestation-${agentId}.lineManagers`)
+    if (d === undefined) throw new Error(`no attestation for ${agentId}`)
+    return Layout.toDocument(d.view)
+  }
+
+  it("addressed to the agent, without the « Diffusion restreinte » banner nor the line managers as audience", () => {
+    const doc = attestation("agt-001")
+    const text = Markdown.render(doc)
+    expect(text).toContain("Destinataire\u00a0: Mme Élodie LEFÈVRE")
+    expect(doc.meta.confidentiality).toBeUndefined()
+    expect(text).not.toMatch(/[Dd]iffusion restreinte|encadrement des membres|Destinataires/)
+  })
+
+  it("the agent's own job title, not the occupation's generic « Inspecteur ou inspectrice du travail »", () => {
+    expect(Markdown.render(attestation("agt-001"))).toContain("**Mme Élodie LEFÈVRE**, inspectrice du travail (")
+    expect(Markdown.render(attestation("agt-002"))).toContain("**M. Karim BENALI**, inspecteur du travail (")
+    expect(Markdown.render(attestation("agt-004"))).toContain("**M. Jean-Pierre LE GOFF**, contrôleur du travail (")
+    for (const id of ["agt-001", "agt-002", "agt-004"]) expect(Markdown.render(attestation(id))).not.toContain("Inspecteur ou inspectrice")
+  })
+
+  it("place and date, the signatory's title and name from the framing, a space to sign between them; no statement of the group", () => {
+    const doc = attestation("agt-001")
+    const signatory = doc.blocks.find((b) => b._tag === "Signatory")
+    expect(signatory).toEqual({
+      _tag: "Signatory",
+      place: "Fait à Bordeaux, le 20\u00a0mai\u00a02027",
+      title: "Directrice départementale adjointe de l’emploi, du travail et des solidarités de la Gironde",
+      name: "Catherine Vidal"
+    })
+    const text = Markdown.render(doc)
+    expect(text).toMatch(/^La Directrice départementale adjointe de l’emploi, du travail et des solidarités de la Gironde atteste que/m)
+    // Nothing the group said: no case, no variant, no summary.
+    for (const said of ["Visite inopinée", "Variante", "Synthèse", "désamorcer"]) expect(text).not.toContain(said)
+  })
+
+  it("in the PDF, the name stands at least 60 pt below the title (room to sign and stamp), in the right half, on the page of the sessions", async () => {
+    const { layout } = await import("../src/internal/pdf/layout.js")
+    const { metrics } = await import("../src/internal/measure.js")
+    const { unsafeMake } = await import("../src/Theme.js")
+    const laid = layout(attestation("agt-001"), unsafeMake(), metrics())
+    expect(laid.pages).toHaveLength(1)
+    const texts = laid.pages[0]!.slices.flatMap(({ slice, y }) => slice.ops.flatMap((op) => (op.kind === "text" ? [{ y, x: op.x, text: op.frags.map((f) => f.text).join("") }] : [])))
+    const title = texts.find((t) => t.text.startsWith("Directrice départementale"))!
+    const name = texts.find((t) => t.text === "Catherine Vidal")!
+    expect(name.y - title.y).toBeGreaterThanOrEqual(60)
+    expect(name.x).toBeGreaterThan(250)
+    expect(texts.some((t) => t.text.startsWith("Séance n°"))).toBe(true)
+  })
+})
+
+describe("defect 5: what the note expects in the note de cadrage and the invitation", () => {
+  it("the note de cadrage states the composition (8 to 10, volunteering, diversity, guests), confidentiality and working rules, and the venue", () => {
+    const framing = md("framing.group")
+    expect(framing).toContain("## Composition du groupe")
+    expect(framing).toContain("Un groupe de 8 à 10 membres")
+    expect(framing).toMatch(/volontariat/)
+    expect(framing).toMatch(/composition diversifiée\s: âges, anciennetés, sexes, statuts et fonctions/)
+    expect(framing).toMatch(/invités ponctuels/)
+    expect(framing).toContain("## Confidentialité et règles de travail")
+    expect(framing).toContain("Respect des propos d’autrui, absence de jugement")
+    expect(framing).toContain("**Lieu des séances\u00a0:** Cité administrative de Bordeaux")
+  })
+
+  it("the invitation gives the way to answer, the deadline and the contact", () => {
+    const invitation = md("invitation.organisation")
+    expect(invitation).toContain("## Pour répondre")
+    expect(invitation).toContain("**Comment\u00a0:** en répondant au courriel d’invitation")
+    expect(invitation).toContain("**Avant le\u00a0:** jeudi 1ᵉʳ\u00a0octobre\u00a02026 à 18\u00a0h")
+    expect(invitation).toContain("**Contact\u00a0:** Pôle ressources humaines de la DDETS")
+  })
+})

@@ -224,6 +224,9 @@ const framingView: Layout.DocumentView & { _tag: "FramingView" } = {
   dedicatedTime: { preparationHours: 4, participationHours: 12, facilitationHours: 16, formalisationHours: 6 },
   reviewForSocialDialogue: true,
   approval: { at: at("2026-07-01T08:00:00Z"), by: "la directrice régionale adjointe" },
+  composition: { sizeMin: 8, sizeMax: 10 },
+  venue: "Rennes, salle Vauban (2ᵉ étage)",
+  reply: { how: "par courriel au pôle ressources humaines", deadline: at("2026-07-15T15:00:00Z"), contact: "Pôle RH — rh@dreets-bretagne.example" },
   localRules: [
     {
       rule: "SIZ-01",
@@ -338,7 +341,8 @@ export const everyView: ReadonlyArray<Layout.DocumentView> = [
   {
     _tag: "AttestationView",
     header: { ...header("calendar"), output: "attestation" },
-    agent: { civility: "Mme", firstName: "Élodie", lastName: "Lefèvre", occupation: OccupationId.make("occ-inspecteur"), unit: UnitId.make("unit-ud35"), occupationLabel: "Inspectrice du travail", unitLabel: "Unité départementale d’Ille-et-Vilaine" },
+    agent: { civility: "Mme", firstName: "Élodie", lastName: "Lefèvre", occupation: OccupationId.make("occ-inspecteur"), unit: UnitId.make("unit-ud35"), occupationLabel: "Inspecteur ou inspectrice du travail", unitLabel: "Unité départementale d’Ille-et-Vilaine", jobTitle: "Inspectrice du travail" },
+    signatory: { name: "Anne Le Floch", title: "Directrice régionale adjointe", place: "Rennes" },
     theme: title,
     sessions: [session1, session2],
     totalMinutes: 330

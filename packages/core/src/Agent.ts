@@ -134,6 +134,12 @@ export const Agent = Schema.Struct({
   contributesTo: Schema.optionalWith(Schema.Array(OccupationId), { default: () => [] }),
   unit: UnitId,
   functionHeld: Schema.optional(FunctionHeld),
+  /**
+   * The agent's own job title as the service writes it (« Inspectrice du
+   * travail », « Contrôleur du travail — section 4 »): the attestation of
+   * participation shows it; without it, the occupation's label. @since 0.2.0
+   */
+  jobTitle: Schema.optional(Name),
   status: Schema.optional(EmploymentStatus),
   ageBand: Schema.optional(AgeBand),
   seniorityBand: Schema.optional(SeniorityBand),

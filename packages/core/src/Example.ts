@@ -31,6 +31,7 @@ const agent = (
     sex?: "female" | "male" | "other"
     unit?: string
     contributesTo?: ReadonlyArray<string>
+    jobTitle?: string
   }
 ) => ({
   id,
@@ -41,6 +42,7 @@ const agent = (
   unit: profile.unit ?? "ddets33-uc3",
   ...(profile.contributesTo === undefined ? {} : { contributesTo: profile.contributesTo }),
   ...(profile.functionHeld === undefined ? {} : { functionHeld: profile.functionHeld }),
+  ...((profile.jobTitle ?? jobTitles[occupation]?.[civility]) === undefined ? {} : { jobTitle: profile.jobTitle ?? jobTitles[occupation]![civility] }),
   ...(profile.status === undefined ? {} : { status: profile.status }),
   ...(profile.ageBand === undefined ? {} : { ageBand: profile.ageBand }),
   ...(profile.seniorityBand === undefined ? {} : { seniorityBand: profile.seniorityBand }),
@@ -48,6 +50,11 @@ const agent = (
 })
 
 const IT = "inspecteur-travail"
+/** Each agent's own job title, as the attestation shows it (not the occupation's epicene label). */
+const jobTitles: Readonly<Record<string, Readonly<Record<"Mme" | "M.", string>>>> = {
+  "inspecteur-travail": { Mme: "Inspectrice du travail", "M.": "Inspecteur du travail" },
+  "controleur-travail": { Mme: "Contrôleuse du travail", "M.": "Contrôleur du travail" }
+}
 const CT = "controleur-travail"
 
 /** The agents invited (the unit's inspection staff). @since 0.1.0 */
@@ -57,9 +64,9 @@ export const invitedAgents = [
   agent("agt-003", "Mme", "Sophie", "Marchand", IT, { functionHeld: "agent", status: "trainee", ageBand: "<30", seniorityBand: "<2", sex: "female" }),
   agent("agt-004", "M.", "Jean-Pierre", "Le Goff", CT, { functionHeld: "agent", status: "tenured", ageBand: "50-59", seniorityBand: "20+", sex: "male", contributesTo: [IT] }),
   agent("agt-005", "Mme", "Aminata", "N'Diaye", IT, { functionHeld: "agent", status: "contract", ageBand: "30-39", seniorityBand: "2-4", sex: "female" }),
-  agent("agt-006", "M.", "Thomas", "Roux", IT, { functionHeld: "lineManager", status: "tenured", ageBand: "40-49", seniorityBand: "10-19", sex: "male" }),
+  agent("agt-006", "M.", "Thomas", "Roux", IT, { functionHeld: "lineManager", status: "tenured", ageBand: "40-49", seniorityBand: "10-19", sex: "male", jobTitle: "Inspecteur du travail, responsable de section" }),
   agent("agt-007", "Mme", "Claire", "Fontaine", CT, { functionHeld: "agent", status: "tenured", ageBand: "60+", seniorityBand: "20+", sex: "female", contributesTo: [IT] }),
-  agent("agt-008", "M.", "Nicolas", "Perrin", IT, { functionHeld: "expert", status: "tenured", ageBand: "50-59", seniorityBand: "20+", sex: "male" }),
+  agent("agt-008", "M.", "Nicolas", "Perrin", IT, { functionHeld: "expert", status: "tenured", ageBand: "50-59", seniorityBand: "20+", sex: "male", jobTitle: "Inspecteur du travail, référent bâtiment et travaux publics" }),
   agent("agt-009", "Mme", "Laura", "Gauthier", IT, { functionHeld: "agent", status: "tenured", ageBand: "<30", seniorityBand: "2-4", sex: "female" }),
   agent("agt-010", "M.", "Hugo", "Mercier", IT, { functionHeld: "agent", status: "tenured", ageBand: "30-39", seniorityBand: "5-9", sex: "male" }),
   agent("agt-011", "Mme", "Nadia", "Haddad", IT, { functionHeld: "agent", status: "contract", ageBand: "40-49", seniorityBand: "<2", sex: "female" }),
@@ -124,6 +131,17 @@ export const cycleEncoded: ReadonlyArray<ExchangeCommandEncoded> = [
       labels: {
         units: { "ddets33-uc3": "Unité de contrôle n° 3 — DDETS de la Gironde" },
         occupations: { [IT]: "Inspecteur ou inspectrice du travail", [CT]: "Contrôleur ou contrôleuse du travail" }
+      },
+      venue: "Cité administrative de Bordeaux, salle Garonne (2e étage), une salle fermée réservée au groupe",
+      reply: {
+        how: "en répondant au courriel d'invitation, ou auprès de votre responsable d'unité",
+        deadline: d("2026-10-01T16:00"),
+        contact: "Pôle ressources humaines de la DDETS — rh.ddets33@exemple.gouv.fr"
+      },
+      signatory: {
+        name: "Catherine Vidal",
+        title: "Directrice départementale adjointe de l'emploi, du travail et des solidarités de la Gironde",
+        place: "Bordeaux"
       }
     },
     agents: facilitatorAgents

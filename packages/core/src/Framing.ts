@@ -214,7 +214,24 @@ export const Framing = Schema.Struct({
       units: Schema.optionalWith(Schema.Record({ key: Schema.String, value: Name }), { default: () => ({}) }),
       occupations: Schema.optionalWith(Schema.Record({ key: Schema.String, value: Name }), { default: () => ({}) })
     })
-  )
+  ),
+  /** Where the sessions take place, as the note de cadrage states it (« Cité administrative, Bordeaux »). @since 0.2.0 */
+  venue: Schema.optional(Name),
+  /** How an invited agent answers the invitation: the way, the deadline, whom to contact. @since 0.2.0 */
+  reply: Schema.optional(
+    Schema.Struct({
+      /** « par courriel à … », « auprès de votre responsable d'unité ». */
+      how: Name,
+      deadline: Schema.optional(Instant),
+      /** A service or a mailbox to ask questions (« Pôle RH — rh@… »). */
+      contact: Schema.optional(Name)
+    })
+  ),
+  /**
+   * Who signs the attestations of participation for the service, and where
+   * they are issued (« Fait à Bordeaux »). @since 0.2.0
+   */
+  signatory: Schema.optional(Schema.Struct({ name: Name, title: Name, place: Schema.optional(Name) }))
 }).annotations({ identifier: "Framing" })
 /** @since 0.1.0 */
 export interface Framing extends Schema.Schema.Type<typeof Framing> {}

@@ -217,6 +217,12 @@ export interface FramingView {
     | undefined
   readonly reviewForSocialDialogue: boolean
   readonly approval: { readonly at: DateTime.Utc; readonly by: string } | undefined
+  /** The group's size in the policy in force (the note: 8 to 10 members). @since 0.2.0 */
+  readonly composition: { readonly sizeMin: number; readonly sizeMax: number }
+  /** Where the group meets: the framing's venue, else the first session's. @since 0.2.0 */
+  readonly venue: string | undefined
+  /** How to answer the invitation: the way, the deadline, the contact. @since 0.2.0 */
+  readonly reply: { readonly how: string; readonly deadline: DateTime.Utc | undefined; readonly contact: string | undefined } | undefined
   /** The rules the service's or the exchange's policy makes local (none: the note's kinds). */
   readonly localRules: ReadonlyArray<LocalRuleView>
   /** Due dates move to the next working day in this calendar; `undefined` when the policy counts calendar days. */
@@ -413,7 +419,11 @@ export interface AttestationView {
     readonly unit: UnitId
     readonly occupationLabel: string
     readonly unitLabel: string
+    /** The agent's own job title, when the directory has it. @since 0.2.0 */
+    readonly jobTitle: string | undefined
   }
+  /** Who signs for the service, and where (the framing's `signatory`). @since 0.2.0 */
+  readonly signatory: { readonly name: string; readonly title: string; readonly place: string | undefined } | undefined
   readonly theme: string
   readonly sessions: ReadonlyArray<SessionRef>
   readonly totalMinutes: number
@@ -559,7 +569,7 @@ const build_ = (s: ExchangeSnapshot, request: Request, options: Options): Either
 }
 
 /** Parts of a view that name someone by design and are not scanned. */
-const identityKeys = new Set(["agent"])
+const identityKeys = new Set(["agent", "signatory"])
 
 /**
  * Builds a view for an audience, or refuses it (CNF-03, CNF-06) or reports it

@@ -168,7 +168,9 @@ describe("lifecycle, model-based", () => {
         if (real.state !== null) roundTrips(real.state)
         reached.add(model.state)
       }),
-      { numRuns: process.env.CI ? 300 : 100 }
+      // Budget by runs: 300 runs cost ~15 s of CPU, past the 60 s timeout on two cores shared by a dozen processes;
+      // 150 runs still reach every end of the cycle (asserted below).
+      { numRuns: process.env.CI ? 150 : 100 }
     )
     // The walk explores the whole lifecycle, not only its first states.
     expect([...reached]).toEqual(expect.arrayContaining(["closed", "abandoned", "inSessions"]))

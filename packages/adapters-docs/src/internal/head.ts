@@ -16,11 +16,12 @@ export const issuedLine = (doc: Document, theme: Theme): string | undefined =>
     ? undefined
     : `${labels(langOf(doc, theme)).issuedOn} ${formatDate(doc.meta.issuedAt, langOf(doc, theme))}`
 
-/** The audience line: "Destinataires : …". */
-export const audienceLine = (doc: Document, theme: Theme): string | undefined =>
-  doc.meta.audience === undefined
-    ? undefined
-    : `${labels(langOf(doc, theme)).audience}${langOf(doc, theme) === "fr" ? "\u00a0:" : ":"} ${doc.meta.audience}`
+/** The audience line: "Destinataires : …", or "Destinataire : …" for a document addressed to one person. */
+export const audienceLine = (doc: Document, theme: Theme): string | undefined => {
+  const colon = langOf(doc, theme) === "fr" ? "\u00a0:" : ":"
+  if (doc.meta.recipient !== undefined) return `${labels(langOf(doc, theme)).recipient}${colon} ${doc.meta.recipient}`
+  return doc.meta.audience === undefined ? undefined : `${labels(langOf(doc, theme)).audience}${colon} ${doc.meta.audience}`
+}
 
 /** Base64 of bytes, without Buffer (works in browsers too). */
 export const base64 = (bytes: Uint8Array): string => {

@@ -6,6 +6,7 @@ export const labels = (lang: Lang) =>
     ? {
         issuedOn: "Émis le",
         audience: "Destinataires",
+        recipient: "Destinataire",
         service: "Service",
         page: (n: number, of: number) => `Page ${n} sur ${of}`,
         note: { info: "À noter", warning: "Attention", confidential: "Confidentiel" },
@@ -14,6 +15,7 @@ export const labels = (lang: Lang) =>
     : {
         issuedOn: "Issued on",
         audience: "Audience",
+        recipient: "Addressed to",
         service: "Service",
         page: (n: number, of: number) => `Page ${n} of ${of}`,
         note: { info: "Note", warning: "Warning", confidential: "Confidential" },

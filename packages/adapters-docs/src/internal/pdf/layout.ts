@@ -305,6 +305,22 @@ const blockSlices = (ctx: Ctx, parent: Node, b: Block): Array<Slice> => {
       })
       return slices.map((s) => ({ ...s, closing: true }))
     }
+    case "Signatory": {
+      // The right half of the page; kept whole: place and date, title, the space to sign, name.
+      const x = PAGE.side + CONTENT_WIDTH / 2
+      const width = CONTENT_WIDTH / 2
+      const out: Array<Slice> = [
+        ...textSlices(ctx, add(parent, node("P")), [{ text: clean(b.place), face: "normal" }], body, { x, width, marginTop: 24, keepAll: true }),
+        ...(b.title !== undefined
+          ? textSlices(ctx, add(parent, node("P")), [{ text: clean(b.title), face: "bold" }], body, { x, width, marginTop: 4, keepAll: true })
+          : []),
+        ...(b.name !== undefined
+          ? textSlices(ctx, add(parent, node("P")), [{ text: clean(b.name), face: "normal" }], body, { x, width, marginTop: 72, keepAll: true })
+          : [{ height: 72, spaceBefore: 0, keepWithNext: false, ops: [], body: false }])
+      ]
+      out.forEach((s, i) => (s.keepWithNext = i < out.length - 1))
+      return out
+    }
   }
 }
 
@@ -440,7 +456,7 @@ export const layout = (doc: Document, theme: Theme, m: Metrics): Layout => {
     marginBottom = b._tag === "Table" || b._tag === "Note" ? 10 : b._tag === "Definitions" ? 3 : b._tag === "Heading" ? 5 : 6
     // The closing line never stands alone: what comes before it keeps with it.
     const next = doc.blocks[i + 1]
-    if (next?._tag === "Signature") own[own.length - 1]!.keepWithNext = true
+    if (next?._tag === "Signature" || next?._tag === "Signatory") own[own.length - 1]!.keepWithNext = true
     slices.push(...own)
   })
   const pages = paginate(slices)

@@ -24,8 +24,10 @@ export const attestation = (s: ExchangeSnapshot, env: Env, request: { readonly a
       occupation: agent.occupation,
       unit: agent.unit,
       occupationLabel: occupationLabel(s, agent.occupation),
+      jobTitle: agent.jobTitle,
       unitLabel: unitLabel(s, agent.unit)
     },
+    signatory: s.framing?.signatory === undefined ? undefined : { name: s.framing.signatory.name, title: s.framing.signatory.title, place: s.framing.signatory.place },
     theme: s.title,
     sessions: attended.map((x) => sessionRef(s, x)),
     totalMinutes: attended.reduce((n, x) => n + x.durationMinutes, 0)

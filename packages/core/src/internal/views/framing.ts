@@ -1,7 +1,7 @@
 /** The framing (note de cadrage): facilitation by role and profile, no names (CNF-02). */
 import * as Either from "effect/Either"
 import type { ExchangeSnapshot } from "../../Exchange.js"
-import { type Env, header, occupationLabel, unitLabel } from "./common.js"
+import { type Env, header, occupationLabel, sessionOrder, unitLabel } from "./common.js"
 
 /** The framing's content, also carried by the invitation. */
 export const framingView = (s: ExchangeSnapshot, env: Env) => {
@@ -42,6 +42,10 @@ export const framingView = (s: ExchangeSnapshot, env: Env) => {
           },
     reviewForSocialDialogue: f?.reviewForSocialDialogue ?? false,
     approval: s.approval === undefined ? undefined : { at: s.approval.at, by: s.approval.by },
+    composition: { sizeMin: env.config.sizeMin, sizeMax: env.config.sizeMax },
+    // The framing's venue, else the first session's (the note de cadrage states where the group meets).
+    venue: f?.venue ?? sessionOrder(s).find((x) => x.venue !== undefined)?.venue?.name,
+    reply: f?.reply === undefined ? undefined : { how: f.reply.how, deadline: f.reply.deadline, contact: f.reply.contact },
     localRules: env.localRules,
     workingDays: env.config.workingDays ? { holidayCalendar: env.config.holidayCalendar } : undefined
   }
