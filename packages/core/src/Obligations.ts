@@ -1,11 +1,11 @@
 /**
- * Reporting obligations (RES-02, RES-03, RES-05, RES-06, RES-08): what
+ * Reporting obligations (RES-02, RES-03, RES-05, RES-06, RES-07, RES-08): what
  * someone must do by a date, computed from a snapshot, the evaluation date
  * and the policy configuration. Only obligations whose trigger has happened
  * and that are not met yet are listed, each `due` or `overdue`.
  *
  * Deadlines are calendar days added to the session (its `heldAt`, else its
- * scheduled date), the training need's recording, or the restitution, at the
+ * scheduled date), the training need's recording, the restitution, or the direction's response (RES-07), at the
  * same time of day in Paris; with the policy's `workingDays` (the default), a
  * deadline that falls on a Saturday, a Sunday or a French public holiday of
  * the policy's `holidayCalendar` (metropolitan France, or Alsace-Moselle)
@@ -49,7 +49,7 @@ export interface Owner extends Schema.Schema.Type<typeof Owner> {}
  * @since 0.1.0
  */
 export const Obligation = Schema.Struct({
-  rule: Schema.Literal("RES-02", "RES-03", "RES-05", "RES-06", "RES-08"),
+  rule: Schema.Literal("RES-02", "RES-03", "RES-05", "RES-06", "RES-07", "RES-08"),
   what: Text,
   owner: Owner,
   dueAt: Instant,
@@ -152,6 +152,24 @@ const collect = (snapshot: ExchangeSnapshot, now: number, config: PolicyConfig):
         plusDays(r, config.reviewDueDays),
         r,
         ["review"]
+      )
+    }
+  }
+  const response = snapshot.directionResponse
+  if (response !== undefined && response.at.epochMillis <= now) {
+    const r = response.at.epochMillis
+    // RES-07: « devra être réalisée » — a communication of the results after the direction's response meets it.
+    if (!snapshot.communications.some((c) => c.about === "results" && c.at.epochMillis >= r)) {
+      add(
+        "RES-07",
+        {
+          fr: "Communiquer sur les travaux menés, afin de valoriser les apports et les avancées mises en place.",
+          en: "Communicate the work done, to show its contributions and the progress made."
+        },
+        { role: "direction" },
+        plusDays(r, config.resultsCommunicationDueDays),
+        r,
+        ["communications"]
       )
     }
   }

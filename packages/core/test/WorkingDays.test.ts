@@ -120,6 +120,29 @@ describe("working days: obligations", () => {
   })
 })
 
+describe("RES-07 obligation", () => {
+  /** The example without its communications of the results. */
+  const silent = () => decode(mutate((s) => (s.communications = s.communications.filter((c: any) => c.about !== "results"))))
+  it("RES-07 the communication of the work is due 90 days after the direction's response, on a working day", () => {
+    // Response on Tuesday 10 November 2026 + 90 days = Monday 8 February 2027.
+    const [o] = dueOf(silent(), "RES-07", "2026-12-01T00:00:00Z")
+    assert.strictEqual(iso(o!.dueAt), "2027-02-08T10:00:00.000Z")
+    assert.deepStrictEqual([o!.status, o!.owner.role, o!.path], ["due", "direction", ["communications"]])
+    assert.strictEqual(dueOf(silent(), "RES-07", "2027-02-09T00:00:00Z")[0]!.status, "overdue")
+    // 88 days: Saturday 6 February 2027 → Monday 8 February.
+    assert.strictEqual(iso(dueOf(silent(), "RES-07", "2026-12-01T00:00:00Z", { resultsCommunicationDueDays: 88 })[0]!.dueAt), "2027-02-08T10:00:00.000Z")
+  })
+  it("RES-07 is met by a communication of the results after the response, not by one about the approach or before it", () => {
+    assert.lengthOf(dueOf(decode(mutate(() => undefined)), "RES-07", "2027-01-15T00:00:00Z"), 0)
+    const before = decode(
+      mutate((s) => (s.communications = [...s.communications.filter((c: any) => c.about !== "results"), { channel: "email", at: "2026-11-09T10:00:00.000Z", about: "results" }]))
+    )
+    assert.lengthOf(dueOf(before, "RES-07", "2027-01-15T00:00:00Z"), 1)
+    // Nothing is owed before the response.
+    assert.lengthOf(dueOf(silent(), "RES-07", "2026-11-09T00:00:00Z"), 0)
+  })
+})
+
 describe("working days: the calendar", () => {
   it("RES-05 a day is judged in Paris: 23:30 UTC on a Friday is already Saturday there", () => {
     // Friday 8 January 2027, 23:30 UTC = Saturday 9 January, 00:30 in Paris.

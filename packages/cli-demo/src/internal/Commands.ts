@@ -47,7 +47,7 @@ const obligations = Command.make(
       Options.withDescription("Responsable : libellé d'une action, ou liaison, facilitators, direction / owner"),
       Options.optional
     ),
-    rule: Options.choice("rule", ["RES-02", "RES-03", "RES-05", "RES-06", "RES-08"]).pipe(Options.optional),
+    rule: Options.choice("rule", ["RES-02", "RES-03", "RES-05", "RES-06", "RES-07", "RES-08"]).pipe(Options.optional),
     dueFrom: Options.text("due-from").pipe(Options.withDescription("Échéance à partir de (ISO 8601) / due from"), Options.optional),
     dueBefore: Options.text("due-before").pipe(Options.withDescription("Échéance avant (ISO 8601) / due before"), Options.optional),
     status: Options.choice("status", ["due", "overdue"]).pipe(Options.optional),
