@@ -17,7 +17,7 @@ import { loadOrExit } from "./exchange.js"
 export interface Filters {
   readonly service: Option.Option<string>
   readonly owner: Option.Option<string>
-  readonly rule: Option.Option<Obligations.Obligation["rule"]>
+  readonly rule: Option.Option<string>
   readonly dueFrom: Option.Option<string>
   readonly dueBefore: Option.Option<string>
   readonly status: Option.Option<Obligations.Obligation["status"]>
@@ -57,7 +57,7 @@ export const obligations = (c: Common, exchangeId: Option.Option<string>, at: Op
       const filter: ExchangeService.ObligationFilter = f === undefined ? {} : {
         service: Option.getOrUndefined(f.service),
         owner: Option.getOrUndefined(f.owner),
-        rule: Option.getOrUndefined(f.rule),
+        rule: Option.getOrUndefined(f.rule) as Obligations.Obligation["rule"] | undefined,
         status: Option.getOrUndefined(f.status),
         dueFrom: yield* instantOption("--due-from", f.dueFrom),
         dueBefore: yield* instantOption("--due-before", f.dueBefore)
