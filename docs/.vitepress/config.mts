@@ -59,7 +59,9 @@ export default defineConfig({
           { text: "Embedding with Effect", link: "/recipes/embedding-effect" },
           { text: "The Promise facade", link: "/recipes/promise-facade" },
           { text: "Serving over HTTP", link: "/recipes/http-api" },
-          { text: "Documents", link: "/recipes/documents" }
+          { text: "Documents", link: "/recipes/documents" },
+          { text: "A ministry's whole estate", link: "/recipes/estate" },
+          { text: "Several servers on one PostgreSQL", link: "/recipes/several-servers" }
         ]
       },
       { text: "Decisions", link: "/decisions/" },

@@ -32,8 +32,8 @@ export default defineConfig([
     target: "node20",
     platform: "node",
     tsconfig: "tsconfig.build.json",
-    noExternal: [/^(?!better-sqlite3|pg-native|@entre-pairs\/adapters-docs)/],
-    external: ["better-sqlite3", "pg-native", "@entre-pairs/adapters-docs"],
+    noExternal: [/^(?!better-sqlite3|pg-native|highs|@entre-pairs\/adapters-docs)/],
+    external: ["better-sqlite3", "pg-native", "highs", "@entre-pairs/adapters-docs"],
     define: { __CLI_VERSION__: JSON.stringify(version) },
     esbuildOptions(options) {
       options.chunkNames = "chunks/[name]-[hash]"

@@ -82,7 +82,11 @@ interface Ctx {
   lists: number
 }
 
-const block = (b: Block, ctx: Ctx): Array<DocxParagraph | DocxTable> => {
+/**
+ * `keep`: the block's last paragraph keeps with the next one (keepNext), so
+ * that the closing line or the signatory's block never stands alone on a page.
+ */
+const block = (b: Block, ctx: Ctx, keep = false): Array<DocxParagraph | DocxTable> => {
   switch (b._tag) {
     case "Heading":
       return [
@@ -92,17 +96,18 @@ const block = (b: Block, ctx: Ctx): Array<DocxParagraph | DocxTable> => {
         })
       ]
     case "Paragraph":
-      return [new DocxParagraph({ style: "BodyText", children: runsOf(b.text) })]
+      return [new DocxParagraph({ style: "BodyText", children: runsOf(b.text), ...(keep ? { keepNext: true } : {}) })]
     case "List": {
       // Each numbered list restarts at 1: one numbering instance per numbered
       // list; bullets share one (fewer numbering definitions to write).
       const instance = b.ordered ? ++ctx.lists : 0
       return b.items.map(
-        (item) =>
+        (item, i) =>
           new DocxParagraph({
             style: "ListParagraph",
             numbering: { reference: b.ordered ? "numbered" : "bullets", level: 0, instance },
-            children: runsOf(item)
+            children: runsOf(item),
+            ...(keep && i === b.items.length - 1 ? { keepNext: true } : {})
           })
       )
     }
@@ -149,10 +154,11 @@ const block = (b: Block, ctx: Ctx): Array<DocxParagraph | DocxTable> => {
     }
     case "Definitions":
       return b.items.map(
-        (d) =>
+        (d, i) =>
           new DocxParagraph({
             style: "Definition",
-            children: [...textRuns(`${d.label}${ctx.lang === "fr" ? "\u00a0:" : ":"} `, { bold: true }), ...runsOf(d.value)]
+            children: [...textRuns(`${d.label}${ctx.lang === "fr" ? "\u00a0:" : ":"} `, { bold: true }), ...runsOf(d.value)],
+            ...(keep && i === b.items.length - 1 ? { keepNext: true } : {})
           })
       )
     case "Note": {
@@ -328,7 +334,11 @@ const toDocx = (doc: Document, options: Theme.Options = {}): DocxDocument => {
             ]
           })
         },
-        children: [...head, ...doc.blocks.flatMap((b) => block(b, ctx))]
+        children: [
+          ...head,
+          // What precedes the closing line or the signatory's block keeps with it (no page holding only a closing line).
+          ...doc.blocks.flatMap((b, i) => block(b, ctx, doc.blocks[i + 1]?._tag === "Signature" || doc.blocks[i + 1]?._tag === "Signatory"))
+        ]
       }
     ]
   })

@@ -5,6 +5,15 @@
  * leaves out (names next to statements, profile data) cannot reach a page.
  * The circulation decided by core becomes the confidentiality banner.
  *
+ * This module is longer than 450 lines because it is the public layout of
+ * each of the eleven documents, with its documentation: what each document
+ * contains, section by section, in the note's order — the contract an
+ * integrator reads. Each function is a flat list of blocks in French and
+ * English; the few helpers they share (dates, « Séance n° », session object,
+ * articles) are the wording those lists must use alike, kept next to them so
+ * that one document cannot drift from another. Local rules and working days
+ * already live in `internal/localRules.ts`.
+ *
  * @since 0.1.0
  */
 import type * as DateTime from "effect/DateTime"

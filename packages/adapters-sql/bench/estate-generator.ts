@@ -200,8 +200,10 @@ export type Query =
   | { readonly name: string; readonly exchanges: EventStore.ExchangeQuery }
 
 /** Runs a query through the store's port. */
-export const runQuery = (store: EventStore.EventStore["Type"], q: Query) =>
-  "obligations" in q ? store.obligations(q.obligations) : store.exchanges(q.exchanges)
+export const runQuery = (store: EventStore.EventStore["Type"], q: Query): Effect.Effect<number, EventStore.EventStoreError> =>
+  "obligations" in q
+    ? Effect.map(store.obligations(q.obligations), (page) => page.rows.length)
+    : Effect.map(store.exchanges(q.exchanges), (page) => page.rows.length)
 
 /** The estate's queries (what a ministry's dashboards ask), at instant `at`. */
 export const queries = (at: string): ReadonlyArray<Query> => [

@@ -489,8 +489,33 @@ const encodeSnapshot: (snapshot: Exchange.ExchangeSnapshot) => Exchange.Exchange
   return Schema.encodeSync(Schema.make<Exchange.ExchangeSnapshot, Exchange.ExchangeSnapshotEncoded>(ast))
 })()
 
+/**
+ * A parse error's text quotes the input's value: a huge one is quoted as an
+ * excerpt, and the whole message is bounded (never echo 20 MB back).
+ */
+const bounded = (message: string, max = 1000): string => {
+  if (message.length <= max) return message
+  // A linear scan: a regular expression over a 20 MB quote overflows the stack.
+  let quoted = ""
+  let from = 0
+  for (;;) {
+    const open = message.indexOf("\"", from)
+    if (open < 0) break
+    let close = open + 1
+    while (close < message.length && message[close] !== "\"") close += message[close] === "\\" ? 2 : 1
+    if (close >= message.length) break
+    const inner = message.slice(open + 1, close)
+    quoted += message.slice(from, open + 1) + (inner.length > 120 ? Input.excerpt(inner, 80) : inner) + "\""
+    from = close + 1
+  }
+  quoted += message.slice(from)
+  return quoted.length <= max ? quoted : Input.excerpt(quoted, max)
+}
+
 const parseIssues = (error: ParseResult.ParseError) =>
-  ParseResult.ArrayFormatter.formatErrorSync(error).map((issue) => ({ path: issue.path, message: issue.message }))
+  ParseResult.ArrayFormatter.formatErrorSync(error).map((issue) => ({ path: issue.path, message: bounded(issue.message) }))
+
+const parseMessage = (error: ParseResult.ParseError) => bounded(ParseResult.TreeFormatter.formatErrorSync(error), 4000)
 
 /** Maps the typed failures of the Effect API to the facade's errors. */
 const toError = (error: unknown): Error => {
@@ -644,7 +669,7 @@ export const createEntrePairs = async (options: Options): Promise<EntrePairs> =>
   const overrides = options.config === undefined ? undefined : decodeOverrides(jsonInput(options.config, "config"))
   if (overrides !== undefined && Either.isLeft(overrides)) {
     throw new InvalidInputError(
-      `invalid config: ${ParseResult.TreeFormatter.formatErrorSync(overrides.left)}`,
+      `invalid config: ${parseMessage(overrides.left)}`,
       parseIssues(overrides.left).map((issue) => ({ ...issue, path: ["config", ...issue.path] }))
     )
   }
@@ -681,7 +706,7 @@ export const createEntrePairs = async (options: Options): Promise<EntrePairs> =>
       const command = decodeCommand(jsonInput(input, "command"))
       if (Either.isLeft(command)) {
         throw new InvalidInputError(
-          `invalid command: ${ParseResult.TreeFormatter.formatErrorSync(command.left)}`,
+          `invalid command: ${parseMessage(command.left)}`,
           parseIssues(command.left)
         )
       }

@@ -16,6 +16,7 @@ describe("entre-pairs compose (built bin)", () => {
     expect(r.stdout).toMatch(/Groupe proposé : 9 membres parmi 12 volontaires \(graine « 2026-11-28 »\)/)
     expect(r.stdout).toMatch(/Diversité par dimension \(DIV-01\)[\s\S]*ageBand[\s\S]*functionHeld/)
     expect(r.stdout).toMatch(/Probabilité de sélection de chaque volontaire/)
+    expect(r.stdout).toMatch(/Compromis diversité\/équité : groupes de diversité optimale, à la tolérance près/)
     expect(r.stdout).toMatch(/Portefeuille : \d+ groupe/)
   })
 

@@ -142,7 +142,46 @@ export const decideAt = (
   state: State,
   now: DateTime.Utc,
   context: Context = {}
-): Either.Either<Decision, DecideError> => decider.decideAt(command, state, now, context)
+): Either.Either<Decision, DecideError> => {
+  const unstorable = unstorableText(command)
+  return unstorable === undefined
+    ? decider.decideAt(command, state, now, context)
+    : Either.left(new internal.InvalidCommand({ command: command._tag, path: unstorable.path, reason: unstorable.reason }))
+}
+
+/**
+ * The path of the first text a store cannot keep as written: NUL (U+0000),
+ * which PostgreSQL refuses and SQLite would keep, or half of a surrogate
+ * pair (not a character). Refused here, with its path, on every store alike.
+ */
+const unstorableText = (
+  value: unknown,
+  path: Array<string | number> = []
+): { readonly path: ReadonlyArray<string | number>; readonly reason: { readonly fr: string; readonly en: string } } | undefined => {
+  if (typeof value === "string") {
+    if (value.includes("\u0000")) {
+      return { path, reason: { fr: "le caractère NUL (U+0000) n'est pas admis dans un texte", en: "the NUL character (U+0000) is not allowed in text" } }
+    }
+    if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value)) {
+      return { path, reason: { fr: "demi-paire de substitution (pas un caractère Unicode)", en: "unpaired surrogate (not a Unicode character)" } }
+    }
+    return undefined
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = unstorableText(value[i], [...path, i])
+      if (found !== undefined) return found
+    }
+    return undefined
+  }
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const [k, v] of Object.entries(value)) {
+      const found = unstorableText(v, [...path, k])
+      if (found !== undefined) return found
+    }
+  }
+  return undefined
+}
 
 /**
  * Decides a command: the events it produces and the advisories it raises, or

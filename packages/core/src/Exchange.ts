@@ -18,6 +18,7 @@ import { Agent, Name } from "./Agent.js"
 import { Framing, FramingElement, Origin } from "./Framing.js"
 import { ActionId, AgentId, ExchangeId, SessionId, TestimonialId, TrainingNeedId, UnitId, VariantId } from "./Ids.js"
 import * as Instant from "./Instant.js"
+import { boundMessage } from "./internal/input.js"
 import { Session } from "./Session.js"
 import { WorkQuestion } from "./WorkQuestion.js"
 
@@ -666,7 +667,8 @@ const faultsOf = (error: ParseResult.ParseError): Array<{ path: Array<string | n
     .filter((o) => !(/^Expected undefined, actual /.test(o.message) && explained(o.path)))
     .map(({ path, message }) => ({
       path,
-      message: message.replace(/^Expected one of undefined \| (.+), actual/, "Expected one of $1, actual").replace(/^Expected one of (.+) \| undefined, actual/, "Expected one of $1, actual")
+      // A huge value is quoted as an excerpt (issue 12: never echo 20 MB).
+      message: boundMessage(message).replace(/^Expected one of undefined \| (.+), actual/, "Expected one of $1, actual").replace(/^Expected one of (.+) \| undefined, actual/, "Expected one of $1, actual")
     }))
 }
 

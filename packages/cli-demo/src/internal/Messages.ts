@@ -174,6 +174,10 @@ const table = {
     fr: `Probabilité de sélection de chaque volontaire (loterie maximin${proven ? ", optimum prouvé" : ""}) :`,
     en: `Selection probability of each volunteer (maximin lottery${proven ? ", proven optimal" : ""}):`
   }),
+  tradeOff: (chosen: "tolerance" | "quotas", optimalN: number, optimalMin: string, quotasN: number, quotasMin: string) => ({
+    fr: `Compromis diversité/équité : ${chosen === "quotas" ? "tout groupe qui respecte les quotas (loterie la plus équitable)" : "groupes de diversité optimale, à la tolérance près"} ; à diversité optimale, ${optimalN} ${plural(optimalN, "volontaire a", "volontaires ont")} une chance (au moins ${optimalMin}) ; avec les seuls quotas, ${quotasN} (au moins ${quotasMin})`,
+    en: `Diversity/fairness trade-off: ${chosen === "quotas" ? "every group that meets the quotas (fairest lottery)" : "groups of optimal diversity, within the tolerance"}; at optimal diversity ${optimalN} volunteer(s) have a chance (at least ${optimalMin}); with the quotas only, ${quotasN} (at least ${quotasMin})`
+  }),
   portfolio: (panels: number, types: number, u: string, panel: number) => ({
     fr: `Portefeuille : ${panels} ${plural(panels, "groupe possible", "groupes possibles")}, ${types} ${plural(types, "profil", "profils")} ; tirage u = ${u} → groupe n° ${panel}`,
     en: `Portfolio: ${panels} possible group(s), ${types} profile type(s); draw u = ${u} → group #${panel}`

@@ -267,7 +267,7 @@ const rowsOfCsv = (text: string, file: string): { rows: Array<Row>; delimiter: s
     const error = e as { lines?: number; column?: number; message: string }
     throw new Rejected({
       file,
-      faults: [{ line: error.lines ?? 0, column: error.column === undefined ? "" : String(error.column), reason: error.message }]
+      faults: [{ line: error.lines ?? 0, column: error.column === undefined ? "" : Input.excerpt(String(error.column)), reason: Input.excerpt(error.message, 300) }]
     })
   }
   const [header, ...body] = records
@@ -336,7 +336,7 @@ export const parseAgents = (bytes: Uint8Array, file: string, options: ParseOptio
         const field = isJson && header in headerAliases ? (header as Field) : fieldOf(header)
         if (field === undefined) {
           if (isJson) {
-            fault({ line: row.line, column: header, reason: "champ inconnu / unknown field" })
+            fault({ line: row.line, column: Input.excerpt(header), reason: "champ inconnu / unknown field" })
             rowOk = false
           }
           continue
@@ -373,7 +373,7 @@ export const parseAgents = (bytes: Uint8Array, file: string, options: ParseOptio
       const agent = decoded.right
       const previous = seen.get(agent.id)
       if (previous !== undefined) {
-        fault({ line: row.line, column: columnOf["id"] ?? "Identifiant", reason: `identifiant « ${agent.id} » déjà vu ligne ${previous} / duplicate ID` })
+        fault({ line: row.line, column: columnOf["id"] ?? "Identifiant", reason: `identifiant « ${Input.excerpt(agent.id)} » déjà vu ligne ${previous} / duplicate ID` })
         continue
       }
       seen.set(agent.id, row.line)

@@ -401,3 +401,36 @@ export const excerpt = (value: string, max = 80): string => {
   const cut = isHighSurrogate(value.charCodeAt(max - 1)) ? max - 1 : max
   return `${value.slice(0, cut)}… (+${value.length - cut})`
 }
+
+/**
+ * An error message that may quote the input (a parse error's « actual »
+ * value), bounded: every quoted value longer than 120 characters becomes an
+ * excerpt, and the whole message at most `max` characters. A 20 MB value is
+ * never echoed in full.
+ */
+export const boundMessage = (message: string, max = 1000): string => {
+  if (message.length <= max) return message
+  const quoted = excerptQuoted(message, excerpt)
+  return quoted.length <= max ? quoted : excerpt(quoted, max)
+}
+
+/**
+ * Every double-quoted value of `message` longer than 120 characters replaced
+ * by `shorten(value, 80)`; a linear scan (a regular expression over a 20 MB
+ * quote overflows the engine's stack).
+ */
+export const excerptQuoted = (message: string, shorten: (value: string, max: number) => string): string => {
+  let out = ""
+  let from = 0
+  for (;;) {
+    const open = message.indexOf("\"", from)
+    if (open < 0) break
+    let close = open + 1
+    while (close < message.length && message[close] !== "\"") close += message[close] === "\\" ? 2 : 1
+    if (close >= message.length) break
+    const inner = message.slice(open + 1, close)
+    out += message.slice(from, open + 1) + (inner.length > 120 ? shorten(inner, 80) : inner) + "\""
+    from = close + 1
+  }
+  return out + message.slice(from)
+}

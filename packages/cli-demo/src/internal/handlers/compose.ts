@@ -97,7 +97,8 @@ export const compose = (o: ComposeOptions) =>
       ...(o.mandatory.length > 0 ? { mandatory: o.mandatory } : {}),
       ...(o.occupation.length > 0 ? { occupationsConcerned: o.occupation } : {})
     } as unknown as Composer.ComposeRequestEncoded
-    const result = Composer.compose(pool, request)
+    // The exact lottery (HiGHS, loaded on first use).
+    const result = yield* Effect.either(Composer.composeEffect(pool, request))
     if (Either.isLeft(result)) {
       const e = result.left
       if (o.json) yield* Output.json({ ok: false, error: e._tag, ...(e._tag === "InvalidComposeRequest" ? { issues: e.issues } : { obstacles: e.obstacles, relaxations: e.relaxations }) })
@@ -134,6 +135,17 @@ export const compose = (o: ComposeOptions) =>
         : []),
       "",
       m.probabilities(r.fairness.proven),
+      ...(r.tradeOff
+        ? [
+            m.tradeOff(
+              r.tradeOff.chosen,
+              r.tradeOff.optimalDiversity.selectable,
+              pct(r.tradeOff.optimalDiversity.minWeightedProbability, lang),
+              r.tradeOff.quotasOnly.selectable,
+              pct(r.tradeOff.quotasOnly.minWeightedProbability, lang)
+            )
+          ]
+        : []),
       ...[...r.probabilities]
         .sort((a, b) => b.probability - a.probability)
         .map((p) => `  ${p.agentId.padEnd(14)} ${name(p.agentId).padEnd(28)} ${pct(p.probability, lang).padStart(8)}  ${p.status}${p.rules.length > 0 ? ` (${p.rules.join(", ")})` : ""}`),
