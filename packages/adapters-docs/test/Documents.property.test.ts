@@ -15,7 +15,7 @@ import { commandsOf, planArb } from "../../core/test/support/generate.js"
 import type { Person, Plan } from "../../core/test/support/generate.js"
 import { Runner } from "../../core/test/support/runner.js"
 import { Layout, Render } from "../src/index.js"
-import { pdfText, requireTool, textOf, unzipText, xml } from "./helpers.js"
+import { pdfTextAsync, requireTool, textOf, unzipText, xml } from "./helpers.js"
 
 const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()
 
@@ -24,6 +24,9 @@ const namesIn = (text: string, people: ReadonlyArray<Person>) => {
   const t = ` ${fold(text).replace(/[^\p{L}\p{N}'-]+/gu, " ")} `
   return people.filter((p) => [p.firstName, p.lastName].some((n) => t.includes(` ${fold(n)} `))).map((p) => p.id)
 }
+
+/** Hands the event loop back (vitest's RPC must not starve during a long property). */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 const outside = Audience.audiences.filter((a) => !Audience.insideGroup(a))
 
@@ -41,7 +44,7 @@ const texts = async (view: Layout.DocumentView): Promise<Record<string, string>>
     html: (await Render.render(view, "html")).replace(/<[^>]+>/g, " "),
     odt: textOf(xml.parse(unzipText(await Render.render(view, "odt"))["content.xml"]!)),
     docx: textOf(xml.parse(unzipText(await Render.render(view, "docx"))["word/document.xml"]!)),
-    pdf: pdfText(await Render.render(view, "pdf"))
+    pdf: await pdfTextAsync(await Render.render(view, "pdf"))
   }
   if (view._tag === "CalendarView" || view._tag === "AgendaView") out.ics = await Render.render(view, "ics", { timestamp: 0 })
   return out
@@ -52,6 +55,7 @@ describe.runIf(requireTool("pdftotext", "PDF text extraction"))("documents over 
     let total = 0
     await FC.assert(
       FC.asyncProperty(planArb, async (plan) => {
+        await breathe()
         const r = play(plan)
         const s = r.snapshot
         const at = Instant.make(r.clock)
@@ -67,6 +71,7 @@ describe.runIf(requireTool("pdftotext", "PDF text extraction"))("documents over 
             ])
           ]
           for (const request of requests) {
+            await breathe()
             const built = View.build(s, request, { at })
             if (Either.isLeft(built) || !Layout.isDocumentView(built.right)) continue
             for (const [format, text] of Object.entries(await texts(built.right))) {

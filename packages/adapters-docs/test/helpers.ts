@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process"
+import { execFile, execFileSync, spawnSync } from "node:child_process"
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -29,6 +29,24 @@ export const pdfText = (pdf: Uint8Array, layout = false): string => {
     const file = join(dir, "in.pdf")
     writeFileSync(file, pdf)
     return execFileSync("pdftotext", [...(layout ? ["-layout"] : []), "-enc", "UTF-8", file, "-"], { encoding: "utf8" })
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * `pdfText` without blocking the test worker: a long property that extracts
+ * hundreds of PDFs must leave the event loop to vitest's RPC.
+ */
+export const pdfTextAsync = async (pdf: Uint8Array, layout = false): Promise<string> => {
+  const dir = mkdtempSync(join(tmpdir(), "ep-pdftext-"))
+  try {
+    const file = join(dir, "in.pdf")
+    writeFileSync(file, pdf)
+    return await new Promise<string>((resolve, reject) =>
+      execFile("pdftotext", [...(layout ? ["-layout"] : []), "-enc", "UTF-8", file, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }, (error, stdout) =>
+        error ? reject(error) : resolve(stdout))
+    )
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
