@@ -7,6 +7,12 @@
  * entities) and semantically permissive: an exchange that breaks a rule of the
  * note still decodes, so that `evaluate` can report the rule by its ID.
  *
+ * This module is longer than 450 lines on purpose: it is the snapshot's
+ * schema, one documented field schema after another, with the reference
+ * checks that tie them together (ids of sessions, agents, questions and
+ * variants). The generated JSON Schema and the command reference read these
+ * annotations; splitting them across files would scatter one contract.
+ *
  * @since 0.1.0
  */
 import * as Arbitrary from "effect/Arbitrary"

@@ -9,6 +9,11 @@
  * Events cross the store boundary as JSON: `type` is the event's tag, `data`
  * the rest of `Event.encode`'s output, decoded back with `Event.decode`.
  *
+ * Longer than 450 lines on purpose: it is the public contract of the
+ * service (its interface, each method's documentation and examples, the
+ * query and filter schemas the facade and the CLI share) with the one layer
+ * that implements it over the event-store port.
+ *
  * @since 0.1.0
  */
 import * as Context from "effect/Context"

@@ -2,6 +2,12 @@
  * The body of `SqlEventStore`: the event-store port of core over any
  * `SqlClient`, with direct driver paths for this package's own clients.
  *
+ * Longer than 450 lines on purpose: it is one implementation of one port
+ * (append, read, read models, the estate queries, migrations at open), each
+ * operation beside the transaction and lock discipline it shares with the
+ * others; the statements, rows and parameters are already in their own
+ * modules.
+ *
  * @internal
  */
 import * as Migrator from "@effect/sql/Migrator"

@@ -15,6 +15,10 @@
  * - a long table breaks between rows, its header row repeated (as an
  *   artifact) on the next page; a row never breaks;
  * - a page exists only when something is placed on it: no blank page.
+ *
+ * Longer than 450 lines on purpose: these pagination rules interact (keep
+ * with next, widows, repeated header rows, the closing line), and they are
+ * read and changed together, in one place.
  */
 import type { Block, Document, Run, Table, Text } from "../../Document.js"
 import type { Theme } from "../../Theme.js"

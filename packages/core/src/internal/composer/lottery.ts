@@ -9,6 +9,10 @@
  * type = expected seats of the type / agents of the type), which keeps it
  * small; column generation adds groups priced by the exact search.
  *
+ * Just over 450 lines: the master LP, the column generation loop and the
+ * leximin rounds share the portfolio and the tolerances, and are kept
+ * together (the simplex itself is in simplex.ts).
+ *
  * @internal
  */
 import { countsOf, meets, NDIM, type Problem, scoreOfCounts, type Thresholds } from "./problem.js"
