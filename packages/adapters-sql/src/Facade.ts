@@ -493,24 +493,7 @@ const encodeSnapshot: (snapshot: Exchange.ExchangeSnapshot) => Exchange.Exchange
  * A parse error's text quotes the input's value: a huge one is quoted as an
  * excerpt, and the whole message is bounded (never echo 20 MB back).
  */
-const bounded = (message: string, max = 1000): string => {
-  if (message.length <= max) return message
-  // A linear scan: a regular expression over a 20 MB quote overflows the stack.
-  let quoted = ""
-  let from = 0
-  for (;;) {
-    const open = message.indexOf("\"", from)
-    if (open < 0) break
-    let close = open + 1
-    while (close < message.length && message[close] !== "\"") close += message[close] === "\\" ? 2 : 1
-    if (close >= message.length) break
-    const inner = message.slice(open + 1, close)
-    quoted += message.slice(from, open + 1) + (inner.length > 120 ? Input.excerpt(inner, 80) : inner) + "\""
-    from = close + 1
-  }
-  quoted += message.slice(from)
-  return quoted.length <= max ? quoted : Input.excerpt(quoted, max)
-}
+const bounded = (message: string, max = 1000): string => Input.boundMessage(message, max)
 
 const parseIssues = (error: ParseResult.ParseError) =>
   ParseResult.ArrayFormatter.formatErrorSync(error).map((issue) => ({ path: issue.path, message: bounded(issue.message) }))

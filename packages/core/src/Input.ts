@@ -128,3 +128,17 @@ export const decodeJson: (input: string | Uint8Array, options?: Options) => Eith
  * @since 0.1.0
  */
 export const excerpt: (value: string, max?: number) => string = internal.excerpt
+
+/**
+ * An error message that may quote untrusted input (a parse error's actual
+ * value), bounded: every quoted value longer than 120 characters becomes an
+ * excerpt, and the whole message is at most `max` characters (default 1,000).
+ * A 20 MB value is never echoed back in full.
+ *
+ * @example
+ * import { Input } from "@entre-pairs/core"
+ * const message = `Expected a date, actual "${"x".repeat(20_000)}"`
+ * console.assert(Input.boundMessage(message).length < 200)
+ * @since 0.2.0
+ */
+export const boundMessage: (message: string, max?: number) => string = internal.boundMessage
