@@ -27,7 +27,7 @@
  * @internal
  */
 import type { Highs } from "highs"
-import type { Lottery } from "./lottery.js"
+import { type Lottery, portfolio } from "./lottery.js"
 import { countsOf, meets, NDIM, NO_MAX, NPROFILE, type Problem, scoreOfCounts, type Thresholds } from "./problem.js"
 
 /** HiGHS as loaded by `import("highs")` (its default export, called). */
@@ -477,25 +477,7 @@ export const exactLottery = (highs: Highs, p: Problem, o: ExactOptions): ExactLo
       if (o.leximin && !leximinDone) proven = false
     }
     const primal = lastGood ?? new Float64Array(columns.length + 1)
-    const panels: Array<{ x: Int32Array; p: number }> = []
-    let total = 0
-    for (let g = 0; g < columns.length; g++) {
-      const v = R > 0 ? primal[g + 1]! : g === 0 ? 1 : 0
-      if (v > 1e-12) {
-        panels.push({ x: columns[g]!, p: v })
-        total += v
-      }
-    }
-    if (panels.length === 0) {
-      panels.push({ x: o.first, p: 1 })
-      total = 1
-    }
-    for (const pn of panels) pn.p /= total
-    const typeProb = new Float64Array(T)
-    for (const pn of panels) for (let t = 0; t < T; t++) if (pn.x[t]! > 0) typeProb[t]! += (pn.p * pn.x[t]!) / p.typeAvail[t]!
-    let minRatio = Infinity
-    for (const t of rows) minRatio = Math.min(minRatio, typeProb[t]! / o.weights[t]!)
-    if (!Number.isFinite(minRatio)) minRatio = 0
+    const { panels, typeProb, minRatio } = portfolio(p, columns, (g) => (R > 0 ? primal[g + 1]! : g === 0 ? 1 : 0), o.first, rows, o.weights)
     if (!Number.isFinite(upperBound)) {
       let wn = 0
       for (const t of rows) wn += o.weights[t]! * p.typeAvail[t]!

@@ -146,6 +146,44 @@ const scan = (
   return { x: best, value: best ? bestValue : top, work: groups.length, complete: true }
 }
 
+/**
+ * The published portfolio of a solved master LP: the columns with a
+ * probability above 10⁻¹² (normalised to sum to 1; the first admissible group
+ * alone when none), each type's selection probability, and the smallest
+ * weighted probability over `rows`. Shared by the in-house and the exact
+ * (HiGHS) lottery.
+ */
+export const portfolio = (
+  p: Problem,
+  columns: ReadonlyArray<Int32Array>,
+  probabilityOf: (column: number) => number,
+  first: Int32Array,
+  rows: ReadonlyArray<number>,
+  weights: Float64Array
+): { readonly panels: Array<{ x: Int32Array; p: number }>; readonly typeProb: Float64Array; readonly minRatio: number } => {
+  const T = p.typeAvail.length
+  const panels: Array<{ x: Int32Array; p: number }> = []
+  let total = 0
+  for (let g = 0; g < columns.length; g++) {
+    const v = probabilityOf(g)
+    if (v > 1e-12) {
+      panels.push({ x: columns[g]!, p: v })
+      total += v
+    }
+  }
+  if (panels.length === 0) {
+    panels.push({ x: first, p: 1 })
+    total = 1
+  }
+  for (const pn of panels) pn.p /= total
+  const typeProb = new Float64Array(T)
+  for (const pn of panels) for (let t = 0; t < T; t++) if (pn.x[t]! > 0) typeProb[t]! += (pn.p * pn.x[t]!) / p.typeAvail[t]!
+  let minRatio = Infinity
+  for (const t of rows) minRatio = Math.min(minRatio, typeProb[t]! / weights[t]!)
+  if (!Number.isFinite(minRatio)) minRatio = 0
+  return { panels, typeProb, minRatio }
+}
+
 export const lottery = (p: Problem, o: LotteryOptions): Lottery => {
   const T = p.nTypes
   const columns: Array<Int32Array> = [o.first]
@@ -418,25 +456,7 @@ export const lottery = (p: Problem, o: LotteryOptions): Lottery => {
     }
   }
 
-  const panels: Array<{ x: Int32Array; p: number }> = []
-  let total = 0
-  for (let g = 0; g < columns.length; g++) {
-    const v = colProb[g] ?? 0
-    if (v > 1e-12) {
-      panels.push({ x: columns[g]!, p: v })
-      total += v
-    }
-  }
-  if (panels.length === 0) {
-    panels.push({ x: o.first, p: 1 })
-    total = 1
-  }
-  for (const pn of panels) pn.p /= total
-  const typeProb = new Float64Array(T)
-  for (const pn of panels) for (let t = 0; t < T; t++) if (pn.x[t]! > 0) typeProb[t]! += (pn.p * pn.x[t]!) / p.typeAvail[t]!
-  let minRatio = Infinity
-  for (const t of rows) minRatio = Math.min(minRatio, typeProb[t]! / o.weights[t]!)
-  if (!Number.isFinite(minRatio)) minRatio = 0
+  const { panels, typeProb, minRatio } = portfolio(p, columns, (g) => colProb[g] ?? 0, o.first, rows, o.weights)
   if (proven) upperBound = minRatio
   else if (!Number.isFinite(upperBound) && rows.length > 0) {
     // No complete pricing: the trivial bound, seats shared evenly by weight.
