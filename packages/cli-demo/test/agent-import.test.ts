@@ -37,6 +37,17 @@ describe("AgentImport", () => {
     })
   })
 
+  it("reads the agent's own job title (printed on the attestation) from CSV and JSON", () => {
+    expect(AgentImport.fieldOf("Intitulé de poste")).toBe("jobTitle")
+    const csv = AgentImport.parseAgents(utf8("Nom;Prénom;Métier;Service;Poste\nLefèvre;Élodie;IT;u1;Inspectrice du travail\n"), "a.csv")
+    expect(Either.getOrThrow(csv).agents[0]!.agent.jobTitle).toBe("Inspectrice du travail")
+    const json = AgentImport.parseAgents(
+      utf8(JSON.stringify([{ id: "agt-1", firstName: "Élodie", lastName: "Lefèvre", occupation: "it", unit: "u1", jobTitle: "Inspectrice du travail" }])),
+      "a.json"
+    )
+    expect(Either.getOrThrow(json).agents[0]!.agent.jobTitle).toBe("Inspectrice du travail")
+  })
+
   it("reports every fault with line and column, quoted multi-line cells counted", () => {
     const parsed = AgentImport.parseAgents(
       utf8('Nom;Prénom;Métier;Service;Tranche d\'âge\n"Du\nPont";Jean;IT;U1;trente\nMartin;;IT;U1;30-39\n'),

@@ -86,6 +86,7 @@ export type Field =
   | "contributesTo"
   | "unit"
   | "functionHeld"
+  | "jobTitle"
   | "status"
   | "ageBand"
   | "seniorityBand"
@@ -102,6 +103,7 @@ const headerAliases: Record<Field, ReadonlyArray<string>> = {
   contributesTo: ["concourta", "concourt", "contributesto", "metiersconcourus"],
   unit: ["service", "unite", "unitedetravail", "unit", "structure", "affectation"],
   functionHeld: ["fonction", "functionheld", "function", "fonctionoccupee"],
+  jobTitle: ["intituledeposte", "intituledefonction", "intitule", "poste", "jobtitle"],
   status: ["statut", "status"],
   ageBand: ["tranchedage", "agetranche", "ageband", "age"],
   seniorityBand: ["anciennete", "tranchedanciennete", "seniority", "seniorityband"],
