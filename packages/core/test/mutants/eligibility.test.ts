@@ -5,29 +5,13 @@
  */
 import { describe } from "@effect/vitest"
 import { mutate } from "../fixtures.js"
-import { cases } from "./harness.js"
+import { cases, early } from "./harness.js"
 
 const agentOf = (s: any, id: string) => s.agents.find((a: any) => a.id === id)
 const invitationOf = (s: any, id: string) => s.invitations.find((i: any) => i.agentId === id)
 const uninvite = (s: any, id: string) => (s.invitations = s.invitations.filter((i: any) => i.agentId !== id))
 /** agt-011 (unit ut33-uc3-s2) volunteered on 18 February 2026 at noon: volunteers[10]. */
 const V11 = "2026-02-18T12:00:00.000Z"
-const early = (s: any, state: string) => {
-  s.state = state
-  s.members = []
-  s.volunteers = []
-  delete s.liaison
-  delete s.charter
-  s.delegations = []
-  s.sessions = []
-  s.questions = []
-  s.trainingNeeds = []
-  for (const k of ["conclusions", "restitution", "directionResponse", "review", "closedAt"]) delete s[k]
-  s.actions = []
-  s.testimonials = []
-  s.communications = s.communications.filter((c: any) => c.about === "approach")
-  return s
-}
 
 describe("ELI-01", () => {
   const refused = {

@@ -56,3 +56,21 @@ export const cases = (rule: Violation.RuleId, list: ReadonlyArray<Case>) => {
     it(c.title, () => check(rule, c))
   }
 }
+
+/** The example taken back to an early state (nothing after the invitations). */
+export const early = (s: any, state: string) => {
+  s.state = state
+  s.members = []
+  s.volunteers = []
+  delete s.liaison
+  delete s.charter
+  s.delegations = []
+  s.sessions = []
+  s.questions = []
+  s.trainingNeeds = []
+  for (const k of ["conclusions", "restitution", "directionResponse", "review", "closedAt"]) delete s[k]
+  s.actions = []
+  s.testimonials = []
+  s.communications = s.communications.filter((c: any) => c.about === "approach")
+  return s
+}

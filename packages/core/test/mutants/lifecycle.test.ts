@@ -6,25 +6,8 @@
  */
 import { describe } from "@effect/vitest"
 import { mutate } from "../fixtures.js"
-import { cases } from "./harness.js"
+import { cases, early } from "./harness.js"
 
-/** The example taken back to an early state (nothing after the invitations). */
-const early = (s: any, state: string) => {
-  s.state = state
-  s.members = []
-  s.volunteers = []
-  delete s.liaison
-  delete s.charter
-  s.delegations = []
-  s.sessions = []
-  s.questions = []
-  s.trainingNeeds = []
-  for (const k of ["conclusions", "restitution", "directionResponse", "review", "closedAt"]) delete s[k]
-  s.actions = []
-  s.testimonials = []
-  s.communications = s.communications.filter((c: any) => c.about === "approach")
-  return s
-}
 /** Framed, not yet accepted, nothing sent. */
 const framedOnly = (s: any) => {
   early(s, "framed")
