@@ -283,9 +283,13 @@ describe("reliability: hostile input", () => {
       if (r.code === 2) refusedExit2++
       if (![0, 1, 2].includes(r.code ?? -1)) (otherExits++, faults.push(`${what}: exit ${r.code}: ${r.stderr.slice(0, 300)}`))
       if (stackTrace.test(r.stderr + r.stdout) || /Erreur interne|internal error/.test(r.stderr + r.stdout)) (traces++, faults.push(`${what}: ${r.stderr.slice(0, 300)}`))
+      // A JSON answer on stdout is the message when it says why: a refused
+      // command ({ ok: false, ... }) or a `check` report whose violations made
+      // it exit 1 ({ violations: [...] }, at least one).
       const jsonRefusal = (() => {
         try {
-          return (JSON.parse(r.stdout) as { ok?: unknown }).ok === false
+          const answer = JSON.parse(r.stdout) as { ok?: unknown; violations?: unknown }
+          return answer.ok === false || (Array.isArray(answer.violations) && answer.violations.length > 0)
         } catch {
           return false
         }
