@@ -1,8 +1,9 @@
 import { execFileSync } from "node:child_process"
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { describe, expect, it } from "vitest"
+import { describe, expect, it, vi } from "vitest"
 import { Document, Layout, Pdf } from "../src/index.js"
 import { conclusionsView, minutesView } from "./fixtures.js"
 import { hasTool, pdfPages, pdfText, requireTool } from "./helpers.js"
@@ -110,6 +111,24 @@ describe.runIf(requireTool("pdfinfo", "PDF structure checks"))("PDF: tagged, acc
     await new Promise((r) => setTimeout(r, 1100))
     const b = await Pdf.render(Layout.conclusions(conclusionsView), { serviceName: "DREETS Bretagne" })
     expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true)
+  })
+
+  it("shares shaped words across documents per font only: a document in another font gets its own glyphs", async () => {
+    // Words no other test renders: this test shapes them first.
+    const words = Document.make({ title: "Quiproquo", lang: "fr" }, [Document.paragraph("Zéphyrin wagonnet kyrielle jusqu’au quinquennat xylophone")])
+    const ttf = (name: string) => new Uint8Array(readFileSync(createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`)))
+    const serif = { normal: ttf("DejaVuSerif"), bold: ttf("DejaVuSerif-Bold"), italics: ttf("DejaVuSerif-Italic"), bolditalics: ttf("DejaVuSerif-BoldItalic") }
+    // The words shaped in DejaVu Sans first…
+    const sans = await Pdf.render(words)
+    // …must not leak into a document set in DejaVu Serif: the reference is a
+    // fresh copy of the module, whose caches are empty.
+    vi.resetModules()
+    const fresh = (await import("../src/index.js")).Pdf
+    const reference = await fresh.render(words, { fonts: serif })
+    const shared = await Pdf.render(words, { fonts: serif })
+    expect(Buffer.from(shared).equals(Buffer.from(reference))).toBe(true)
+    expect(Buffer.from(sans).equals(Buffer.from(shared))).toBe(false)
+    expect(pdfText(shared).replace(/\s+/g, " ")).toContain("Zéphyrin wagonnet kyrielle jusqu’au quinquennat xylophone")
   })
 
   it("keeps the XMP metadata well-formed with « & » and « < » in the title", async () => {

@@ -77,7 +77,7 @@ export type Op =
       readonly baseline: number
       readonly size: number
       readonly color: string
-      readonly frags: ReadonlyArray<{ readonly text: string; readonly face: Face; readonly x: number }>
+      readonly frags: ReadonlyArray<{ readonly text: string; readonly face: Face; readonly x: number; readonly width: number }>
     }
   | { readonly kind: "rect"; readonly owner: Owner; readonly x: number; readonly y: number; readonly w: number; readonly h: number; readonly fill: string }
   | {
@@ -282,7 +282,7 @@ const blockSlices = (ctx: Ctx, parent: Node, b: Block): Array<Slice> => {
           width: CONTENT_WIDTH - indent,
           marginTop: i === 0 ? 0 : 2,
           before: (first, _h, baseline) =>
-            first ? [{ kind: "text", owner: lbl, x: PAGE.side + 2, baseline, size: body.size, color: body.color, frags: [{ text: label, face: "normal", x: 0 }] }] : []
+            first ? [{ kind: "text", owner: lbl, x: PAGE.side + 2, baseline, size: body.size, color: body.color, frags: [{ text: label, face: "normal", x: 0, width: ctx.m.width(label, "normal", body.size) }] }] : []
         })
       })
     }

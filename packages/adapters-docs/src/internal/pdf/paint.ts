@@ -105,7 +105,9 @@ export const paint = (l: Layout, fonts: Readonly<Record<Face, ParsedFont>>, info
       case "text":
         doc.fontSize(op.size).fillColor(op.color)
         for (const f of op.frags) {
-          doc.font(`F-${f.face}`).text(f.text, op.x + f.x, top + op.baseline, { lineBreak: false, baseline: "alphabetic" })
+          shareLayouts(doc.font(`F-${f.face}`))
+          // The width is the layout's own (the same fontkit advances): pdfkit need not measure the line again.
+          doc.text(f.text, op.x + f.x, top + op.baseline, { lineBreak: false, baseline: "alphabetic", textWidth: f.width } as never)
         }
         return
       case "rect":
@@ -158,7 +160,36 @@ export const paint = (l: Layout, fonts: Readonly<Record<Face, ParsedFont>>, info
   })
   root.end()
   doc.end()
+  boundLayouts(fonts)
   return done
+}
+
+/**
+ * pdfkit shapes every word with fontkit again in each document: its cache of
+ * shaped words belongs to the document's font object. Shaping is most of the
+ * cost of drawing text, and a service renders many documents with the same
+ * fonts, so one cache per parsed font is shared by every document (a shaped
+ * word depends only on the font; pdfkit scales it by the font's own
+ * units-per-em). Bounded: dropped when it grows past 20 000 words.
+ */
+const sharedLayouts = new WeakMap<ParsedFont, Record<string, unknown>>()
+
+const shareLayouts = (doc: Doc): void => {
+  const embedded = (doc as unknown as { _font?: { font?: ParsedFont; layoutCache?: Record<string, unknown> } })._font
+  if (embedded?.font === undefined || embedded.layoutCache === undefined) return
+  let cache = sharedLayouts.get(embedded.font)
+  if (cache === undefined) {
+    cache = embedded.layoutCache
+    sharedLayouts.set(embedded.font, cache)
+  }
+  embedded.layoutCache = cache
+}
+
+const boundLayouts = (fonts: Readonly<Record<Face, ParsedFont>>): void => {
+  for (const face of FACES) {
+    const cache = sharedLayouts.get(fonts[face])
+    if (cache !== undefined && Object.keys(cache).length > 20_000) sharedLayouts.delete(fonts[face])
+  }
 }
 
 /**

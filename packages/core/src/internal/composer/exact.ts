@@ -353,18 +353,41 @@ export const exactLottery = (highs: Highs, p: Problem, o: ExactOptions): ExactLo
     lp.addRow(1, 1, { indices: [], values: [] })
     for (let i = 0; i < R; i++) lp.changeCoefficient(i, 0, -need[i]!)
     lp.changeObjectiveSense(highs.constants.objectiveSense.maximize)
+    // Columns wait in a batch and enter the LP in one call before each solve
+    // (one crossing into WebAssembly per batch instead of one per column).
+    let pendingStarts: Array<number> = [0]
+    let pendingIndices: Array<number> = []
+    let pendingValues: Array<number> = []
     const addColumn = (x: Int32Array) => {
-      const indices: Array<number> = []
-      const values: Array<number> = []
       for (let t = 0; t < T; t++) {
         if (x[t]! > 0 && rowOf[t]! >= 0) {
-          indices.push(rowOf[t]!)
-          values.push(x[t]!)
+          pendingIndices.push(rowOf[t]!)
+          pendingValues.push(x[t]!)
         }
       }
-      indices.push(R)
-      values.push(1)
-      lp.addCol(0, 0, highs.infinity, { indices, values })
+      pendingIndices.push(R)
+      pendingValues.push(1)
+      pendingStarts.push(pendingIndices.length)
+    }
+    const flush = () => {
+      const n = pendingStarts.length - 1
+      if (n === 0) return
+      lp.addCols({
+        cost: new Float64Array(n),
+        lower: new Float64Array(n),
+        upper: new Float64Array(n).fill(highs.infinity),
+        matrix: {
+          format: "csc",
+          numRows: R + 1,
+          numCols: n,
+          starts: Int32Array.from(pendingStarts),
+          indices: Int32Array.from(pendingIndices),
+          values: Float64Array.from(pendingValues)
+        }
+      })
+      pendingStarts = [0]
+      pendingIndices = []
+      pendingValues = []
     }
     for (const x of columns) addColumn(x)
 
@@ -380,6 +403,7 @@ export const exactLottery = (highs: Highs, p: Problem, o: ExactOptions): ExactLo
     // One round: column generation to the LP optimum with the current fixed levels.
     const solveRound = (): { z: number; duals: Float64Array; ok: boolean; bound: number } => {
       for (;;) {
+        flush()
         lp.run()
         if (lp.getModelStatus() !== OPTIMAL) return { z: 0, duals: new Float64Array(R + 1), ok: false, bound: Infinity }
         const sol = lp.getSolution()
