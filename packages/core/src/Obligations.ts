@@ -21,6 +21,7 @@ import type { ExchangeSnapshot } from "./Exchange.js"
 import { Instant } from "./Instant.js"
 import { type PolicyConfig, type PolicyOverrides, inForce } from "./Policy.js"
 import { Path, Text } from "./Violation.js"
+import { cite, seance, sessionEn } from "./internal/labels.js"
 import { dueDate } from "./internal/workingDays.js"
 
 /**
@@ -97,8 +98,8 @@ const collect = (snapshot: ExchangeSnapshot, now: number, config: PolicyConfig):
     add(
       "RES-02",
       {
-        fr: `Transmettre le compte rendu de la séance ${s.id} aux supérieurs hiérarchiques des membres.`,
-        en: `Send the minutes of session ${s.id} to the members' line managers.`
+        fr: `Transmettre le compte rendu de la ${seance(snapshot, s)} aux supérieurs hiérarchiques des membres.`,
+        en: `Send the minutes of the ${sessionEn(snapshot, s)} to the members' line managers.`
       },
       liaison,
       due,
@@ -116,8 +117,8 @@ const collect = (snapshot: ExchangeSnapshot, now: number, config: PolicyConfig):
     add(
       "RES-03",
       {
-        fr: `Transmettre à la hiérarchie, avec le compte rendu de la séance ${session.id}, le besoin de formation ${n.id}.`,
-        en: `Send training need ${n.id} to management with the minutes of session ${session.id}.`
+        fr: `Transmettre à la hiérarchie, avec le compte rendu de la ${seance(snapshot, session)}, le besoin de formation « ${cite(n.description)} ».`,
+        en: `Send the training need "${cite(n.description)}" to management with the minutes of the ${sessionEn(snapshot, session)}.`
       },
       liaison,
       Math.max(base, plusDays(recorded, 0)),
@@ -177,7 +178,7 @@ const collect = (snapshot: ExchangeSnapshot, now: number, config: PolicyConfig):
     if (a.status === "done" || a.status === "dropped" || a.decidedAt.epochMillis > now) return
     add(
       "RES-08",
-      { fr: `Mener l'action ${a.id} : ${a.title}.`, en: `Carry out action ${a.id}: ${a.title}.` },
+      { fr: `Mener l'action : ${a.title}.`, en: `Carry out the action: ${a.title}.` },
       { role: "actionOwner", label: a.owner },
       plusDays(a.dueDate.epochMillis, 0),
       a.decidedAt.epochMillis,

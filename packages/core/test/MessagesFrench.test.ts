@@ -44,6 +44,16 @@ const rawValues = [
   // command tags
   "Compose", "Frame", "Approve", "Invite", "Volunteer", "AdoptCharter", "ScheduleSession", "HoldSession", "SendMinutes", "Restitute"
 ]
+/**
+ * An identifier (`${s.id}`, `${g.agentId}`, `${p.presenter}`, `${id}`): French
+ * text names sessions by rank and date, people by name, questions and variants
+ * by their text (internal/labels.ts). Outside the rules, an identifier may be
+ * quoted (« … ») where the snapshot has no name for it: the session or agent a
+ * command names does not exist, or the identifier itself is the subject.
+ */
+const idInsert = /(^|\.)(id|[a-z]+Id|presenter|participant)$/
+/** An identifier written into French text (« la séance ses-2 », « l'invité agt-002 »). */
+const idLiteral = /(^|[^\p{L}\d-])(ses|agt|var|pres|tem|q|v)-[\p{L}\d-]*\d/u
 /** Fields whose value is an enumeration: inserted raw (`${x.state}`), it would print a code value. */
 const enumField = /\.(state|status|kind|profile|outcome|role|purpose|mode|audience|output|origin|nature|subject|channel)$/
 
@@ -69,13 +79,15 @@ const scan = (file: string, text: string): Array<Hit> => {
   for (const node of french) {
     const where = `${file}:${src.getLineAndCharacterOfPosition(node.getStart(src)).line + 1}`
     const pieces: Array<string> = []
-    const inserted: Array<ts.Expression> = []
+    const inserted: Array<{ readonly e: ts.Expression; readonly quoted: boolean }> = []
     const walk = (x: ts.Node) => {
       if (ts.isStringLiteral(x) || ts.isNoSubstitutionTemplateLiteral(x)) pieces.push(x.text)
       else if (ts.isTemplateExpression(x)) {
         pieces.push(x.head.text)
+        let before = x.head.text
         for (const span of x.templateSpans) {
-          inserted.push(span.expression)
+          inserted.push({ e: span.expression, quoted: before.endsWith("« ") && span.literal.text.startsWith(" »") })
+          before = span.literal.text
           walk(span.expression)
           pieces.push(span.literal.text)
         }
@@ -93,9 +105,13 @@ const scan = (file: string, text: string): Array<Hit> => {
       for (const value of rawValues) if (new RegExp(`(^|[^\\p{L}-])${value}($|[^\\p{L}-])`, "u").test(p)) hits.push({ where, what: `raw value « ${value} »` })
       if (/\d\.\d/.test(p)) hits.push({ where, what: `English number in « ${p.slice(0, 60)} »` })
       if (/(\d|\d )%/.test(p)) hits.push({ where, what: `percent without a narrow no-break space in « ${p.slice(0, 60)} »` })
+      const id = p.match(idLiteral)
+      if (id !== null) hits.push({ where, what: `identifier in French text: « ${id[0].trim()} »` })
     }
-    for (const e of inserted) {
+    for (const { e, quoted } of inserted) {
       const t = e.getText(src)
+      // The CLI prints the exchange's ID as the handle its commands take (« entre-pairs show <id> »).
+      if (idInsert.test(t) && !file.startsWith("cli-demo/") && (!quoted || /\/rules\//.test(file))) hits.push({ where, what: `identifier inserted: \${${t}}` })
       if (enumField.test(t)) hits.push({ where, what: `raw enum value inserted: \${${t}}` })
       if (/\.toFixed\(|\.toString\(\)$/.test(t) && !/replace\("\.", ","\)/.test(t)) hits.push({ where, what: `number formatted the English way: \${${t}}` })
     }
@@ -109,7 +125,10 @@ describe("French messages", () => {
       `const a = { fr: "Les objectives du cadrage manquent.", en: "x" }`,
       `const b = blocking("SIZ-02", [], \`Séance au stade \${s.state} : \${ratio.toFixed(2)}\`, "x")`,
       `const c = advisory("CHA-02", [], "Coefficient de 0.68, soit 79 % du temps (noteTaking).", "x")`,
-      `const d = title("L'échange est closed.", "x")`
+      `const d = title("L'échange est closed.", "x")`,
+      `const f = advisory("ELI-06", [], \`Le motif de la présence de l'invité \${g.agentId} à la séance \${s.id} n'est pas consigné.\`, "x")`,
+      `const g = { fr: \`La variante « \${v.id} » n'a pas été arbitrée (exposé \${p.presenter}, \${id}).\`, en: "x" }`,
+      `const h = { fr: "La séance ses-2 et l'invité agt-002 : variante var-3.", en: "x" }`
     ].join("\n")
     const whats = scan("fixture.ts", bad).map((h) => h.what)
     assert.includeMembers(whats, [
@@ -120,8 +139,16 @@ describe("French messages", () => {
       "raw value « noteTaking »",
       "English number in « Coefficient de 0.68, soit 79 % du temps (noteTaking). »",
       "percent without a narrow no-break space in « Coefficient de 0.68, soit 79 % du temps (noteTaking). »",
-      "raw value « closed »"
+      "raw value « closed »",
+      "identifier inserted: ${g.agentId}",
+      "identifier inserted: ${s.id}",
+      "identifier inserted: ${p.presenter}",
+      "identifier inserted: ${id}",
+      "identifier in French text: « ses-2 »"
     ])
+    // A quoted identifier is one a command named and the snapshot has no name for (outside the rules only).
+    assert.notInclude(whats, "identifier inserted: ${v.id}")
+    assert.include(scan("core/src/internal/rules/x.ts", `const i = { fr: \`La variante « \${v.id} » manque.\`, en: "x" }`).map((h) => h.what), "identifier inserted: ${v.id}")
     assert.deepStrictEqual(scan("good.ts", `const e = { fr: "Coefficient de 0,68, soit 79\u202f% du temps.", en: "0.68, 79%" }`), [])
   })
 

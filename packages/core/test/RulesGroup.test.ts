@@ -157,7 +157,7 @@ describe("CHA — group rules", () => {
     // French numbers: a decimal comma and a no-break space before « % ».
     assert.strictEqual(
       v[0]!.message.fr,
-      "Temps de parole inégaux à la séance ses-2 : coefficient de Gini de 0,68 (seuil : 0,35) ; la personne qui a le plus parlé a occupé 79\u00a0% du temps de parole."
+      "Temps de parole inégaux à la 2e séance (18 mai 2026) : coefficient de Gini de 0,68 (seuil : 0,35) ; la personne qui a le plus parlé a occupé 79\u00a0% du temps de parole."
     )
   })
   it("CHA-02 follows the local threshold", () => {

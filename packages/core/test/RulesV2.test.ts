@@ -262,7 +262,7 @@ describe("version 2 — eligibility", () => {
     })
     const v = of(json, "ELI-07", at("2026-02-10T00:00:00Z"))
     assert.deepStrictEqual(kinds(v), [["advisory", ["invitations"]]])
-    assert.match(v[0]!.message.fr, /^2 agents du périmètre n'ont reçu aucune invitation : agt-013 et agt-014\./)
+    assert.match(v[0]!.message.fr, /^2 agents du périmètre n'ont reçu aucune invitation : Mme Pauline Girard et M. Olivier Petit\./)
   })
   it("ELI-07 counts a collective invitation, is silenced by an exclusion with a reason, and stops at composition", () => {
     const collective = mutate((s) => {
@@ -394,7 +394,7 @@ describe("version 2 — sessions", () => {
     const json = mutate((s) => (s.sessions[1].presentations[1].presenter = "agt-f01"))
     const v = of(json, "SES-08")
     assert.deepStrictEqual(kinds(v), [["blocking", ["sessions", 1, "presentations", 1, "presenter"]]])
-    assert.match(v[0]!.message.fr, /animateur : à tour de rôle, c'est un membre du groupe qui présente le cas/)
+    assert.match(v[0]!.message.fr, /qui anime le groupe : à tour de rôle, c'est un membre du groupe qui présente le cas/)
   })
   it("SES-09 advises less than 45 minutes for choosing the questions before the first case", () => {
     const timed = (choice: number) =>

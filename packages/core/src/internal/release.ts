@@ -15,6 +15,7 @@ import type { ExchangeSnapshot } from "../Exchange.js"
 import * as Names from "../Names.js"
 import type { Session } from "../Session.js"
 import { make as makeViolation, type Violation } from "../Violation.js"
+import { ordinalEn, ordinalF, ordinalM, seance, sessionEn } from "./labels.js"
 
 export type Path = ReadonlyArray<string | number>
 
@@ -80,7 +81,15 @@ interface FieldKind<S extends Scope> {
 
 type Table = { readonly [R in Release]: ReadonlyArray<FieldKind<Extract<Scope, { readonly release: R }>>> }
 
-const sessionName = (s: ExchangeSnapshot, si: number) => s.sessions[si]?.id ?? String(si)
+/** « 2e séance (12 mars 2027) » / "2nd session (2027-03-12)" (issue 11: no identifier in a message). */
+const sessionName = (s: ExchangeSnapshot, si: number) => {
+  const x = s.sessions[si]
+  return x === undefined ? `${ordinalF(si + 1)} séance` : seance(s, x)
+}
+const sessionNameEn = (s: ExchangeSnapshot, si: number) => {
+  const x = s.sessions[si]
+  return x === undefined ? `${ordinalEn(si + 1)} session` : sessionEn(s, x)
+}
 
 const field = (kind: string, path: Path, text: string | undefined, fr: string, en: string): ReadonlyArray<Field> =>
   text === undefined || text.length === 0 ? [] : [{ kind, path, text, where: { fr, en } }]
@@ -109,11 +118,11 @@ const questionTitles = (s: ExchangeSnapshot, indices: ReadonlyArray<number>) =>
 const sessionAgenda = {
   items: (s: ExchangeSnapshot, si: number) =>
     (s.sessions[si]?.agenda?.items ?? []).flatMap((it, i) =>
-      field("agenda.item.title", ["sessions", si, "agenda", "items", i, "title"], it.title, `Un point de l'ordre du jour de la séance ${sessionName(s, si)}`, `An agenda item of session ${sessionName(s, si)}`)
+      field("agenda.item.title", ["sessions", si, "agenda", "items", i, "title"], it.title, `Un point de l'ordre du jour de la ${sessionName(s, si)}`, `An agenda item of the ${sessionNameEn(s, si)}`)
     ),
   guests: (s: ExchangeSnapshot, si: number) =>
     (s.sessions[si]?.guests ?? []).flatMap((g, i) =>
-      field("guest.reason", ["sessions", si, "guests", i, "reason"], g.reason, `Le motif d'invitation de la séance ${sessionName(s, si)}`, `The reason for a guest of session ${sessionName(s, si)}`)
+      field("guest.reason", ["sessions", si, "guests", i, "reason"], g.reason, `Le motif d'invitation de la ${sessionName(s, si)}`, `The reason for a guest of the ${sessionNameEn(s, si)}`)
     )
 }
 
@@ -122,10 +131,10 @@ const variantFields = (s: ExchangeSnapshot, si: number, vi: number, fr: string, 
   if (v === undefined) return []
   const base = ["sessions", si, "variants", vi] as const
   return [
-    ...field("variant.description", [...base, "description"], v.description, `${fr} ${v.id}`, `${en} ${v.id}`),
+    ...field("variant.description", [...base, "description"], v.description, `${fr} (${ordinalF(vi + 1)} variante de la ${sessionName(s, si)})`, `${en} (${ordinalEn(vi + 1)} variant of the ${sessionNameEn(s, si)})`),
     ...(v.arbitration?.outcome === "conditional"
       ? v.arbitration.conditions.flatMap((c, k) =>
-          field("variant.condition", [...base, "arbitration", "conditions", k], c, `Une condition de la variante ${v.id}`, `A condition of variant ${v.id}`)
+          field("variant.condition", [...base, "arbitration", "conditions", k], c, `Une condition de la ${ordinalF(vi + 1)} variante de la ${sessionName(s, si)}`, `A condition of the ${ordinalEn(vi + 1)} variant of the ${sessionNameEn(s, si)}`)
         )
       : [])
   ]
@@ -153,8 +162,8 @@ export const table: Table = {
       kind: "minutes.summary",
       collect: (s, { session, version }) => {
         const m = s.sessions[session]?.minutes[version]
-        const name = `Le compte rendu de la séance ${sessionName(s, session)} (version ${m?.version})`
-        return field("minutes.summary", ["sessions", session, "minutes", version, "summary"], m?.summary, name, `The minutes of session ${sessionName(s, session)} (version ${m?.version})`)
+        const name = `Le compte rendu de la ${sessionName(s, session)} (version ${m?.version})`
+        return field("minutes.summary", ["sessions", session, "minutes", version, "summary"], m?.summary, name, `The minutes of the ${sessionNameEn(s, session)} (version ${m?.version})`)
       }
     },
     {
@@ -165,8 +174,8 @@ export const table: Table = {
           "minutes.correction",
           ["sessions", session, "minutes", version, "correction"],
           m?.correction,
-          `Le motif de correction du compte rendu de la séance ${sessionName(s, session)} (version ${m?.version})`,
-          `The correction note of the minutes of session ${sessionName(s, session)} (version ${m?.version})`
+          `Le motif de correction du compte rendu de la ${sessionName(s, session)} (version ${m?.version})`,
+          `The correction note of the minutes of the ${sessionNameEn(s, session)} (version ${m?.version})`
         )
       }
     },
@@ -183,14 +192,14 @@ export const table: Table = {
       kind: `presentation.${k}`,
       collect: (s: ExchangeSnapshot, { session }: { session: number }) =>
         (s.sessions[session]?.presentations ?? []).flatMap((p, i) =>
-          field(`presentation.${k}`, ["sessions", session, "presentations", i, k], p[k], `L'exposé ${p.id} (séance ${sessionName(s, session)})`, `Case presentation ${p.id} (session ${sessionName(s, session)})`)
+          field(`presentation.${k}`, ["sessions", session, "presentations", i, k], p[k], `Le ${ordinalM(i + 1)} exposé de la ${sessionName(s, session)}`, `The ${ordinalEn(i + 1)} case presentation of the ${sessionNameEn(s, session)}`)
         )
     })),
     {
       kind: "presentation.trace.description",
       collect: (s, { session }) =>
         (s.sessions[session]?.presentations ?? []).flatMap((p, i) =>
-          field("presentation.trace.description", ["sessions", session, "presentations", i, "trace", "description"], p.trace?.description, `La trace d'activité de l'exposé ${p.id}`, `The activity trace of case presentation ${p.id}`)
+          field("presentation.trace.description", ["sessions", session, "presentations", i, "trace", "description"], p.trace?.description, `La trace d'activité du ${ordinalM(i + 1)} exposé de la ${sessionName(s, session)}`, `The activity trace of the ${ordinalEn(i + 1)} case presentation of the ${sessionNameEn(s, session)}`)
         )
     },
     {
@@ -198,7 +207,7 @@ export const table: Table = {
       collect: (s, { session }) =>
         (s.sessions[session]?.presentations ?? []).flatMap((p, i) =>
           p.discussion.questions.flatMap((q, j) =>
-            field("presentation.discussion.question", ["sessions", session, "presentations", i, "discussion", "questions", j], q, `Une question de la discussion de l'exposé ${p.id}`, `A question of the discussion of case presentation ${p.id}`)
+            field("presentation.discussion.question", ["sessions", session, "presentations", i, "discussion", "questions", j], q, `Une question de la discussion du ${ordinalM(i + 1)} exposé de la ${sessionName(s, session)}`, `A question of the discussion of the ${ordinalEn(i + 1)} case presentation of the ${sessionNameEn(s, session)}`)
           )
         )
     },
@@ -211,8 +220,8 @@ export const table: Table = {
               "presentation.discussion.comparablePractice",
               ["sessions", session, "presentations", i, "discussion", "comparablePractices", j],
               q,
-              `Une pratique comparable de la discussion de l'exposé ${p.id}`,
-              `A comparable practice of the discussion of case presentation ${p.id}`
+              `Une pratique comparable de la discussion du ${ordinalM(i + 1)} exposé de la ${sessionName(s, session)}`,
+              `A comparable practice of the discussion of the ${ordinalEn(i + 1)} case presentation of the ${sessionNameEn(s, session)}`
             )
           )
         )
@@ -227,7 +236,7 @@ export const table: Table = {
       collect: (s, { session }) => {
         const id = s.sessions[session]?.id
         return s.trainingNeeds.flatMap((n, i) =>
-          n.sessionId === id ? field("trainingNeed.description", ["trainingNeeds", i, "description"], n.description, `Le besoin de formation ${n.id}`, `Training need ${n.id}`) : []
+          n.sessionId === id ? field("trainingNeed.description", ["trainingNeeds", i, "description"], n.description, `Un besoin de formation consigné à la ${sessionName(s, session)}`, `A training need recorded at the ${sessionNameEn(s, session)}`) : []
         )
       }
     }
@@ -260,7 +269,7 @@ export const table: Table = {
       collect: (s) =>
         s.testimonials.flatMap((t, i) =>
           t.publishedAt !== undefined && t.consentAt !== undefined
-            ? field("testimonial.text", ["testimonials", i, "text"], t.text, `Le témoignage ${t.id} repris dans le bilan`, `Testimonial ${t.id} quoted in the review`)
+            ? field("testimonial.text", ["testimonials", i, "text"], t.text, `Le ${ordinalM(i + 1)} témoignage repris dans le bilan`, `The ${ordinalEn(i + 1)} testimonial quoted in the review`)
             : []
         )
     }

@@ -18,8 +18,8 @@ describe("ARB-01", () => {
         {
           kind: "blocking",
           path: ["sessions", 2, "variants", 1, "arbitration"],
-          fr: /^La variante var-5 de la séance ses-3 n'a pas été arbitrée par le groupe\.$/,
-          en: "Variant var-5 of session ses-3 has not been arbitrated by the group."
+          fr: /^La variante « Rédiger un rapport d'incident circonstancié le jour même de toute obstruction e… » de la 3e séance \(6 juillet 2026\) n'a pas été arbitrée par le groupe\.$/,
+          en: "Variant \"Rédiger un rapport d'incident circonstancié le jour même de toute obstruction e…\" of the 3rd session (2026-07-06) has not been arbitrated by the group."
         }
       ]
     },
@@ -30,8 +30,8 @@ describe("ARB-01", () => {
         {
           kind: "blocking",
           path: ["sessions", 2, "variants", 0, "arbitration", "conditions"],
-          fr: /^La variante var-4 est jugée « possible à certaines conditions » sans que ces conditions soient énoncées\.$/,
-          en: 'Variant var-4 is arbitrated "possible under conditions" without stating the conditions.'
+          fr: /^La variante « Mener seul un premier contrôle de chantier sur signalement\. » est jugée « possible à certaines conditions » sans que ces conditions soient énoncées\.$/,
+          en: 'Variant "Mener seul un premier contrôle de chantier sur signalement." is arbitrated "possible under conditions" without stating the conditions.'
         }
       ]
     },
@@ -55,8 +55,8 @@ describe("ARB-03", () => {
         {
           kind: "blocking",
           path: ["conclusions", "variantIds", 3],
-          fr: /^Le relevé de conclusions reprend deux fois la variante var-3\.$/,
-          en: "The statement of conclusions lists variant var-3 twice."
+          fr: /^Le relevé de conclusions reprend deux fois la variante « Répondre point par point à chaque courriel comminatoire du conseil d'une entrep… »\.$/,
+          en: "The statement of conclusions lists variant \"Répondre point par point à chaque courriel comminatoire du conseil d'une entrep…\" twice."
         }
       ]
     },
@@ -71,8 +71,8 @@ describe("ARB-03", () => {
         {
           kind: "blocking",
           path: ["conclusions", "variantIds", 1],
-          fr: /^Le relevé de conclusions reprend la variante var-2, qui n'a pas été arbitrée\.$/,
-          en: "The statement of conclusions lists variant var-2, which has not been arbitrated."
+          fr: /^Le relevé de conclusions reprend la variante « Reporter l'annonce des suites à un entretien au bureau\. », qui n'a pas été arbitrée\.$/,
+          en: "The statement of conclusions lists variant \"Reporter l'annonce des suites à un entretien au bureau.\", which has not been arbitrated."
         }
       ]
     }

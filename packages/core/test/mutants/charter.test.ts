@@ -77,8 +77,8 @@ describe("CHA-01", () => {
         {
           kind: "blocking",
           path: ["sessions", 0, "scheduledAt"],
-          fr: /^La séance ses-1 \(16 mars 2026\) précède l'adoption des règles de travail du groupe \(16 mars 2026\)\.$/,
-          en: "Session ses-1 (2026-03-16) precedes the adoption of the group's rules (2026-03-16)."
+          fr: /^La 1re séance \(16 mars 2026\) précède l'adoption des règles de travail du groupe \(16 mars 2026\)\.$/,
+          en: "The 1st session (2026-03-16) precedes the adoption of the group's rules (2026-03-16)."
         }
       ]
     },
@@ -103,8 +103,8 @@ describe("CHA-02", () => {
         {
           kind: "advisory",
           path: ["sessions", 0, "speakingTimes"],
-          fr: /^Temps de parole inégaux à la séance ses-1 : coefficient de Gini de 0,4 \(seuil : 0,35\) ; la personne qui a le plus parlé a occupé 90\s%\sdu temps de parole\.$/,
-          en: "Unequal speaking times in session ses-1: Gini coefficient 0.4 (threshold 0.35); the longest speaker took 90% of the time."
+          fr: /^Temps de parole inégaux à la 1re séance \(16 mars 2026\) : coefficient de Gini de 0,4 \(seuil : 0,35\) ; la personne qui a le plus parlé a occupé 90 % du temps de parole\.$/,
+          en: "Unequal speaking times in the 1st session (2026-03-16): Gini coefficient 0.4 (threshold 0.35); the longest speaker took 90% of the time."
         }
       ]
     },

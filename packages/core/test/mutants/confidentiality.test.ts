@@ -15,8 +15,8 @@ describe("CNF-05", () => {
         {
           kind: "blocking",
           path: ["testimonials", 0, "consentAt"],
-          fr: /^Le témoignage tem-1 a été publié sans le consentement consigné de l'agent\.$/,
-          en: "Testimonial tem-1 was published without the agent's recorded consent."
+          fr: /^Le témoignage n° 1 a été publié sans le consentement consigné de son auteur ou de son autrice\.$/,
+          en: "Testimonial no. 1 was published without its author's recorded consent."
         }
       ]
     },
@@ -27,8 +27,23 @@ describe("CNF-05", () => {
         {
           kind: "blocking",
           path: ["testimonials", 0, "consentAt"],
-          fr: /^Le témoignage tem-1 a été publié \(10 décembre 2026\) avant le consentement de l'agent \(10 décembre 2026\)\.$/,
-          en: "Testimonial tem-1 was published (2026-12-10) before the agent's consent (2026-12-10)."
+          fr: /^Le témoignage n° 1 a été publié \(10 décembre 2026\) avant le consentement de son auteur ou de son autrice \(10 décembre 2026\)\.$/,
+          en: "Testimonial no. 1 was published (2026-12-10) before its author's consent (2026-12-10)."
+        }
+      ]
+    },
+    {
+      title: "CNF-05 names the testimonial by its rank, never by its author or its words (a name next to a statement)",
+      json: mutate((s) => {
+        s.testimonials.unshift({ id: "tem-0", agentId: "agt-003", text: "Un témoignage pas encore publié." })
+        delete s.testimonials[1].consentAt
+      }),
+      expect: [
+        {
+          kind: "blocking",
+          path: ["testimonials", 1, "consentAt"],
+          fr: /^Le témoignage n° 2 a été publié sans le consentement consigné de son auteur ou de son autrice\.$/,
+          en: "Testimonial no. 2 was published without its author's recorded consent."
         }
       ]
     },
@@ -55,10 +70,10 @@ describe("CNF-07", () => {
         {
           kind: "blocking",
           path: ["sessions", 1, "attendees", 11],
-          fr: /^agt-010 assiste à la séance ses-2 sans être membre du groupe, animateur ou invité de la séance : ce qui se dit dans le groupe y reste\.$/,
-          en: "agt-010 attends session ses-2 without being a member, a facilitator or a guest of that session."
+          fr: /^M\. Mathieu Roux assiste à la 2e séance \(18 mai 2026\) sans être membre du groupe, animateur ou invité de la séance : ce qui se dit dans le groupe y reste\.$/,
+          en: "Mathieu Roux attends the 2nd session (2026-05-18) without being a member, a facilitator or a guest of that session."
         },
-        { kind: "blocking", path: ["sessions", 1, "attendees", 12], fr: /^agt-g01 assiste à la séance ses-2 / }
+        { kind: "blocking", path: ["sessions", 1, "attendees", 12], fr: /^Mme Anne Besson assiste à la 2e séance \(18 mai 2026\) sans être membre du groupe, animateur ou invité de la séance : ce qui se dit dans le groupe y reste\.$/ }
       ]
     },
     {

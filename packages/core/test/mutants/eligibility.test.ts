@@ -17,8 +17,8 @@ describe("ELI-01", () => {
   const refused = {
     kind: "blocking" as const,
     path: ["volunteers", 10, "agentId"],
-    fr: /^L'agent agt-011 s'est porté volontaire sans avoir été invité : le volontariat répond à une invitation\.$/,
-    en: "Agent agt-011 volunteered without having been invited: volunteering answers an invitation."
+    fr: /^Mme Lucie Bernard s'est portée volontaire sans avoir été invitée : le volontariat répond à une invitation\.$/,
+    en: "Lucie Bernard volunteered without having been invited: volunteering answers an invitation."
   }
   cases("ELI-01", [
     { title: "ELI-01 refuses a volunteer never invited", json: mutate((s) => uninvite(s, "agt-011")), expect: [refused] },
@@ -68,8 +68,8 @@ describe("ELI-01", () => {
         {
           kind: "blocking",
           path: ["members", 2, "agentId"],
-          fr: /^Le membre agt-003 ne s'est pas porté volontaire : la participation repose sur le volontariat\.$/,
-          en: "Member agt-003 did not volunteer."
+          fr: /^Mme Sophie Lefèvre, membre du groupe, ne s'est pas portée volontaire : la participation repose sur le volontariat\.$/,
+          en: "Sophie Lefèvre, a member of the group, did not volunteer."
         }
       ]
     },
@@ -83,8 +83,8 @@ describe("ELI-01", () => {
         {
           kind: "blocking",
           path: ["members", 2, "joinedAt"],
-          fr: /^Le membre agt-003 a rejoint le groupe \(2 mars 2026\) avant de se porter volontaire \(2 mars 2026\)\.$/,
-          en: "Member agt-003 joined (2026-03-02) before volunteering (2026-03-02)."
+          fr: /^Mme Sophie Lefèvre a rejoint le groupe \(2 mars 2026\) avant de se porter volontaire \(2 mars 2026\)\.$/,
+          en: "Sophie Lefèvre joined the group (2026-03-02) before volunteering (2026-03-02)."
         }
       ]
     }
@@ -100,14 +100,14 @@ describe("ELI-02", () => {
         {
           kind: "blocking",
           path: ["invitations", 11, "agentId"],
-          fr: /^L'agent agt-012 a été invité alors qu'il était affecté hors du périmètre de l'échange \(DDETS 33 — ressources humaines\)\.$/,
-          en: "Agent agt-012 was invited while assigned outside the exchange's perimeter (DDETS 33 — ressources humaines)."
+          fr: /^M\. Yann Kerbrat a été invité alors qu'il était affecté hors du périmètre de l'échange \(DDETS 33 — ressources humaines\)\.$/,
+          en: "Yann Kerbrat was invited while assigned outside the exchange's perimeter (DDETS 33 — ressources humaines)."
         },
         {
           kind: "blocking",
           path: ["volunteers", 11, "agentId"],
-          fr: /^L'agent agt-012 s'est porté volontaire alors qu'il était affecté hors du périmètre de l'échange \(DDETS 33 — ressources humaines\)\.$/,
-          en: "Agent agt-012 volunteered while assigned outside the exchange's perimeter (DDETS 33 — ressources humaines)."
+          fr: /^M\. Yann Kerbrat s'est porté volontaire alors qu'il était affecté hors du périmètre de l'échange \(DDETS 33 — ressources humaines\)\.$/,
+          en: "Yann Kerbrat volunteered while assigned outside the exchange's perimeter (DDETS 33 — ressources humaines)."
         }
       ]
     },
@@ -189,10 +189,10 @@ describe("ELI-03", () => {
         {
           kind: "blocking",
           path: ["members", 2],
-          fr: /^Le membre agt-003 \(Gestionnaire RH\) n'exerce ni ne concourt au métier de l'échange : Inspecteur ou inspectrice du travail et Contrôleur ou contrôleuse du travail\.$/,
-          en: "Member agt-003 (Gestionnaire RH) neither exercises nor contributes to the exchange's occupation: Inspecteur ou inspectrice du travail and Contrôleur ou contrôleuse du travail."
+          fr: /^Mme Sophie Lefèvre, membre du groupe \(Gestionnaire RH\), n'exerce ni ne concourt au métier de l'échange : Inspecteur ou inspectrice du travail et Contrôleur ou contrôleuse du travail\.$/,
+          en: "Sophie Lefèvre, a member of the group (Gestionnaire RH), neither exercises nor contributes to the exchange's occupation: Inspecteur ou inspectrice du travail and Contrôleur ou contrôleuse du travail."
         },
-        { kind: "blocking", path: ["members", 3], fr: /^Le membre agt-004 \(Médecin du travail\) / }
+        { kind: "blocking", path: ["members", 3], fr: /^M\. Thomas Giraud, membre du groupe \(Médecin du travail\), n'exerce ni ne concourt au métier de l'échange : Inspecteur ou inspectrice du travail et Contrôleur ou contrôleuse du travail\.$/ }
       ]
     },
     {
@@ -352,14 +352,14 @@ describe("ELI-06", () => {
         {
           kind: "advisory",
           path: ["sessions", 1, "guests", 0, "agentId"],
-          fr: /^agt-003 est à la fois membre du groupe et invité ponctuel de la séance ses-2 : un invité n'est pas membre\.$/,
-          en: "agt-003 is both a member of the group and an occasional guest of session ses-2."
+          fr: /^Mme Sophie Lefèvre est à la fois membre du groupe et invitée ponctuelle de la 2e séance \(18 mai 2026\) : un invité n'est pas membre\.$/,
+          en: "Sophie Lefèvre is both a member of the group and an occasional guest of the 2nd session (2026-05-18)."
         },
         {
           kind: "advisory",
           path: ["sessions", 2, "guests", 0, "reason"],
-          fr: /^Le motif de la présence de l'invité agt-g01 à la séance ses-3 n'est pas consigné\.$/,
-          en: "Guest agt-g01 of session ses-3 has no recorded reason."
+          fr: /^Le motif de la présence de Mme Anne Besson, invitée à la 3e séance \(6 juillet 2026\), n'est pas consigné\.$/,
+          en: "Anne Besson, a guest of the 3rd session (2026-07-06), has no recorded reason."
         }
       ]
     }
@@ -379,8 +379,8 @@ describe("ELI-07", () => {
         {
           kind: "advisory",
           path: ["invitations"],
-          fr: /^2 agents du périmètre n'ont reçu aucune invitation : .*agt-013.* et .*agt-014.*\. Une invitation collective \(courriel à tout le service, réunion de service\) vaut invitation ; une exclusion motivée \(absence, départ\) lève cet avertissement\.$/,
-          en: /^2 agents of the perimeter have no recorded invitation: .*agt-013.* and .*agt-014.*\. A collective invitation counts; an exclusion with a reason silences this warning\.$/
+          fr: /^2 agents du périmètre n'ont reçu aucune invitation : Mme Pauline Girard et M\. Olivier Petit\. Une invitation collective \(courriel à tout le service, réunion de service\) vaut invitation ; une exclusion motivée \(absence, départ\) lève cet avertissement\.$/,
+          en: /^2 agents of the perimeter have no recorded invitation: Pauline Girard and Olivier Petit\. A collective invitation counts; an exclusion with a reason silences this warning\.$/
         }
       ]
     },

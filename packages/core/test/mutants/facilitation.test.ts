@@ -134,8 +134,8 @@ describe("ANI-04", () => {
         {
           kind: "blocking",
           path: [...F0, "mandate"],
-          fr: /^L'animateur seul agt-f01 n'est pas mandaté par l'administration\.$/,
-          en: "Solo facilitator agt-f01 is not mandated by the administration."
+          fr: /^Mme Catherine Vidal, qui anime seule, n'est pas mandatée par l'administration\.$/,
+          en: "Catherine Vidal, the solo facilitator, is not mandated by the administration."
         }
       ]
     },
@@ -146,20 +146,20 @@ describe("ANI-04", () => {
         {
           kind: "blocking",
           path: [...F0, "mandate", "canFacilitate"],
-          fr: /^Le mandat de l'animateur seul agt-f01 n'atteste pas sa capacité à jouer un rôle de facilitateur\.$/,
-          en: "The mandate of solo facilitator agt-f01 does not attest their capacity to act as a facilitator."
+          fr: /^Le mandat de Mme Catherine Vidal, qui anime seule, n'atteste pas sa capacité à jouer un rôle de facilitateur\.$/,
+          en: "The mandate of Catherine Vidal, the solo facilitator, does not attest their capacity to act as a facilitator."
         },
         {
           kind: "blocking",
           path: [...F0, "mandate", "canStepBack"],
-          fr: /^Le mandat de l'animateur seul agt-f01 n'atteste pas sa capacité à prendre de la distance par rapport à son propre positionnement dans l'organisation\.$/,
-          en: "The mandate of solo facilitator agt-f01 does not attest their capacity to step back from their own position in the organisation."
+          fr: /^Le mandat de Mme Catherine Vidal, qui anime seule, n'atteste pas sa capacité à prendre de la distance par rapport à son propre positionnement dans l'organisation\.$/,
+          en: "The mandate of Catherine Vidal, the solo facilitator, does not attest their capacity to step back from their own position in the organisation."
         },
         {
           kind: "advisory",
           path: [...F0, "profile"],
-          fr: /^L'animateur seul agt-f01 est un profil technique : la note cite en exemple un cadre, un manager ou un expert métier ; ce profil est possible si le mandat en atteste les capacités\.$/,
-          en: "Solo facilitator agt-f01 is a technical profile: the note gives an executive, a manager or an occupation expert as examples; this profile is possible when the mandate attests the capacities."
+          fr: /^Mme Catherine Vidal, qui anime seule, est un profil technique : la note cite en exemple un cadre, un manager ou un expert métier ; ce profil est possible si le mandat en atteste les capacités\.$/,
+          en: "Catherine Vidal, the solo facilitator, is a technical profile: the note gives an executive, a manager or an occupation expert as examples; this profile is possible when the mandate attests the capacities."
         }
       ]
     },
@@ -198,14 +198,14 @@ describe("ANI-05", () => {
         {
           kind: "blocking",
           path: [...P, 0, "training"],
-          fr: /^L'animateur agt-f01 n'est pas formé à une méthodologie d'animation : tout animateur doit l'être avant la première séance\.$/,
-          en: "Facilitator agt-f01 is not trained in a facilitation method."
+          fr: /^Mme Catherine Vidal, qui anime le groupe, n'est pas formée à une méthodologie d'animation : tout animateur doit l'être avant la première séance\.$/,
+          en: "Catherine Vidal, a facilitator, is not trained in a facilitation method."
         },
         {
           kind: "blocking",
           path: [...P, 1, "training"],
-          fr: /^L'animateur agt-f02 a été formé \(16 mars 2026\) après la première séance \(16 mars 2026\)\.$/,
-          en: "Facilitator agt-f02 was trained (2026-03-16) after the first session (2026-03-16)."
+          fr: /^M\. Stéphane Garnier, qui anime le groupe, a été formé \(16 mars 2026\) après la première séance \(16 mars 2026\)\.$/,
+          en: "Stéphane Garnier, a facilitator, was trained (2026-03-16) after the first session (2026-03-16)."
         }
       ]
     },
@@ -242,8 +242,8 @@ describe("ANI-06", () => {
         {
           kind: "blocking",
           path: ["conclusions", "variantIds", 0],
-          fr: /^Le relevé de conclusions reprend la variante var-1, dont l'arbitrage n'a pas été validé par le groupe\.$/,
-          en: "The statement of conclusions lists variant var-1, whose arbitration the group has not validated."
+          fr: /^Le relevé de conclusions reprend la variante « Annoncer oralement les suites envisagées en fin de contrôle, en rappelant la pr… », dont l'arbitrage n'a pas été validé par le groupe\.$/,
+          en: 'The statement of conclusions lists variant "Annoncer oralement les suites envisagées en fin de contrôle, en rappelant la pr…", whose arbitration the group has not validated.'
         }
       ]
     }

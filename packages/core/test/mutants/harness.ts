@@ -29,6 +29,9 @@ export interface Case {
 export const assertSentence = (text: string, where: string) => {
   assert.isAbove(text.trim().length, 15, `${where}: ${JSON.stringify(text)}`)
   assert.notMatch(text, /undefined|NaN|\[object /, where)
+  // Sessions, people, questions and variants are named, never by their ID
+  // (an ID is quoted only where the snapshot has no name for it).
+  assert.notMatch(text, /(^|[^«"\s]\s?)\b(ses|agt|var|pres|tem|q)-[\w-]*\d/, where)
 }
 
 export const check = (rule: Violation.RuleId, c: Case) => {

@@ -153,8 +153,8 @@ describe("LIF-02", () => {
         {
           kind: "blocking",
           path: ["invitations", 0, "at"],
-          fr: /^L'invitation de agt-001 \(26 janvier 2026\) précède le cadrage \(26 janvier 2026\)\.$/,
-          en: "The invitation of agt-001 (2026-01-26) precedes the framing (2026-01-26)."
+          fr: /^L'invitation de Mme Élodie Marchand \(26 janvier 2026\) précède le cadrage \(26 janvier 2026\)\.$/,
+          en: "The invitation of Élodie Marchand (2026-01-26) precedes the framing (2026-01-26)."
         }
       ]
     },
@@ -239,8 +239,8 @@ describe("LIF-03", () => {
         {
           kind: "blocking",
           path: ["invitations", 2, "at"],
-          fr: /^L'invitation de agt-003 \(2 février 2026\) précède l'acceptation de l'encadrement \(2 février 2026\)\.$/,
-          en: "The invitation of agt-003 (2026-02-02) precedes management's acceptance (2026-02-02)."
+          fr: /^L'invitation de Mme Sophie Lefèvre \(2 février 2026\) précède l'acceptation de l'encadrement \(2 février 2026\)\.$/,
+          en: "The invitation of Sophie Lefèvre (2026-02-02) precedes management's acceptance (2026-02-02)."
         },
         {
           kind: "blocking",
@@ -327,14 +327,14 @@ describe("LIF-04", () => {
         {
           kind: "blocking",
           path: ["invitations", 0, "carries"],
-          fr: /^L'invitation de agt-001 ne reprend pas le périmètre et l'animation du cadrage\.$/,
-          en: "The invitation of agt-001 does not carry the framing's perimeter and facilitation."
+          fr: /^L'invitation de Mme Élodie Marchand ne reprend pas le périmètre et l'animation du cadrage\.$/,
+          en: "The invitation of Élodie Marchand does not carry the framing's perimeter and facilitation."
         },
         {
           kind: "blocking",
           path: ["invitations", 1, "carries"],
-          fr: /^L'invitation de agt-002 ne reprend pas l'animation du cadrage\.$/,
-          en: "The invitation of agt-002 does not carry the framing's facilitation."
+          fr: /^L'invitation de M\. Karim Benali ne reprend pas l'animation du cadrage\.$/,
+          en: "The invitation of Karim Benali does not carry the framing's facilitation."
         },
         {
           kind: "blocking",
@@ -493,8 +493,8 @@ describe("LIF-06", () => {
         {
           kind: "blocking",
           path: ["sessions", 1, "venue"],
-          fr: /^La séance ses-2 s'est tenue sans lieu consigné\.$/,
-          en: "Session ses-2 was held without a recorded venue."
+          fr: /^La 2e séance \(18 mai 2026\) s'est tenue sans lieu consigné\.$/,
+          en: "The 2nd session (2026-05-18) was held without a recorded venue."
         }
       ]
     },
@@ -515,8 +515,8 @@ describe("LIF-06", () => {
         {
           kind: "advisory",
           path: ["sessions", 3, "venue"],
-          fr: /^La séance ses-4 n'a pas encore de lieu : il doit être consigné avant qu'elle se tienne\.$/,
-          en: "Session ses-4 has no venue yet: it must be recorded before the session is held."
+          fr: /^La 4e séance \(21 septembre 2026\) n'a pas encore de lieu : il doit être consigné avant qu'elle se tienne\.$/,
+          en: "The 4th session (2026-09-21) has no venue yet: it must be recorded before the session is held."
         }
       ]
     },
@@ -532,14 +532,14 @@ describe("LIF-06", () => {
         {
           kind: "advisory",
           path: ["sessions", 0, "venue"],
-          fr: /^Le lieu de la séance ses-1 doit être propice aux échanges : les animateurs n'ont pas attesté son équipement adéquat, qu'il favorise la concentration et qu'il garantit la liberté de parole\.$/,
-          en: /^The venue of session ses-1 must suit the exchanges: the facilitators have not attested .*equipment.*concentration.*freedom of speech\.$/
+          fr: /^Le lieu de la 1re séance \(16 mars 2026\) doit être propice aux échanges : les animateurs n'ont pas attesté son équipement adéquat, qu'il favorise la concentration et qu'il garantit la liberté de parole\.$/,
+          en: /^The venue of the 1st session \(2026-03-16\) must suit the exchanges: the facilitators have not attested suitable equipment, favours concentration, and protects freedom of speech\.$/
         },
         {
           kind: "advisory",
           path: ["sessions", 1, "venue"],
           fr: /n'ont pas attesté qu'il favorise la concentration\.$/,
-          en: /^The venue of session ses-2 must suit the exchanges: the facilitators have not attested [a-z ]*concentration\.$/
+          en: /^The venue of the 2nd session \(2026-05-18\) must suit the exchanges: the facilitators have not attested favours concentration\.$/
         },
         {
           kind: "advisory",
@@ -611,8 +611,8 @@ describe("LIF-07", () => {
         {
           kind: "blocking",
           path: ["sessions", 3, "scheduledAt"],
-          fr: /^La séance ses-4 \(21 septembre 2026\) est postérieure à la fin prévue du cycle \(21 septembre 2026\) : modifier d'abord la fin prévue, avec un motif\.$/,
-          en: "Session ses-4 (2026-09-21) is after the cycle's planned end (2026-09-21): amend the planned end first, with a reason."
+          fr: /^La 4e séance \(21 septembre 2026\) est postérieure à la fin prévue du cycle \(21 septembre 2026\) : modifier d'abord la fin prévue, avec un motif\.$/,
+          en: "The 4th session (2026-09-21) is after the cycle's planned end (2026-09-21): amend the planned end first, with a reason."
         }
       ]
     },
@@ -622,7 +622,7 @@ describe("LIF-07", () => {
         s.framing.calendar.plannedEnd = "2026-09-21T09:30:00.000Z"
         s.sessions[3].heldAt = "2026-09-21T09:31:00.000Z"
       }),
-      expect: [{ kind: "blocking", path: ["sessions", 3, "heldAt"], fr: /^La séance ses-4 \(21 septembre 2026\) est postérieure/ }]
+      expect: [{ kind: "blocking", path: ["sessions", 3, "heldAt"], fr: /^La 4e séance \(21 septembre 2026\), tenue le 21 septembre 2026, est postérieure à la fin prévue du cycle \(21 septembre 2026\) : modifier d'abord la fin prévue, avec un motif\.$/ }]
     },
     {
       title: "LIF-07 accepts a session held at the planned end itself",

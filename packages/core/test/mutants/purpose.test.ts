@@ -54,20 +54,20 @@ describe("PUR-03", () => {
         {
           kind: "blocking",
           path: ["questions", 0, "subject"],
-          fr: /^La question q-1 ne précise pas son objet : l'activité, les règles et processus, les ressources, les contraintes… ou un autre objet du travail, décrit en quelques mots\.$/,
-          en: "Question q-1 does not name its subject (activity, rules and processes, resources, constraints… or another subject described in a few words)."
+          fr: /^La question « Annoncer les suites d'un contrôle \(observations, mise en demeure, procès-verbal… » ne précise pas son objet : l'activité, les règles et processus, les ressources, les contraintes… ou un autre objet du travail, décrit en quelques mots\.$/,
+          en: "The question \"Annoncer les suites d'un contrôle (observations, mise en demeure, procès-verbal…\" does not name its subject (activity, rules and processes, resources, constraints… or another subject described in a few words)."
         },
         {
           kind: "blocking",
           path: ["questions", 1, "subjectDescription"],
-          fr: /^La question q-2 porte sur un autre objet du travail sans le décrire en quelques mots\.$/,
-          en: "Question q-2 is about another subject of the work without describing it in a few words."
+          fr: /^La question « Contrôler un chantier quand l'accès est refusé ou retardé » porte sur un autre objet du travail sans le décrire en quelques mots\.$/,
+          en: "The question \"Contrôler un chantier quand l'accès est refusé ou retardé\" is about another subject of the work without describing it in a few words."
         },
         {
           kind: "blocking",
           path: ["questions", 2, "anchoring"],
-          fr: /^La question q-3 n'est pas ancrée dans une situation de travail réelle\.$/,
-          en: "Question q-3 is not anchored in a real work situation."
+          fr: /^La question « Faire face à l'agressivité à l'accueil et au téléphone » n'est pas ancrée dans une situation de travail réelle\.$/,
+          en: "The question \"Faire face à l'agressivité à l'accueil et au téléphone\" is not anchored in a real work situation."
         }
       ]
     },
@@ -97,14 +97,14 @@ describe("PUR-04", () => {
         {
           kind: "blocking",
           path: ["questions", 1, "nature"],
-          fr: /^La question q-2 relève d'un usage que la note exclut : remise en cause des agents et de leurs pratiques professionnelles\.$/,
-          en: "Question q-2 is an excluded use of an exchange: calling agents and their own practices into question."
+          fr: /^La question « Contrôler un chantier quand l'accès est refusé ou retardé » relève d'un usage que la note exclut : remise en cause des agents et de leurs pratiques professionnelles\.$/,
+          en: "The question \"Contrôler un chantier quand l'accès est refusé ou retardé\" is an excluded use of an exchange: calling agents and their own practices into question."
         },
         {
           kind: "blocking",
           path: ["sessions", 1, "agenda", "items", 2, "nature"],
-          fr: /^Le point « Besoins de formation identifiés » de l'ordre du jour de la séance ses-2 relève d'un usage que la note exclut : discussion générale sans objectif\.$/,
-          en: 'Agenda item "Besoins de formation identifiés" of session ses-2 is an excluded use: a general discussion without an objective.'
+          fr: /^Le point « Besoins de formation identifiés » de l'ordre du jour de la 2e séance \(18 mai 2026\) relève d'un usage que la note exclut : discussion générale sans objectif\.$/,
+          en: 'Agenda item "Besoins de formation identifiés" of the 2nd session (2026-05-18) is an excluded use: a general discussion without an objective.'
         }
       ]
     },
@@ -131,8 +131,8 @@ describe("PUR-06", () => {
   const flagged = (entry: string, text: string) => ({
     kind: "advisory" as const,
     path: ["questions", 2, "title"],
-    fr: new RegExp(`^La question q-3 \\(« ${text} »\\) évoque un usage que la note exclut \\(« ${entry} »\\) : les animateurs confirment sa nature avant d'en débattre\\.$`),
-    en: `Question q-3 ("${text}") suggests an excluded use ("${entry}"): the facilitators confirm its nature before it is discussed.`
+    fr: new RegExp(`^La question « ${text} » évoque un usage que la note exclut \\(« ${entry} »\\) : les animateurs confirment sa nature avant d'en débattre\\.$`),
+    en: `The question "${text}" suggests an excluded use ("${entry}"): the facilitators confirm its nature before it is discussed.`
   })
   cases("PUR-06", [
     {
@@ -146,15 +146,15 @@ describe("PUR-06", () => {
         {
           kind: "advisory",
           path: ["framing", "themes", 1],
-          fr: /^La thématique \(« Nos revendications »\) évoque un usage que la note exclut \(« revendication »\) : les animateurs confirment sa nature avant d'en débattre\.$/,
-          en: 'The theme ("Nos revendications") suggests an excluded use ("revendication"): the facilitators confirm its nature before it is discussed.'
+          fr: /^La thématique « Nos revendications » évoque un usage que la note exclut \(« revendication »\) : les animateurs confirment sa nature avant d'en débattre\.$/,
+          en: 'The theme "Nos revendications" suggests an excluded use ("revendication"): the facilitators confirm its nature before it is discussed.'
         },
         flagged("prime", "Répartition des Primes de fin d'année"),
         {
           kind: "advisory",
           path: ["sessions", 1, "agenda", "items", 2, "title"],
-          fr: /^Un point de l'ordre du jour de la séance ses-2 \(« Retour sur le conflit entre collègues »\) évoque un usage que la note exclut \(« conflit entre collègues »\) : /,
-          en: 'An agenda item of session ses-2 ("Retour sur le conflit entre collègues") suggests an excluded use ("conflit entre collègues"): the facilitators confirm its nature before it is discussed.'
+          fr: /^Le point « Retour sur le conflit entre collègues » de l'ordre du jour de la 2e séance \(18 mai 2026\) évoque un usage que la note exclut \(« conflit entre collègues »\) : les animateurs confirment sa nature avant d'en débattre\.$/,
+          en: 'The agenda item "Retour sur le conflit entre collègues" of the 2nd session (2026-05-18) suggests an excluded use ("conflit entre collègues"): the facilitators confirm its nature before it is discussed.'
         }
       ]
     },

@@ -17,8 +17,8 @@ describe("RES-01", () => {
       expect: [sent(0, 0), sent(1, 0), sent(1, 1), sent(2, 0), sent(3, 0)].map((path, i) => ({
         kind: "blocking" as const,
         path,
-        fr: /^Le compte rendu de la séance ses-\d a été envoyé sans que le groupe ait désigné la personne ressource chargée de le transmettre\.$/,
-        ...(i === 0 ? { en: "The minutes of session ses-1 were sent although no liaison was designated to transmit them." } : {})
+        fr: new RegExp(`^Le compte rendu de la ${["1re séance \\(16 mars", "2e séance \\(18 mai", "2e séance \\(18 mai", "3e séance \\(6 juillet", "4e séance \\(21 septembre"][i]} 2026\\) a été envoyé sans que le groupe ait désigné la personne ressource chargée de le transmettre\\.$`),
+        ...(i === 0 ? { en: "The minutes of the 1st session (2026-03-16) were sent although no liaison was designated to transmit them." } : {})
       }))
     },
     {
@@ -37,8 +37,8 @@ describe("RES-01", () => {
         {
           kind: "blocking",
           path: sent(3, 0),
-          fr: /^Le compte rendu de la séance ses-4 a été envoyé \(30 septembre 2026\) alors que la personne ressource agt-008 n'était pas membre du groupe à cette date\.$/,
-          en: "The minutes of session ses-4 were sent (2026-09-30) while the liaison agt-008 was not a member on that date."
+          fr: /^Le compte rendu de la 4e séance \(21 septembre 2026\) a été envoyé \(30 septembre 2026\) alors que la personne ressource, Mme Isabelle Moreau, n'était pas membre du groupe à cette date\.$/,
+          en: "The minutes of the 4th session (2026-09-21) were sent (2026-09-30) while the liaison, Isabelle Moreau, was not a member on that date."
         }
       ]
     }
@@ -95,8 +95,8 @@ describe("RES-09", () => {
         {
           kind: "blocking",
           path: finalised(0, 0),
-          fr: /^La version 1 du compte rendu de la séance ses-1 est finalisée avant d'avoir été rédigée\.$/,
-          en: "Version 1 of the minutes of session ses-1 is finalised before it was drafted."
+          fr: /^La version 1 du compte rendu de la 1re séance \(16 mars 2026\) est finalisée avant d'avoir été rédigée\.$/,
+          en: "Version 1 of the minutes of the 1st session (2026-03-16) is finalised before it was drafted."
         }
       ]
     },
@@ -112,8 +112,8 @@ describe("RES-09", () => {
         {
           kind: "blocking",
           path: finalised(2, 0),
-          fr: /^La version 1 du compte rendu de la séance ses-3 a été envoyée sans avoir été finalisée par les animateurs\.$/,
-          en: "Version 1 of the minutes of session ses-3 was sent before the facilitators finalised it."
+          fr: /^La version 1 du compte rendu de la 3e séance \(6 juillet 2026\) a été envoyée sans avoir été finalisée par les animateurs\.$/,
+          en: "Version 1 of the minutes of the 3rd session (2026-07-06) was sent before the facilitators finalised it."
         }
       ]
     },
@@ -132,8 +132,8 @@ describe("RES-09", () => {
         {
           kind: "blocking",
           path: sent(1, 0),
-          fr: /^La version 1 du compte rendu de la séance ses-2 a été envoyée \(27 mai 2026\) alors qu'une version 2 la remplaçait déjà\.$/,
-          en: "Version 1 of the minutes of session ses-2 was sent (2026-05-27) although version 2 already superseded it."
+          fr: /^La version 1 du compte rendu de la 2e séance \(18 mai 2026\) a été envoyée \(27 mai 2026\) alors qu'une version 2 la remplaçait déjà\.$/,
+          en: "Version 1 of the minutes of the 2nd session (2026-05-18) was sent (2026-05-27) although version 2 already superseded it."
         }
       ]
     },

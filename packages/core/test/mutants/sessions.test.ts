@@ -7,6 +7,8 @@ import { describe } from "@effect/vitest"
 import { mutate } from "../fixtures.js"
 import { cases, type Expected } from "./harness.js"
 
+const ordinal = (n: number) => (n === 1 ? "1er" : `${n}e`)
+const ordinalEn = (n: number) => ["1st", "2nd", "3rd"][n - 1]!
 const item = (nature: string, extra: Record<string, unknown> = {}) => ({ title: `Point ${nature}`, nature, ...extra })
 /** q-1 chosen in ses-2, where its three presentations are given. */
 const chosenInSes2 = (s: any) => (s.questions[0].chosenInSession = "ses-2")
@@ -15,9 +17,9 @@ const ses2Refused: ReadonlyArray<Expected> = [0, 1, 2].map((pi) => ({
   kind: "blocking" as const,
   path: ["sessions", 1, "presentations", pi, "questionId"],
   fr: new RegExp(
-    `^L'exposé pres-${pi + 1} de la séance ses-2 \\(18 mai 2026\\) porte sur la question q-1, que le groupe n'avait pas encore choisie : dans une même séance, le choix des questions précède les exposés dans l'ordre du jour\\.$`
+    `^Le ${ordinal(pi + 1)} exposé de la 2e séance \\(18 mai 2026\\) porte sur la question « Annoncer les suites d'un contrôle \\(observations, mise en demeure, procès-verbal… », que le groupe n'avait pas encore choisie : dans une même séance, le choix des questions précède les exposés dans l'ordre du jour\\.$`
   ),
-  en: `Presentation pres-${pi + 1} of session ses-2 (2026-05-18) is about question q-1, which the group had not chosen yet: within a session, the choice of questions comes first in the agenda.`
+  en: `The ${ordinalEn(pi + 1)} presentation of the 2nd session (2026-05-18) is about the question "Annoncer les suites d'un contrôle (observations, mise en demeure, procès-verbal…", which the group had not chosen yet: within a session, the choice of questions comes first in the agenda.`
 }))
 
 describe("SES-01", () => {
@@ -99,7 +101,7 @@ describe("SES-01", () => {
         delete s.questions[1].chosenInSession
         s.questions[1].chosenAt = "2026-07-06T09:31:00.000Z"
       }),
-      expect: [0, 1, 2].map((pi) => ({ kind: "blocking" as const, path: ["sessions", 2, "presentations", pi, "questionId"], fr: new RegExp(`^L'exposé pres-${pi + 4} de la séance ses-3 \\(6 juillet 2026\\) porte sur la question q-2`) }))
+      expect: [0, 1, 2].map((pi) => ({ kind: "blocking" as const, path: ["sessions", 2, "presentations", pi, "questionId"], fr: new RegExp(`^Le ${ordinal(pi + 1)} exposé de la 3e séance \\(6 juillet 2026\\) porte sur la question « Contrôler un chantier quand l'accès est refusé ou retardé »`) }))
     },
     {
       title: "SES-01 refuses presentations on a question never chosen",
@@ -160,10 +162,10 @@ describe("SES-03", () => {
         {
           kind: "blocking",
           path: ["sessions", 1, "presentations", 0, "trace"],
-          fr: /^L'exposé pres-1 de la séance ses-2 ne s'appuie sur aucune trace de l'activité décrite \(compte rendu, courriel, courrier, notes…\)\.$/,
-          en: "Presentation pres-1 of session ses-2 rests on no described trace of activity."
+          fr: /^Le 1er exposé de la 2e séance \(18 mai 2026\) ne s'appuie sur aucune trace de l'activité décrite \(compte rendu, courriel, courrier, notes…\)\.$/,
+          en: "The 1st presentation of the 2nd session (2026-05-18) rests on no described trace of activity."
         },
-        { kind: "blocking", path: ["sessions", 2, "presentations", 1, "trace"], fr: /^L'exposé pres-5 de la séance ses-3 / }
+        { kind: "blocking", path: ["sessions", 2, "presentations", 1, "trace"], fr: /^Le 2e exposé de la 3e séance \(6 juillet 2026\) ne s'appuie sur aucune trace de l'activité décrite \(compte rendu, courriel, courrier, notes…\)\.$/ }
       ]
     }
   ])
@@ -179,8 +181,8 @@ describe("SES-04", () => {
         {
           kind: "advisory",
           path: ["sessions", 1, "presentations"],
-          fr: /^La séance ses-2 compte 3 exposés : il est recommandé de n'en mettre en débat que deux ou trois par séance \(au plus 2\)\.$/,
-          en: "Session ses-2 has 3 presentations: two or three per session are advised (at most 2)."
+          fr: /^La 2e séance \(18 mai 2026\) compte 3 exposés : il est recommandé de n'en mettre en débat que deux ou trois par séance \(au plus 2\)\.$/,
+          en: "The 2nd session (2026-05-18) has 3 presentations: two or three per session are advised (at most 2)."
         },
         { kind: "advisory", path: ["sessions", 2, "presentations"] }
       ]
@@ -199,8 +201,8 @@ describe("SES-05", () => {
         {
           kind: "advisory",
           path: ["sessions", 2, "presentations", 0, "presenter"],
-          fr: /^L'exposé pres-4 est un nouvel exposé du même membre alors que 5 membres n'ont encore jamais présenté : les membres présentent à tour de rôle\.$/,
-          en: "Presentation pres-4 is another presentation by the same member while 5 members have never presented."
+          fr: /^Le 1er exposé de la 3e séance \(6 juillet 2026\) est un nouvel exposé du même membre alors que 5 membres n'ont encore jamais présenté : les membres présentent à tour de rôle\.$/,
+          en: "The 1st presentation of the 3rd session (2026-07-06) is another presentation by the same member while 5 members have never presented."
         }
       ]
     },
@@ -212,7 +214,7 @@ describe("SES-05", () => {
           kind: "advisory",
           path: ["sessions", 3, "presentations", 1, "presenter"],
           fr: /alors que 1 membre n'a encore jamais présenté : /,
-          en: "Presentation pres-8 is another presentation by the same member while 1 member has never presented."
+          en: "The 2nd presentation of the 4th session (2026-09-21) is another presentation by the same member while 1 member has never presented."
         }
       ]
     },
@@ -244,8 +246,8 @@ describe("SES-06", () => {
         {
           kind: "blocking",
           path: ["sessions", 1, "agenda"],
-          fr: /^La séance ses-2 \(18 mai 2026\) s'est tenue sans ordre du jour\.$/,
-          en: "Session ses-2 (2026-05-18) was held without an agenda."
+          fr: /^La 2e séance \(18 mai 2026\) s'est tenue sans ordre du jour\.$/,
+          en: "The 2nd session (2026-05-18) was held without an agenda."
         }
       ]
     },
@@ -259,8 +261,8 @@ describe("SES-06", () => {
         {
           kind: "blocking",
           path: ["sessions", 1, "agenda"],
-          fr: /^L'ordre du jour de la séance ses-2 a été fixé \(18 mai 2026\) après la séance \(18 mai 2026\)\.$/,
-          en: "The agenda of session ses-2 was set (2026-05-18) after the session (2026-05-18)."
+          fr: /^L'ordre du jour de la 2e séance \(18 mai 2026\) a été fixé \(18 mai 2026\) après la séance \(18 mai 2026\)\.$/,
+          en: "The agenda of the 2nd session (2026-05-18) was set (2026-05-18) after the session (2026-05-18)."
         }
       ]
     }
@@ -283,14 +285,14 @@ describe("SES-07", () => {
         {
           kind: "blocking",
           path: ["sessions", 1, "presentations", 0, "situation"],
-          fr: /^L'exposé pres-1 de la séance ses-2 ne consigne pas les éléments de la situation et le résultat de l'activité\.$/,
-          en: /^Presentation pres-1 of session ses-2 does not record: .*situation.*, .*result.*\.$/
+          fr: /^Le 1er exposé de la 2e séance \(18 mai 2026\) ne consigne pas les éléments de la situation et le résultat de l'activité\.$/,
+          en: /^The 1st presentation of the 2nd session \(2026-05-18\) does not record: situation, result\.$/
         },
         {
           kind: "blocking",
           path: ["sessions", 2, "presentations", 0, "context"],
-          fr: /^L'exposé pres-4 de la séance ses-3 ne consigne pas le contexte de production et les raisons des choix faits\.$/,
-          en: /^Presentation pres-4 of session ses-3 does not record: .*context.*, .*reasons.*\.$/
+          fr: /^Le 1er exposé de la 3e séance \(6 juillet 2026\) ne consigne pas le contexte de production et les raisons des choix faits\.$/,
+          en: /^The 1st presentation of the 3rd session \(2026-07-06\) does not record: context, reasons\.$/
         }
       ]
     }
@@ -306,8 +308,8 @@ describe("SES-08", () => {
         {
           kind: "blocking",
           path: ["sessions", 1, "presentations", 1, "presenter"],
-          fr: /^L'exposé pres-2 de la séance ses-2 est présenté par agt-002, qui n'est pas consigné comme présent à cette séance\.$/,
-          en: "Presentation pres-2 of session ses-2 is given by agt-002, who is not recorded as present at that session."
+          fr: /^Le 2e exposé de la 2e séance \(18 mai 2026\) est présenté par M\. Karim Benali, qui n'est pas consigné comme présent à cette séance\.$/,
+          en: "The 2nd presentation of the 2nd session (2026-05-18) is given by Karim Benali, who is not recorded as present at that session."
         }
       ]
     },
@@ -318,8 +320,8 @@ describe("SES-08", () => {
         {
           kind: "blocking",
           path: ["sessions", 1, "presentations", 0, "presenter"],
-          fr: /^L'exposé pres-1 de la séance ses-2 est présenté par agt-f01, animateur : à tour de rôle, c'est un membre du groupe qui présente le cas\.$/,
-          en: "Presentation pres-1 of session ses-2 is given by agt-f01, who is not a member of the group on that date."
+          fr: /^Le 1er exposé de la 2e séance \(18 mai 2026\) est présenté par Mme Catherine Vidal, qui anime le groupe : à tour de rôle, c'est un membre du groupe qui présente le cas\.$/,
+          en: "The 1st presentation of the 2nd session (2026-05-18) is given by Catherine Vidal, who is not a member of the group on that date."
         }
       ]
     },
@@ -333,14 +335,14 @@ describe("SES-08", () => {
         {
           kind: "blocking",
           path: ["sessions", 1, "presentations", 0, "presenter"],
-          fr: /^L'exposé pres-1 de la séance ses-2 est présenté par agt-010, qui n'est pas membre du groupe à cette date\.$/
+          fr: /^Le 1er exposé de la 2e séance \(18 mai 2026\) est présenté par M\. Mathieu Roux, qui n'est pas membre du groupe à cette date\.$/
         }
       ]
     },
     {
       title: "SES-08 refuses a member who had withdrawn by the session",
       json: mutate((s) => (s.members[1].withdrawnAt = "2026-05-01T00:00:00.000Z")),
-      expect: [{ kind: "blocking", path: ["sessions", 1, "presentations", 1, "presenter"], fr: /agt-002, qui n'est pas membre du groupe à cette date/ }]
+      expect: [{ kind: "blocking", path: ["sessions", 1, "presentations", 1, "presenter"], fr: /^Le 2e exposé de la 2e séance \(18 mai 2026\) est présenté par M\. Karim Benali, qui n'est pas membre du groupe à cette date\.$/ }]
     }
   ])
 })
@@ -354,8 +356,8 @@ describe("SES-09", () => {
         {
           kind: "advisory",
           path: ["sessions", 1, "agenda"],
-          fr: /^Les ordres du jour ne consacrent que 20 minutes au choix des questions avant le premier exposé \(séance ses-2\) : il faut prévoir de consacrer un temps conséquent à cette étape \(au moins 45 minutes\)\.$/,
-          en: "The agendas allot only 20 minutes to choosing the questions before the first case (session ses-2): a substantial time is needed (at least 45 minutes)."
+          fr: /^Les ordres du jour ne consacrent que 20 minutes au choix des questions avant le premier exposé, à la 2e séance \(18 mai 2026\) : il faut prévoir de consacrer un temps conséquent à cette étape \(au moins 45 minutes\)\.$/,
+          en: "The agendas allot only 20 minutes to choosing the questions before the first case, in the 2nd session (2026-05-18): a substantial time is needed (at least 45 minutes)."
         }
       ]
     },
@@ -393,7 +395,7 @@ describe("SES-09", () => {
         s.sessions[0].agenda.items[2].durationMinutes = 20
         s.sessions[0].agenda.items[3].questionId = "q-1"
       }),
-      expect: [{ kind: "advisory", path: ["sessions", 0, "agenda"], fr: /\(séance ses-1\)/ }]
+      expect: [{ kind: "advisory", path: ["sessions", 0, "agenda"], fr: /^Les ordres du jour ne consacrent que 20 minutes au choix des questions avant le premier exposé, à la 1re séance \(16 mars 2026\) : il faut prévoir de consacrer un temps conséquent à cette étape \(au moins 45 minutes\)\.$/ }]
     },
     {
       title: "SES-09 says nothing when no agenda item has a duration",

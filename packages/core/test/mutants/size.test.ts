@@ -50,15 +50,15 @@ describe("SIZ-02", () => {
   it("SIZ-02 refuses a session held with one member present, and says so in the singular", () => {
     const v = of(mutate((s) => attendance(s, 1, 1)), "SIZ-02")
     assert.deepStrictEqual(v.map((x) => [x.kind, x.path]), [["blocking", ["sessions", 1, "attendees"]]])
-    assert.match(v[0]!.message.fr, /^La séance ses-2 du 18 mai 2026 a réuni 1 membre présent : il en faut au moins 2 /)
-    assert.strictEqual(v[0]!.message.en, "Session ses-2 on 2026-05-18 gathered 1 member present: at least 2 are needed.")
+    assert.match(v[0]!.message.fr, /^La 2e séance \(18 mai 2026\) a réuni 1 membre présent : il en faut au moins 2 /)
+    assert.strictEqual(v[0]!.message.en, "The 2nd session (2026-05-18) gathered 1 member present: at least 2 are needed.")
   })
   it("SIZ-02 counts members present against the local minimum, in the plural", () => {
     const json = mutate((s) => attendance(s, 0, 2))
     assert.deepStrictEqual(of(json, "SIZ-02"), [])
     const v = of(json, "SIZ-02", undefined, { minMembersToMeet: 3 })
     assert.match(v[0]!.message.fr, /a réuni 2 membres présents : il en faut au moins 3 /)
-    assert.strictEqual(v[0]!.message.en, "Session ses-1 on 2026-03-16 gathered 2 members present: at least 3 are needed.")
+    assert.strictEqual(v[0]!.message.en, "The 1st session (2026-03-16) gathered 2 members present: at least 3 are needed.")
   })
   it("SIZ-02 counts a member once however often listed, and never a facilitator or a guest", () => {
     const v = of(

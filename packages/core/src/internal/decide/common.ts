@@ -15,6 +15,7 @@ import type { AgentId, SessionId } from "../../Ids.js"
 import type { PolicyOverrides } from "../../Policy.js"
 import type { Session } from "../../Session.js"
 import { make as makeViolation, type RuleId, RuleViolation, type Text, type Violation } from "../../Violation.js"
+import { seance, sessionEn } from "../labels.js"
 
 /** `null` before the exchange is proposed. */
 export type State = ExchangeSnapshot | null
@@ -176,8 +177,8 @@ export const heldSession = (
   }
   if (found.session.status !== "held") {
     return refuse("LIF-08", ["sessions", found.index, "status"], {
-      fr: `La séance « ${command.sessionId} » n'a pas encore été tenue : on ne consigne ce qui s'y dit qu'une fois tenue.`,
-      en: `Session "${command.sessionId}" has not been held yet: what is said there is recorded once it is held.`
+      fr: `La ${seance(s, found.session)} n'a pas encore été tenue : on ne consigne ce qui s'y dit qu'une fois tenue.`,
+      en: `The ${sessionEn(s, found.session)} has not been held yet: what is said there is recorded once it is held.`
     })
   }
   return Either.right(found.session)

@@ -3,6 +3,7 @@
  * composing the group, the liaison (RES-01), delegated tasks and the group's
  * rules (CHA-01).
  */
+import { e, Person, Personne, person, personne } from "../labels.js"
 import { activeMember, type Handlers, invalid, ok, refuse } from "./common.js"
 
 export const composition: Handlers<
@@ -11,8 +12,8 @@ export const composition: Handlers<
   Volunteer: (c, s, at) => {
     if (!s.invitations.some((i) => i.agentId === c.agentId)) {
       return refuse("ELI-01", ["agentId"], {
-        fr: `L'agent « ${c.agentId} » n'a pas été invité : seuls les agents invités peuvent se porter volontaires.`,
-        en: `Agent "${c.agentId}" was not invited: only invited agents can volunteer.`
+        fr: `${Personne(s, c.agentId)} n'a pas été invité${e(s, c.agentId)} : seuls les agents invités peuvent se porter volontaires.`,
+        en: `${Person(s, c.agentId)} was not invited: only invited agents can volunteer.`
       })
     }
     if (s.volunteers.some((v) => v.agentId === c.agentId && v.withdrawnAt === undefined)) {
@@ -24,8 +25,8 @@ export const composition: Handlers<
     const isVolunteer = s.volunteers.some((v) => v.agentId === c.agentId && v.withdrawnAt === undefined)
     if (!isVolunteer && !activeMember(s, c.agentId)) {
       return invalid(c, ["agentId"], {
-        fr: `l'agent « ${c.agentId} » n'est ni volontaire ni membre`,
-        en: `agent "${c.agentId}" is neither a volunteer nor a member`
+        fr: `${personne(s, c.agentId)} n'est ni volontaire ni membre`,
+        en: `${person(s, c.agentId)} is neither a volunteer nor a member`
       })
     }
     return ok(
@@ -43,8 +44,8 @@ export const composition: Handlers<
       seen.add(m.agentId)
       if (!s.volunteers.some((v) => v.agentId === m.agentId && v.withdrawnAt === undefined)) {
         return refuse("ELI-01", ["members", i, "agentId"], {
-          fr: `L'agent « ${m.agentId} » n'est pas volontaire : la participation repose sur le volontariat.`,
-          en: `Agent "${m.agentId}" is not a volunteer: participation is voluntary.`
+          fr: `${Personne(s, m.agentId)} n'est pas volontaire : la participation repose sur le volontariat.`,
+          en: `${Person(s, m.agentId)} is not a volunteer: participation is voluntary.`
         })
       }
     }
@@ -58,8 +59,8 @@ export const composition: Handlers<
     activeMember(s, c.agentId)
       ? ok({ _tag: "LiaisonDesignated", at, agentId: c.agentId })
       : refuse("RES-01", ["agentId"], {
-          fr: `La personne ressource désignée doit être membre du groupe (« ${c.agentId} » ne l'est pas).`,
-          en: `The liaison must be a member of the group ("${c.agentId}" is not).`
+          fr: `La personne ressource désignée doit être membre du groupe (${personne(s, c.agentId)} ne l'est pas).`,
+          en: `The liaison must be a member of the group (${person(s, c.agentId)} is not).`
         }),
   DelegateTask: (c, s, at) =>
     s.agents.some((a) => a.id === c.agentId)

@@ -5,6 +5,7 @@
  */
 import type * as Event from "../../Event.js"
 import { make as makeViolation, type Violation } from "../../Violation.js"
+import { variantById, variante, variantEn } from "../labels.js"
 import * as Release from "../release.js"
 import { type Handlers, invalid, ok, refuse, refuseAll } from "./common.js"
 
@@ -16,8 +17,8 @@ export const restitution: Handlers<"Conclude" | "Restitute" | "RecordDirectionRe
         if (v.arbitration === undefined) {
           violations.push(
             makeViolation("ARB-01", "blocking", ["sessions", si, "variants", vi, "arbitration"], {
-              fr: `La variante « ${v.id} » n'a pas été arbitrée.`,
-              en: `Variant "${v.id}" has not been arbitrated.`
+              fr: `La variante ${variante(v, v.id)} n'a pas été arbitrée.`,
+              en: `Variant ${variantEn(v, v.id)} has not been arbitrated.`
             })
           )
         }
@@ -29,8 +30,8 @@ export const restitution: Handlers<"Conclude" | "Restitute" | "RecordDirectionRe
     for (const [i, id] of variantIds.entries()) {
       if (!validated.includes(id)) {
         return refuse("ARB-03", ["variantIds", i], {
-          fr: `Le relevé de conclusions ne reprend que des arbitrages validés par le groupe (« ${id} » ne l'est pas).`,
-          en: `The statement of conclusions lists only arbitrations validated by the group ("${id}" is not).`
+          fr: `Le relevé de conclusions ne reprend que des arbitrages validés par le groupe (la variante ${variante(variantById(s, id), id)} ne l'est pas).`,
+          en: `The statement of conclusions lists only arbitrations validated by the group (variant ${variantEn(variantById(s, id), id)} is not).`
         })
       }
     }

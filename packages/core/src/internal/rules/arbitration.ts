@@ -4,6 +4,7 @@
 import { stateRank } from "../../Exchange.js"
 import type { Rule } from "../../Rule.js"
 import type { Violation } from "../../Violation.js"
+import { seance, sessionEn, variante, variantEn } from "../labels.js"
 import { blocking, isBlank, none, push, rule, title } from "../util.js"
 
 const CONCLUDED = stateRank("concluded")
@@ -33,8 +34,8 @@ export const rules: ReadonlyArray<Rule> = [
               blocking(
                 "ARB-01",
                 ["sessions", si, "variants", vi, "arbitration"],
-                `La variante ${v.id} de la séance ${s.id} n'a pas été arbitrée par le groupe.`,
-                `Variant ${v.id} of session ${s.id} has not been arbitrated by the group.`
+                `La variante ${variante(v, v.id)} de la ${seance(ctx.snapshot, s)} n'a pas été arbitrée par le groupe.`,
+                `Variant ${variantEn(v, v.id)} of the ${sessionEn(ctx.snapshot, s)} has not been arbitrated by the group.`
               )
             )
             return
@@ -45,8 +46,8 @@ export const rules: ReadonlyArray<Rule> = [
               blocking(
                 "ARB-01",
                 ["sessions", si, "variants", vi, "arbitration", "conditions"],
-                `La variante ${v.id} est jugée « possible à certaines conditions » sans que ces conditions soient énoncées.`,
-                `Variant ${v.id} is arbitrated "possible under conditions" without stating the conditions.`
+                `La variante ${variante(v, v.id)} est jugée « possible à certaines conditions » sans que ces conditions soient énoncées.`,
+                `Variant ${variantEn(v, v.id)} is arbitrated "possible under conditions" without stating the conditions.`
               )
             )
           }
@@ -90,8 +91,8 @@ export const rules: ReadonlyArray<Rule> = [
             blocking(
               "ARB-03",
               ["conclusions", "variantIds", i],
-              `Le relevé de conclusions reprend deux fois la variante ${id}.`,
-              `The statement of conclusions lists variant ${id} twice.`
+              `Le relevé de conclusions reprend deux fois la variante ${variante(ctx.variants.get(id)?.variant, id)}.`,
+              `The statement of conclusions lists variant ${variantEn(ctx.variants.get(id)?.variant, id)} twice.`
             )
           )
           return
@@ -104,8 +105,8 @@ export const rules: ReadonlyArray<Rule> = [
           blocking(
             "ARB-03",
             ["conclusions", "variantIds", i],
-            `Le relevé de conclusions reprend la variante ${id}, qui n'a pas été arbitrée.`,
-            `The statement of conclusions lists variant ${id}, which has not been arbitrated.`
+            `Le relevé de conclusions reprend la variante ${variante(v.variant, id)}, qui n'a pas été arbitrée.`,
+            `The statement of conclusions lists variant ${variantEn(v.variant, id)}, which has not been arbitrated.`
           )
         )
       })

@@ -6,6 +6,7 @@ import type { Rule } from "../../Rule.js"
 import { gini } from "../../Speaking.js"
 import type { Violation } from "../../Violation.js"
 import { num, numEn, percent } from "../fr.js"
+import { seance, sessionEn } from "../labels.js"
 import { advisory, blocking, day, jour, local, none, push, rule, title } from "../util.js"
 
 const CHARTER_ADOPTED = stateRank("charterAdopted")
@@ -67,8 +68,8 @@ export const rules: ReadonlyArray<Rule> = [
           blocking(
             "CHA-01",
             ["sessions", index, "scheduledAt"],
-            `La séance ${session.id} (${jour(millis)}) précède l'adoption des règles de travail du groupe (${jour(adopted)}).`,
-            `Session ${session.id} (${day(millis)}) precedes the adoption of the group's rules (${day(adopted)}).`
+            `La ${seance(ctx.snapshot, session)} précède l'adoption des règles de travail du groupe (${jour(adopted)}).`,
+            `The ${sessionEn(ctx.snapshot, session)} precedes the adoption of the group's rules (${day(adopted)}).`
           )
         )
       }
@@ -98,8 +99,8 @@ export const rules: ReadonlyArray<Rule> = [
           advisory(
             "CHA-02",
             ["sessions", si, "speakingTimes"],
-            `Temps de parole inégaux à la séance ${s.id} : coefficient de Gini de ${num(e.gini)} (seuil : ${num(threshold)}) ; la personne qui a le plus parlé a occupé ${percent(e.longestShare)} du temps de parole.`,
-            `Unequal speaking times in session ${s.id}: Gini coefficient ${numEn(e.gini)} (threshold ${numEn(threshold)}); the longest speaker took ${Math.round(e.longestShare * 100)}% of the time.`
+            `Temps de parole inégaux à la ${seance(ctx.snapshot, s)} : coefficient de Gini de ${num(e.gini)} (seuil : ${num(threshold)}) ; la personne qui a le plus parlé a occupé ${percent(e.longestShare)} du temps de parole.`,
+            `Unequal speaking times in the ${sessionEn(ctx.snapshot, s)}: Gini coefficient ${numEn(e.gini)} (threshold ${numEn(threshold)}); the longest speaker took ${Math.round(e.longestShare * 100)}% of the time.`
           )
         )
       })

@@ -5,6 +5,7 @@ import type { Rule } from "../../Rule.js"
 import type { Violation } from "../../Violation.js"
 import { isActiveAt } from "../context.js"
 import * as Release from "../release.js"
+import { person, personne, seance, sessionEn } from "../labels.js"
 import { blocking, day, jour, none, push, rule, title } from "../util.js"
 
 const guarantee = (id: "CNF-01" | "CNF-02" | "CNF-03" | "CNF-04", section: string, fr: string, en: string): Rule =>
@@ -66,12 +67,15 @@ export const rules: ReadonlyArray<Rule> = [
           blocking(
             "CNF-05",
             ["testimonials", i, "consentAt"],
+            // Neither the agent's name nor the testimonial's words: a
+            // violation is read outside the group, and a name next to a
+            // statement is what the confidentiality rules forbid (CNF-01).
             t.consentAt === undefined
-              ? `Le témoignage ${t.id} a été publié sans le consentement consigné de l'agent.`
-              : `Le témoignage ${t.id} a été publié (${jour(published)}) avant le consentement de l'agent (${jour(t.consentAt.epochMillis)}).`,
+              ? `Le témoignage n° ${i + 1} a été publié sans le consentement consigné de son auteur ou de son autrice.`
+              : `Le témoignage n° ${i + 1} a été publié (${jour(published)}) avant le consentement de son auteur ou de son autrice (${jour(t.consentAt.epochMillis)}).`,
             t.consentAt === undefined
-              ? `Testimonial ${t.id} was published without the agent's recorded consent.`
-              : `Testimonial ${t.id} was published (${day(published)}) before the agent's consent (${day(t.consentAt.epochMillis)}).`
+              ? `Testimonial no. ${i + 1} was published without its author's recorded consent.`
+              : `Testimonial no. ${i + 1} was published (${day(published)}) before its author's consent (${day(t.consentAt.epochMillis)}).`
           )
         )
       })
@@ -119,8 +123,8 @@ export const rules: ReadonlyArray<Rule> = [
             blocking(
               "CNF-07",
               ["sessions", index, "attendees", ai],
-              `${id} assiste à la séance ${session.id} sans être membre du groupe, animateur ou invité de la séance : ce qui se dit dans le groupe y reste.`,
-              `${id} attends session ${session.id} without being a member, a facilitator or a guest of that session.`
+              `${personne(ctx.snapshot, id)} assiste à la ${seance(ctx.snapshot, session)} sans être membre du groupe, animateur ou invité de la séance : ce qui se dit dans le groupe y reste.`,
+              `${person(ctx.snapshot, id)} attends the ${sessionEn(ctx.snapshot, session)} without being a member, a facilitator or a guest of that session.`
             )
           )
         })

@@ -6,6 +6,7 @@ import { stateRank } from "../../Exchange.js"
 import type { Rule, RuleContext } from "../../Rule.js"
 import type { Violation } from "../../Violation.js"
 import { count, countEn, list, listEn } from "../fr.js"
+import { e, il, Person, person, Personne, personne, seance, sessionEn } from "../labels.js"
 import { advisory, blocking, day, isBlank, jour, none, occupationLabel, push, rule, title, unitLabel } from "../util.js"
 
 const ANNOUNCED = stateRank("announced")
@@ -75,8 +76,8 @@ export const rules: ReadonlyArray<Rule> = [
           blocking(
             "ELI-01",
             ["volunteers", i, "agentId"],
-            `L'agent ${v.agentId} s'est porté volontaire sans avoir été invité : le volontariat répond à une invitation.`,
-            `Agent ${v.agentId} volunteered without having been invited: volunteering answers an invitation.`
+            `${Personne(ctx.snapshot, v.agentId)} s'est porté${e(ctx.snapshot, v.agentId)} volontaire sans avoir été invité${e(ctx.snapshot, v.agentId)} : le volontariat répond à une invitation.`,
+            `${Person(ctx.snapshot, v.agentId)} volunteered without having been invited: volunteering answers an invitation.`
           )
         )
       })
@@ -88,8 +89,8 @@ export const rules: ReadonlyArray<Rule> = [
             blocking(
               "ELI-01",
               ["members", i, "agentId"],
-              `Le membre ${m.agentId} ne s'est pas porté volontaire : la participation repose sur le volontariat.`,
-              `Member ${m.agentId} did not volunteer.`
+              `${Personne(ctx.snapshot, m.agentId)}, membre du groupe, ne s'est pas porté${e(ctx.snapshot, m.agentId)} volontaire : la participation repose sur le volontariat.`,
+              `${Person(ctx.snapshot, m.agentId)}, a member of the group, did not volunteer.`
             )
           )
           return
@@ -101,8 +102,8 @@ export const rules: ReadonlyArray<Rule> = [
             blocking(
               "ELI-01",
               ["members", i, "joinedAt"],
-              `Le membre ${m.agentId} a rejoint le groupe (${jour(m.joinedAt.epochMillis)}) avant de se porter volontaire (${jour(v.at.epochMillis)}).`,
-              `Member ${m.agentId} joined (${day(m.joinedAt.epochMillis)}) before volunteering (${day(v.at.epochMillis)}).`
+              `${Personne(ctx.snapshot, m.agentId)} a rejoint le groupe (${jour(m.joinedAt.epochMillis)}) avant de se porter volontaire (${jour(v.at.epochMillis)}).`,
+              `${Person(ctx.snapshot, m.agentId)} joined the group (${day(m.joinedAt.epochMillis)}) before volunteering (${day(v.at.epochMillis)}).`
             )
           )
         }
@@ -135,8 +136,8 @@ export const rules: ReadonlyArray<Rule> = [
           blocking(
             "ELI-02",
             ["invitations", i, "agentId"],
-            `L'agent ${inv.agentId} a été invité alors qu'il était affecté hors du périmètre de l'échange (${unitLabel(ctx, unit)}).`,
-            `Agent ${inv.agentId} was invited while assigned outside the exchange's perimeter (${unitLabel(ctx, unit)}).`
+            `${Personne(ctx.snapshot, inv.agentId)} a été invité${e(ctx.snapshot, inv.agentId)} alors qu'${il(ctx.snapshot, inv.agentId)} était affecté${e(ctx.snapshot, inv.agentId)} hors du périmètre de l'échange (${unitLabel(ctx, unit)}).`,
+            `${Person(ctx.snapshot, inv.agentId)} was invited while assigned outside the exchange's perimeter (${unitLabel(ctx, unit)}).`
           )
         )
       })
@@ -149,8 +150,8 @@ export const rules: ReadonlyArray<Rule> = [
           blocking(
             "ELI-02",
             ["volunteers", i, "agentId"],
-            `L'agent ${v.agentId} s'est porté volontaire alors qu'il était affecté hors du périmètre de l'échange (${unitLabel(ctx, unit)}).`,
-            `Agent ${v.agentId} volunteered while assigned outside the exchange's perimeter (${unitLabel(ctx, unit)}).`
+            `${Personne(ctx.snapshot, v.agentId)} s'est porté${e(ctx.snapshot, v.agentId)} volontaire alors qu'${il(ctx.snapshot, v.agentId)} était affecté${e(ctx.snapshot, v.agentId)} hors du périmètre de l'échange (${unitLabel(ctx, unit)}).`,
+            `${Person(ctx.snapshot, v.agentId)} volunteered while assigned outside the exchange's perimeter (${unitLabel(ctx, unit)}).`
           )
         )
       })
@@ -192,8 +193,8 @@ export const rules: ReadonlyArray<Rule> = [
           blocking(
             "ELI-03",
             ["members", ctx.memberIndex.get(m.agentId)!],
-            `Le membre ${m.agentId} (${occupationLabel(ctx, a.occupation)}) n'exerce ni ne concourt au métier de l'échange : ${list(e.occupationsConcerned.map((o) => occupationLabel(ctx, o)))}.`,
-            `Member ${m.agentId} (${occupationLabel(ctx, a.occupation)}) neither exercises nor contributes to the exchange's occupation: ${listEn(e.occupationsConcerned.map((o) => occupationLabel(ctx, o)))}.`
+            `${Personne(ctx.snapshot, m.agentId)}, membre du groupe (${occupationLabel(ctx, a.occupation)}), n'exerce ni ne concourt au métier de l'échange : ${list(e.occupationsConcerned.map((o) => occupationLabel(ctx, o)))}.`,
+            `${Person(ctx.snapshot, m.agentId)}, a member of the group (${occupationLabel(ctx, a.occupation)}), neither exercises nor contributes to the exchange's occupation: ${listEn(e.occupationsConcerned.map((o) => occupationLabel(ctx, o)))}.`
           )
         )
       }
@@ -290,8 +291,8 @@ export const rules: ReadonlyArray<Rule> = [
               advisory(
                 "ELI-06",
                 ["sessions", si, "guests", gi, "reason"],
-                `Le motif de la présence de l'invité ${g.agentId} à la séance ${s.id} n'est pas consigné.`,
-                `Guest ${g.agentId} of session ${s.id} has no recorded reason.`
+                `Le motif de la présence de ${personne(ctx.snapshot, g.agentId)}, invité${e(ctx.snapshot, g.agentId)} à la ${seance(ctx.snapshot, s)}, n'est pas consigné.`,
+                `${Person(ctx.snapshot, g.agentId)}, a guest of the ${sessionEn(ctx.snapshot, s)}, has no recorded reason.`
               )
             )
           }
@@ -301,8 +302,8 @@ export const rules: ReadonlyArray<Rule> = [
               advisory(
                 "ELI-06",
                 ["sessions", si, "guests", gi, "agentId"],
-                `${g.agentId} est à la fois membre du groupe et invité ponctuel de la séance ${s.id} : un invité n'est pas membre.`,
-                `${g.agentId} is both a member of the group and an occasional guest of session ${s.id}.`
+                `${Personne(ctx.snapshot, g.agentId)} est à la fois membre du groupe et invité${e(ctx.snapshot, g.agentId)} ponctuel${e(ctx.snapshot, g.agentId) === "e" ? "le" : ""} de la ${seance(ctx.snapshot, s)} : un invité n'est pas membre.`,
+                `${Person(ctx.snapshot, g.agentId)} is both a member of the group and an occasional guest of the ${sessionEn(ctx.snapshot, s)}.`
               )
             )
           }
@@ -336,12 +337,14 @@ export const rules: ReadonlyArray<Rule> = [
         .filter((a) => perimeter.includes(a.unit) && !covered.has(a.id) && !collective.has(a.unit))
         .map((a) => a.id as string)
       if (missing.length === 0) return none
+      const names = missing.map((id) => personne(s, id))
+      const namesEn = missing.map((id) => person(s, id))
       return [
         advisory(
           "ELI-07",
           ["invitations"],
-          `${count(missing.length, "agent du périmètre n'a", "agents du périmètre n'ont")} reçu aucune invitation : ${list(missing)}. Une invitation collective (courriel à tout le service, réunion de service) vaut invitation ; une exclusion motivée (absence, départ) lève cet avertissement.`,
-          `${countEn(missing.length, "agent of the perimeter has", "agents of the perimeter have")} no recorded invitation: ${listEn(missing)}. A collective invitation counts; an exclusion with a reason silences this warning.`
+          `${count(missing.length, "agent du périmètre n'a", "agents du périmètre n'ont")} reçu aucune invitation : ${list(names)}. Une invitation collective (courriel à tout le service, réunion de service) vaut invitation ; une exclusion motivée (absence, départ) lève cet avertissement.`,
+          `${countEn(missing.length, "agent of the perimeter has", "agents of the perimeter have")} no recorded invitation: ${listEn(namesEn)}. A collective invitation counts; an exclusion with a reason silences this warning.`
         )
       ]
     }

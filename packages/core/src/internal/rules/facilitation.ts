@@ -5,6 +5,7 @@ import type { Facilitation } from "../../Framing.js"
 import type { Rule } from "../../Rule.js"
 import type { Violation } from "../../Violation.js"
 import { count, profileEn, profileFr } from "../fr.js"
+import { e, Person, Personne, person, personne, variante, variantEn } from "../labels.js"
 import { advisory, blocking, day, isBlank, jour, none, push, rule, title } from "../util.js"
 
 const fac = (i: number) => ["framing", "facilitation", "facilitators", i] as const
@@ -125,8 +126,8 @@ export const rules: ReadonlyArray<Rule> = [
           blocking(
             "ANI-04",
             [...fac(0), "mandate"],
-            `L'animateur seul ${x.agentId} n'est pas mandaté par l'administration.`,
-            `Solo facilitator ${x.agentId} is not mandated by the administration.`
+            `${Personne(ctx.snapshot, x.agentId)}, qui anime seul${e(ctx.snapshot, x.agentId)}, n'est pas mandaté${e(ctx.snapshot, x.agentId)} par l'administration.`,
+            `${Person(ctx.snapshot, x.agentId)}, the solo facilitator, is not mandated by the administration.`
           )
         )
       } else {
@@ -136,8 +137,8 @@ export const rules: ReadonlyArray<Rule> = [
             blocking(
               "ANI-04",
               [...fac(0), "mandate", "canFacilitate"],
-              `Le mandat de l'animateur seul ${x.agentId} n'atteste pas sa capacité à jouer un rôle de facilitateur.`,
-              `The mandate of solo facilitator ${x.agentId} does not attest their capacity to act as a facilitator.`
+              `Le mandat de ${personne(ctx.snapshot, x.agentId)}, qui anime seul${e(ctx.snapshot, x.agentId)}, n'atteste pas sa capacité à jouer un rôle de facilitateur.`,
+              `The mandate of ${person(ctx.snapshot, x.agentId)}, the solo facilitator, does not attest their capacity to act as a facilitator.`
             )
           )
         }
@@ -147,8 +148,8 @@ export const rules: ReadonlyArray<Rule> = [
             blocking(
               "ANI-04",
               [...fac(0), "mandate", "canStepBack"],
-              `Le mandat de l'animateur seul ${x.agentId} n'atteste pas sa capacité à prendre de la distance par rapport à son propre positionnement dans l'organisation.`,
-              `The mandate of solo facilitator ${x.agentId} does not attest their capacity to step back from their own position in the organisation.`
+              `Le mandat de ${personne(ctx.snapshot, x.agentId)}, qui anime seul${e(ctx.snapshot, x.agentId)}, n'atteste pas sa capacité à prendre de la distance par rapport à son propre positionnement dans l'organisation.`,
+              `The mandate of ${person(ctx.snapshot, x.agentId)}, the solo facilitator, does not attest their capacity to step back from their own position in the organisation.`
             )
           )
         }
@@ -159,8 +160,8 @@ export const rules: ReadonlyArray<Rule> = [
           advisory(
             "ANI-04",
             [...fac(0), "profile"],
-            `L'animateur seul ${x.agentId} est ${profileFr[x.profile]} : la note cite en exemple un cadre, un manager ou un expert métier ; ce profil est possible si le mandat en atteste les capacités.`,
-            `Solo facilitator ${x.agentId} is ${profileEn[x.profile]}: the note gives an executive, a manager or an occupation expert as examples; this profile is possible when the mandate attests the capacities.`
+            `${Personne(ctx.snapshot, x.agentId)}, qui anime seul${e(ctx.snapshot, x.agentId)}, est ${profileFr[x.profile]} : la note cite en exemple un cadre, un manager ou un expert métier ; ce profil est possible si le mandat en atteste les capacités.`,
+            `${Person(ctx.snapshot, x.agentId)}, the solo facilitator, is ${profileEn[x.profile]}: the note gives an executive, a manager or an occupation expert as examples; this profile is possible when the mandate attests the capacities.`
           )
         )
       }
@@ -191,11 +192,11 @@ export const rules: ReadonlyArray<Rule> = [
             "ANI-05",
             [...fac(i), "training"],
             done === undefined
-              ? `L'animateur ${x.agentId} n'est pas formé à une méthodologie d'animation : tout animateur doit l'être avant la première séance.`
-              : `L'animateur ${x.agentId} a été formé (${jour(done)}) après la première séance (${jour(first)}).`,
+              ? `${Personne(ctx.snapshot, x.agentId)}, qui anime le groupe, n'est pas formé${e(ctx.snapshot, x.agentId)} à une méthodologie d'animation : tout animateur doit l'être avant la première séance.`
+              : `${Personne(ctx.snapshot, x.agentId)}, qui anime le groupe, a été formé${e(ctx.snapshot, x.agentId)} (${jour(done)}) après la première séance (${jour(first)}).`,
             done === undefined
-              ? `Facilitator ${x.agentId} is not trained in a facilitation method.`
-              : `Facilitator ${x.agentId} was trained (${day(done)}) after the first session (${day(first)}).`
+              ? `${Person(ctx.snapshot, x.agentId)}, a facilitator, is not trained in a facilitation method.`
+              : `${Person(ctx.snapshot, x.agentId)}, a facilitator, was trained (${day(done)}) after the first session (${day(first)}).`
           )
         )
       })
@@ -225,8 +226,8 @@ export const rules: ReadonlyArray<Rule> = [
           blocking(
             "ANI-06",
             ["conclusions", "variantIds", i],
-            `Le relevé de conclusions reprend la variante ${id}, dont l'arbitrage n'a pas été validé par le groupe.`,
-            `The statement of conclusions lists variant ${id}, whose arbitration the group has not validated.`
+            `Le relevé de conclusions reprend la variante ${variante(v.variant, id)}, dont l'arbitrage n'a pas été validé par le groupe.`,
+            `The statement of conclusions lists variant ${variantEn(v.variant, id)}, whose arbitration the group has not validated.`
           )
         )
       })

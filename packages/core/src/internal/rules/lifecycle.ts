@@ -11,6 +11,7 @@ import { type FramingElement, timeUses } from "../../Framing.js"
 import type { Rule, RuleContext } from "../../Rule.js"
 import type { Violation } from "../../Violation.js"
 import { channelEn, channelFr, count, countEn, elementEn, elementFr, list, listEn, stateEn, stateFr, timeUseFr } from "../fr.js"
+import { person, personne, seance, sessionEn } from "../labels.js"
 import { advisory, blocking, day, isBlank, jour, local, none, note, push, rule, title } from "../util.js"
 
 const FRAMED = stateRank("framed")
@@ -58,8 +59,8 @@ const allInvitations = (ctx: RuleContext): ReadonlyArray<AnyInvitation> => {
         at: inv.at.epochMillis,
         carries: inv.carries,
         path: ["invitations", i],
-        fr: () => `L'invitation de ${inv.agentId}`,
-        en: () => `The invitation of ${inv.agentId}`
+        fr: () => `L'invitation de ${personne(ctx.snapshot, inv.agentId)}`,
+        en: () => `The invitation of ${person(ctx.snapshot, inv.agentId)}`
       })
     )
     ctx.snapshot.collectiveInvitations.forEach((inv, i) =>
@@ -386,14 +387,14 @@ export const rules: ReadonlyArray<Rule> = [
               ? blocking(
                   "LIF-06",
                   ["sessions", index, "venue"],
-                  `La séance ${session.id} s'est tenue sans lieu consigné.`,
-                  `Session ${session.id} was held without a recorded venue.`
+                  `La ${seance(ctx.snapshot, session)} s'est tenue sans lieu consigné.`,
+                  `The ${sessionEn(ctx.snapshot, session)} was held without a recorded venue.`
                 )
               : advisory(
                   "LIF-06",
                   ["sessions", index, "venue"],
-                  `La séance ${session.id} n'a pas encore de lieu : il doit être consigné avant qu'elle se tienne.`,
-                  `Session ${session.id} has no venue yet: it must be recorded before the session is held.`
+                  `La ${seance(ctx.snapshot, session)} n'a pas encore de lieu : il doit être consigné avant qu'elle se tienne.`,
+                  `The ${sessionEn(ctx.snapshot, session)} has no venue yet: it must be recorded before the session is held.`
                 )
           )
           continue
@@ -409,8 +410,8 @@ export const rules: ReadonlyArray<Rule> = [
           advisory(
             "LIF-06",
             ["sessions", index, "venue"],
-            `Le lieu de la séance ${session.id} doit être propice aux échanges : les animateurs n'ont pas attesté ${list(fr)}.`,
-            `The venue of session ${session.id} must suit the exchanges: the facilitators have not attested ${listEn(en)}.`
+            `Le lieu de la ${seance(ctx.snapshot, session)} doit être propice aux échanges : les animateurs n'ont pas attesté ${list(fr)}.`,
+            `The venue of the ${sessionEn(ctx.snapshot, session)} must suit the exchanges: the facilitators have not attested ${listEn(en)}.`
           )
         )
       }
@@ -455,8 +456,8 @@ export const rules: ReadonlyArray<Rule> = [
             blocking(
               "LIF-07",
               ["sessions", index, late.field],
-              `La séance ${session.id} (${jour(late.at)}) est postérieure à la fin prévue du cycle (${jour(plannedEnd)}) : modifier d'abord la fin prévue, avec un motif.`,
-              `Session ${session.id} (${day(late.at)}) is after the cycle's planned end (${day(plannedEnd)}): amend the planned end first, with a reason.`
+              `La ${seance(ctx.snapshot, session)}${late.field === "heldAt" ? `, tenue le ${jour(late.at)},` : ""} est postérieure à la fin prévue du cycle (${jour(plannedEnd)}) : modifier d'abord la fin prévue, avec un motif.`,
+              `The ${sessionEn(ctx.snapshot, session)}${late.field === "heldAt" ? `, held on ${day(late.at)},` : ""} is after the cycle's planned end (${day(plannedEnd)}): amend the planned end first, with a reason.`
             )
           )
         }

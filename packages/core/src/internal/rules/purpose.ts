@@ -5,6 +5,7 @@ import type { Rule } from "../../Rule.js"
 import type { Path, Violation } from "../../Violation.js"
 import { isExcluded } from "../../WorkQuestion.js"
 import { natureEn, natureFr } from "../fr.js"
+import { cite, seance, sessionEn } from "../labels.js"
 import { advisory, blocking, isBlank, local, none, push, rule, title } from "../util.js"
 
 /**
@@ -146,8 +147,8 @@ export const rules: ReadonlyArray<Rule> = [
             blocking(
               "PUR-03",
               ["questions", i, "subject"],
-              `La question ${q.id} ne précise pas son objet : l'activité, les règles et processus, les ressources, les contraintes… ou un autre objet du travail, décrit en quelques mots.`,
-              `Question ${q.id} does not name its subject (activity, rules and processes, resources, constraints… or another subject described in a few words).`
+              `La question « ${cite(q.title)} » ne précise pas son objet : l'activité, les règles et processus, les ressources, les contraintes… ou un autre objet du travail, décrit en quelques mots.`,
+              `The question "${cite(q.title)}" does not name its subject (activity, rules and processes, resources, constraints… or another subject described in a few words).`
             )
           )
         } else if (q.subject === "other" && isBlank(q.subjectDescription)) {
@@ -156,8 +157,8 @@ export const rules: ReadonlyArray<Rule> = [
             blocking(
               "PUR-03",
               ["questions", i, "subjectDescription"],
-              `La question ${q.id} porte sur un autre objet du travail sans le décrire en quelques mots.`,
-              `Question ${q.id} is about another subject of the work without describing it in a few words.`
+              `La question « ${cite(q.title)} » porte sur un autre objet du travail sans le décrire en quelques mots.`,
+              `The question "${cite(q.title)}" is about another subject of the work without describing it in a few words.`
             )
           )
         }
@@ -167,8 +168,8 @@ export const rules: ReadonlyArray<Rule> = [
             blocking(
               "PUR-03",
               ["questions", i, "anchoring"],
-              `La question ${q.id} n'est pas ancrée dans une situation de travail réelle.`,
-              `Question ${q.id} is not anchored in a real work situation.`
+              `La question « ${cite(q.title)} » n'est pas ancrée dans une situation de travail réelle.`,
+              `The question "${cite(q.title)}" is not anchored in a real work situation.`
             )
           )
         }
@@ -197,8 +198,8 @@ export const rules: ReadonlyArray<Rule> = [
             blocking(
               "PUR-04",
               ["questions", i, "nature"],
-              `La question ${q.id} relève d'un usage que la note exclut : ${natureFr[q.nature]}.`,
-              `Question ${q.id} is an excluded use of an exchange: ${natureEn[q.nature]}.`
+              `La question « ${cite(q.title)} » relève d'un usage que la note exclut : ${natureFr[q.nature]}.`,
+              `The question "${cite(q.title)}" is an excluded use of an exchange: ${natureEn[q.nature]}.`
             )
           )
         }
@@ -211,8 +212,8 @@ export const rules: ReadonlyArray<Rule> = [
               blocking(
                 "PUR-04",
                 ["sessions", si, "agenda", "items", ii, "nature"],
-                `Le point « ${item.title} » de l'ordre du jour de la séance ${s.id} relève d'un usage que la note exclut : ${natureFr[item.nature]}.`,
-                `Agenda item "${item.title}" of session ${s.id} is an excluded use: ${natureEn[item.nature]}.`
+                `Le point « ${item.title} » de l'ordre du jour de la ${seance(ctx.snapshot, s)} relève d'un usage que la note exclut : ${natureFr[item.nature]}.`,
+                `Agenda item "${item.title}" of the ${sessionEn(ctx.snapshot, s)} is an excluded use: ${natureEn[item.nature]}.`
               )
             )
           }
@@ -249,7 +250,7 @@ export const rules: ReadonlyArray<Rule> = [
       const lexicon = lexiconOf(ctx.config.excludedUseLexicon)
       if (lexicon.byFirst.size === 0) return none
       let out: Array<Violation> | undefined
-      const flag = (text: string, path: Path, whatFr: string, whatEn: string) => {
+      const flag = (text: string, path: Path, whatFr: string, whatEn: string, whereFr = "", whereEn = "") => {
         const entry = suggested(lexicon, text)
         if (entry === undefined) return
         out = push(
@@ -257,8 +258,8 @@ export const rules: ReadonlyArray<Rule> = [
           advisory(
             "PUR-06",
             path,
-            `${whatFr} (« ${text} ») évoque un usage que la note exclut (« ${entry} ») : les animateurs confirment sa nature avant d'en débattre.`,
-            `${whatEn} ("${text}") suggests an excluded use ("${entry}"): the facilitators confirm its nature before it is discussed.`
+            `${whatFr} « ${text} »${whereFr} évoque un usage que la note exclut (« ${entry} ») : les animateurs confirment sa nature avant d'en débattre.`,
+            `${whatEn} "${text}"${whereEn} suggests an excluded use ("${entry}"): the facilitators confirm its nature before it is discussed.`
           )
         )
       }
@@ -268,7 +269,7 @@ export const rules: ReadonlyArray<Rule> = [
       }
       ctx.snapshot.questions.forEach((q, i) => {
         if (q.natureConfirmed === true || isExcluded(q.nature)) return
-        flag(q.title, ["questions", i, "title"], `La question ${q.id}`, `Question ${q.id}`)
+        flag(q.title, ["questions", i, "title"], "La question", "The question")
       })
       ctx.snapshot.sessions.forEach((s, si) => {
         s.agenda?.items.forEach((item, ii) => {
@@ -276,8 +277,10 @@ export const rules: ReadonlyArray<Rule> = [
           flag(
             item.title,
             ["sessions", si, "agenda", "items", ii, "title"],
-            `Un point de l'ordre du jour de la séance ${s.id}`,
-            `An agenda item of session ${s.id}`
+            "Le point",
+            "The agenda item",
+            ` de l'ordre du jour de la ${seance(ctx.snapshot, s)}`,
+            ` of the ${sessionEn(ctx.snapshot, s)}`
           )
         })
       })

@@ -8,6 +8,7 @@ import type { Rule } from "../../Rule.js"
 import type { Violation } from "../../Violation.js"
 import { isActiveAt } from "../context.js"
 import { stateFr } from "../fr.js"
+import { person, personne, seance, sessionEn } from "../labels.js"
 import { blocking, day, jour, local, none, push, rule, title } from "../util.js"
 
 const CONCLUDED = stateRank("concluded")
@@ -60,11 +61,11 @@ export const rules: ReadonlyArray<Rule> = [
               "RES-01",
               ["sessions", si, "minutes", mi, "sentAt"],
               liaison === undefined
-                ? `Le compte rendu de la séance ${session.id} a été envoyé sans que le groupe ait désigné la personne ressource chargée de le transmettre.`
-                : `Le compte rendu de la séance ${session.id} a été envoyé (${jour(sent)}) alors que la personne ressource ${liaison.agentId} n'était pas membre du groupe à cette date.`,
+                ? `Le compte rendu de la ${seance(s, session)} a été envoyé sans que le groupe ait désigné la personne ressource chargée de le transmettre.`
+                : `Le compte rendu de la ${seance(s, session)} a été envoyé (${jour(sent)}) alors que la personne ressource, ${personne(s, liaison.agentId)}, n'était pas membre du groupe à cette date.`,
               liaison === undefined
-                ? `The minutes of session ${session.id} were sent although no liaison was designated to transmit them.`
-                : `The minutes of session ${session.id} were sent (${day(sent)}) while the liaison ${liaison.agentId} was not a member on that date.`
+                ? `The minutes of the ${sessionEn(s, session)} were sent although no liaison was designated to transmit them.`
+                : `The minutes of the ${sessionEn(s, session)} were sent (${day(sent)}) while the liaison, ${person(s, liaison.agentId)}, was not a member on that date.`
             )
           )
         })
@@ -169,8 +170,8 @@ export const rules: ReadonlyArray<Rule> = [
               blocking(
                 "RES-09",
                 [...path, "finalisedAt"],
-                `La version ${m.version} du compte rendu de la séance ${s.id} est finalisée avant d'avoir été rédigée.`,
-                `Version ${m.version} of the minutes of session ${s.id} is finalised before it was drafted.`
+                `La version ${m.version} du compte rendu de la ${seance(ctx.snapshot, s)} est finalisée avant d'avoir été rédigée.`,
+                `Version ${m.version} of the minutes of the ${sessionEn(ctx.snapshot, s)} is finalised before it was drafted.`
               )
             )
           }
@@ -182,8 +183,8 @@ export const rules: ReadonlyArray<Rule> = [
               blocking(
                 "RES-09",
                 [...path, "finalisedAt"],
-                `La version ${m.version} du compte rendu de la séance ${s.id} a été envoyée sans avoir été finalisée par les animateurs.`,
-                `Version ${m.version} of the minutes of session ${s.id} was sent before the facilitators finalised it.`
+                `La version ${m.version} du compte rendu de la ${seance(ctx.snapshot, s)} a été envoyée sans avoir été finalisée par les animateurs.`,
+                `Version ${m.version} of the minutes of the ${sessionEn(ctx.snapshot, s)} was sent before the facilitators finalised it.`
               )
             )
           }
@@ -194,8 +195,8 @@ export const rules: ReadonlyArray<Rule> = [
               blocking(
                 "RES-09",
                 [...path, "sentAt"],
-                `La version ${m.version} du compte rendu de la séance ${s.id} a été envoyée (${jour(sent)}) alors qu'une version ${next.version} la remplaçait déjà.`,
-                `Version ${m.version} of the minutes of session ${s.id} was sent (${day(sent)}) although version ${next.version} already superseded it.`
+                `La version ${m.version} du compte rendu de la ${seance(ctx.snapshot, s)} a été envoyée (${jour(sent)}) alors qu'une version ${next.version} la remplaçait déjà.`,
+                `Version ${m.version} of the minutes of the ${sessionEn(ctx.snapshot, s)} was sent (${day(sent)}) although version ${next.version} already superseded it.`
               )
             )
           }

@@ -6,6 +6,7 @@ import type { CasePresentation, Session } from "../../Session.js"
 import type { Violation } from "../../Violation.js"
 import { isActiveAt } from "../context.js"
 import { count, countEn, list } from "../fr.js"
+import { expose, personne, person, presentationEn, questionTitle, seance, sessionEn } from "../labels.js"
 import { advisory, blocking, day, isBlank, jour, local, none, note, push, rule, title } from "../util.js"
 
 /** Agenda natures of the work on cases (SES-01, SES-09): what follows the choice of the questions. */
@@ -64,8 +65,8 @@ export const rules: ReadonlyArray<Rule> = [
             blocking(
               "SES-01",
               ["sessions", live.index, "presentations", pi, "questionId"],
-              `L'exposé ${p.id} de la séance ${live.session.id} (${jour(live.millis)}) porte sur la question ${p.questionId}, que le groupe n'avait pas encore choisie : dans une même séance, le choix des questions précède les exposés dans l'ordre du jour.`,
-              `Presentation ${p.id} of session ${live.session.id} (${day(live.millis)}) is about question ${p.questionId}, which the group had not chosen yet: within a session, the choice of questions comes first in the agenda.`
+              `Le ${expose(ctx.snapshot, live.session, p)} porte sur la question « ${questionTitle(ctx.snapshot, p.questionId)} », que le groupe n'avait pas encore choisie : dans une même séance, le choix des questions précède les exposés dans l'ordre du jour.`,
+              `The ${presentationEn(ctx.snapshot, live.session, p)} is about the question "${questionTitle(ctx.snapshot, p.questionId)}", which the group had not chosen yet: within a session, the choice of questions comes first in the agenda.`
             )
           )
         })
@@ -120,8 +121,8 @@ export const rules: ReadonlyArray<Rule> = [
             blocking(
               "SES-03",
               ["sessions", si, "presentations", pi, "trace"],
-              `L'exposé ${p.id} de la séance ${s.id} ne s'appuie sur aucune trace de l'activité décrite (compte rendu, courriel, courrier, notes…).`,
-              `Presentation ${p.id} of session ${s.id} rests on no described trace of activity.`
+              `Le ${expose(ctx.snapshot, s, p)} ne s'appuie sur aucune trace de l'activité décrite (compte rendu, courriel, courrier, notes…).`,
+              `The ${presentationEn(ctx.snapshot, s, p)} rests on no described trace of activity.`
             )
           )
         })
@@ -150,8 +151,8 @@ export const rules: ReadonlyArray<Rule> = [
           advisory(
             "SES-04",
             ["sessions", si, "presentations"],
-            `La séance ${s.id} compte ${s.presentations.length} exposés : il est recommandé de n'en mettre en débat que deux ou trois par séance (au plus ${max}).`,
-            `Session ${s.id} has ${s.presentations.length} presentations: two or three per session are advised (at most ${max}).`
+            `La ${seance(ctx.snapshot, s)} compte ${s.presentations.length} exposés : il est recommandé de n'en mettre en débat que deux ou trois par séance (au plus ${max}).`,
+            `The ${sessionEn(ctx.snapshot, s)} has ${s.presentations.length} presentations: two or three per session are advised (at most ${max}).`
           )
         )
       })
@@ -186,8 +187,8 @@ export const rules: ReadonlyArray<Rule> = [
             advisory(
               "SES-05",
               ["sessions", index, "presentations", pi, "presenter"],
-              `L'exposé ${p.id} est un nouvel exposé du même membre alors que ${count(waiting.length, "membre n'a", "membres n'ont")} encore jamais présenté : les membres présentent à tour de rôle.`,
-              `Presentation ${p.id} is another presentation by the same member while ${countEn(waiting.length, "member has", "members have")} never presented.`
+              `Le ${expose(ctx.snapshot, session, p)} est un nouvel exposé du même membre alors que ${count(waiting.length, "membre n'a", "membres n'ont")} encore jamais présenté : les membres présentent à tour de rôle.`,
+              `The ${presentationEn(ctx.snapshot, session, p)} is another presentation by the same member while ${countEn(waiting.length, "member has", "members have")} never presented.`
             )
           )
         })
@@ -215,11 +216,11 @@ export const rules: ReadonlyArray<Rule> = [
             "SES-06",
             ["sessions", index, "agenda"],
             agenda === undefined || agenda.items.length === 0
-              ? `La séance ${session.id} (${jour(millis)}) s'est tenue sans ordre du jour.`
-              : `L'ordre du jour de la séance ${session.id} a été fixé (${jour(agenda.setAt.epochMillis)}) après la séance (${jour(millis)}).`,
+              ? `La ${seance(ctx.snapshot, session)} s'est tenue sans ordre du jour.`
+              : `L'ordre du jour de la ${seance(ctx.snapshot, session)} a été fixé (${jour(agenda.setAt.epochMillis)}) après la séance (${jour(millis)}).`,
             agenda === undefined || agenda.items.length === 0
-              ? `Session ${session.id} (${day(millis)}) was held without an agenda.`
-              : `The agenda of session ${session.id} was set (${day(agenda.setAt.epochMillis)}) after the session (${day(millis)}).`
+              ? `The ${sessionEn(ctx.snapshot, session)} was held without an agenda.`
+              : `The agenda of the ${sessionEn(ctx.snapshot, session)} was set (${day(agenda.setAt.epochMillis)}) after the session (${day(millis)}).`
           )
         )
       }
@@ -252,8 +253,8 @@ export const rules: ReadonlyArray<Rule> = [
             blocking(
               "SES-07",
               ["sessions", si, "presentations", pi, missing[0]![0]],
-              `L'exposé ${p.id} de la séance ${s.id} ne consigne pas ${list(missing.map((m) => m[1]))}.`,
-              `Presentation ${p.id} of session ${s.id} does not record: ${missing.map((m) => m[0]).join(", ")}.`
+              `Le ${expose(ctx.snapshot, s, p)} ne consigne pas ${list(missing.map((m) => m[1]))}.`,
+              `The ${presentationEn(ctx.snapshot, s, p)} does not record: ${missing.map((m) => m[0]).join(", ")}.`
             )
           )
         })
@@ -289,12 +290,12 @@ export const rules: ReadonlyArray<Rule> = [
               ["sessions", index, "presentations", pi, "presenter"],
               !member
                 ? facilitator
-                  ? `L'exposé ${p.id} de la séance ${session.id} est présenté par ${p.presenter}, animateur : à tour de rôle, c'est un membre du groupe qui présente le cas.`
-                  : `L'exposé ${p.id} de la séance ${session.id} est présenté par ${p.presenter}, qui n'est pas membre du groupe à cette date.`
-                : `L'exposé ${p.id} de la séance ${session.id} est présenté par ${p.presenter}, qui n'est pas consigné comme présent à cette séance.`,
+                  ? `Le ${expose(ctx.snapshot, session, p)} est présenté par ${personne(ctx.snapshot, p.presenter)}, qui anime le groupe : à tour de rôle, c'est un membre du groupe qui présente le cas.`
+                  : `Le ${expose(ctx.snapshot, session, p)} est présenté par ${personne(ctx.snapshot, p.presenter)}, qui n'est pas membre du groupe à cette date.`
+                : `Le ${expose(ctx.snapshot, session, p)} est présenté par ${personne(ctx.snapshot, p.presenter)}, qui n'est pas consigné comme présent à cette séance.`,
               !member
-                ? `Presentation ${p.id} of session ${session.id} is given by ${p.presenter}, who is not a member of the group on that date.`
-                : `Presentation ${p.id} of session ${session.id} is given by ${p.presenter}, who is not recorded as present at that session.`
+                ? `The ${presentationEn(ctx.snapshot, session, p)} is given by ${person(ctx.snapshot, p.presenter)}, who is not a member of the group on that date.`
+                : `The ${presentationEn(ctx.snapshot, session, p)} is given by ${person(ctx.snapshot, p.presenter)}, who is not recorded as present at that session.`
             )
           )
         })
@@ -336,8 +337,8 @@ export const rules: ReadonlyArray<Rule> = [
         advisory(
           "SES-09",
           ["sessions", index, "agenda"],
-          `Les ordres du jour ne consacrent que ${count(minutes, "minute", "minutes")} au choix des questions avant le premier exposé (séance ${session.id}) : il faut prévoir de consacrer un temps conséquent à cette étape (au moins ${min} minutes).`,
-          `The agendas allot only ${countEn(minutes, "minute", "minutes")} to choosing the questions before the first case (session ${session.id}): a substantial time is needed (at least ${min} minutes).`
+          `Les ordres du jour ne consacrent que ${count(minutes, "minute", "minutes")} au choix des questions avant le premier exposé, à la ${seance(ctx.snapshot, session)} : il faut prévoir de consacrer un temps conséquent à cette étape (au moins ${min} minutes).`,
+          `The agendas allot only ${countEn(minutes, "minute", "minutes")} to choosing the questions before the first case, in the ${sessionEn(ctx.snapshot, session)}: a substantial time is needed (at least ${min} minutes).`
         )
       ]
     }

@@ -6,7 +6,8 @@ import { stateRank } from "../../Exchange.js"
 import type { Rule } from "../../Rule.js"
 import type { Violation } from "../../Violation.js"
 import { count, countEn } from "../fr.js"
-import { advisory, blocking, day, jour, local, none, note, push, rule, title } from "../util.js"
+import { seance, sessionEn } from "../labels.js"
+import { advisory, blocking, local, none, note, push, rule, title } from "../util.js"
 
 const COMPOSED = stateRank("composed")
 
@@ -67,8 +68,8 @@ export const rules: ReadonlyArray<Rule> = [
           blocking(
             "SIZ-02",
             ["sessions", index, "attendees"],
-            `La séance ${session.id} du ${jour(millis)} a réuni ${count(n, "membre présent", "membres présents")} : il en faut au moins ${min} pour un échange entre pairs.`,
-            `Session ${session.id} on ${day(millis)} gathered ${countEn(n, "member", "members")} present: at least ${min} are needed.`
+            `La ${seance(ctx.snapshot, session)} a réuni ${count(n, "membre présent", "membres présents")} : il en faut au moins ${min} pour un échange entre pairs.`,
+            `The ${sessionEn(ctx.snapshot, session)} gathered ${countEn(n, "member", "members")} present: at least ${min} are needed.`
           )
         )
       }
