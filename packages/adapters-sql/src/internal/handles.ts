@@ -29,6 +29,8 @@ export interface SqliteHandle {
    * anything), else once the lock is free.
    */
   readonly exclusive: <A, E>(body: () => Effect.Effect<A, E>) => Effect.Effect<A, E>
+  /** Whether someone holds the lock (a transaction in progress). */
+  readonly busy: () => boolean
   /** The client's only connection (use it under the lock). */
   readonly connection: Connection
 }

@@ -1,7 +1,8 @@
 /**
- * The rows the store reads back, as Schemas: every row is decoded at the
- * boundary (`@effect/sql`'s `SqlSchema`), never cast, so a foreign or
- * damaged table is reported as such instead of flowing on as wrong types.
+ * The rows the store reads back, as Schemas: every row is checked at the
+ * boundary (a guard; the Schema decodes a row the guard refuses), never
+ * cast, so a foreign or damaged table is reported as such instead of flowing
+ * on as wrong types.
  * Rows are read as arrays (the column order of each SELECT in
  * `statements.ts`): cheaper for the drivers and for the decoder than objects.
  *
@@ -15,11 +16,22 @@ import * as Schema from "effect/Schema"
  */
 export const Int = Schema.Union(Schema.Int, Schema.compose(Schema.NumberFromString, Schema.Int))
 
-/** Parameters of a statement, as the drivers take them. */
-export const Params = Schema.Array(Schema.Union(Schema.String, Schema.Number, Schema.Null))
-
 /** `stream, version, type, data, recorded_at` — `data` is JSON text, parsed after decoding. */
 export const Event = Schema.Tuple(Schema.String, Schema.Int, Schema.String, Schema.String, Schema.String)
+
+/**
+ * `Event`'s guard written out (the read path's rows, hundreds per call): the
+ * same test as `Schema.is(Event)` — an array of five, the version a safe
+ * integer — without walking the Schema for each row.
+ */
+export const isEvent = (row: unknown): row is typeof Event.Type =>
+  Array.isArray(row) &&
+  row.length === 5 &&
+  typeof row[0] === "string" &&
+  Number.isSafeInteger(row[1]) &&
+  typeof row[2] === "string" &&
+  typeof row[3] === "string" &&
+  typeof row[4] === "string"
 
 /** `stream, version`. */
 export const Stream = Schema.Tuple(Schema.String, Int)

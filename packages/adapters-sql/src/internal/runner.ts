@@ -16,10 +16,17 @@ import type * as Sqlite from "./sqlite.js"
 
 /** @internal */
 export interface Runner {
-  /** Rows as arrays, in the column order of the statement. */
+  /**
+   * Rows as arrays, in the column order of the statement. `name`, on
+   * PostgreSQL's direct path, makes it a named prepared statement: parsed
+   * and planned once per connection, then only bound and executed (give it
+   * to the statements run once per command, whose plan does not depend on
+   * the values; never to the estate queries, whose best plan does).
+   */
   readonly values: (
     sql: string,
-    params: ReadonlyArray<unknown>
+    params: ReadonlyArray<unknown>,
+    name?: string | undefined
   ) => Effect.Effect<ReadonlyArray<ReadonlyArray<unknown>>, SqlError>
   /** The driver's handles, when the client is one of this package's. */
   readonly sqlite: Sqlite.Handle | undefined
@@ -54,9 +61,10 @@ export const make = (sql: SqlClient.SqlClient): Runner => {
         })
       )
     : pg !== undefined
-    ? (text, params) =>
+    ? (text, params, name) =>
       Effect.async<ReadonlyArray<ReadonlyArray<unknown>>, SqlError>((resume) => {
-        pg.pool.query({ text, values: params as Array<unknown>, rowMode: "array" }, (error, result) => {
+        const config = { text, values: params as Array<unknown>, rowMode: "array" as const }
+        pg.pool.query(name === undefined ? config : { ...config, name }, (error, result) => {
           resume(error ? Effect.fail(failed(error)) : Effect.succeed(result.rows))
         })
       })
@@ -64,7 +72,8 @@ export const make = (sql: SqlClient.SqlClient): Runner => {
 
   const values: Runner["values"] = direct === undefined
     ? generic
-    : (text, params) => Effect.flatMap(outer, (o) => o._tag === "Some" ? generic(text, params) : direct(text, params))
+    : (text, params, name) =>
+      Effect.flatMap(outer, (o) => o._tag === "Some" ? generic(text, params) : direct(text, params, name))
 
   return { values, sqlite, pg, outer }
 }

@@ -151,6 +151,6 @@ export const make = (
       compiler: Statement.makeCompilerSqlite(),
       spanAttributes: [["db.system.name", "sqlite"]]
     })
-    Handles.setSqlite(client, { db, prepare, withLock, exclusive, connection })
+    Handles.setSqlite(client, { db, prepare, withLock, exclusive, busy: () => inside !== 0, connection })
     return client
   })

@@ -14,8 +14,8 @@ import * as Migrator from "@effect/sql/Migrator"
 import * as SqlClient from "@effect/sql/SqlClient"
 import type { Connection } from "@effect/sql/SqlConnection"
 import { SqlError } from "@effect/sql/SqlError"
-import * as SqlSchema from "@effect/sql/SqlSchema"
 import { EventStore as Port } from "@entre-pairs/core"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
@@ -104,6 +104,8 @@ export const migrate = (
 
 /** Rows per statement when a whole table is rewritten (below SQLite's and PostgreSQL's parameter limits). */
 const CHUNK = 500
+/** Append shapes (events:obligations) prepared on PostgreSQL per connection; others are sent unnamed. */
+const NAMED_SHAPES = 64
 /** Events read per statement by a rebuild. */
 const REBUILD_CHUNK = 5_000
 
@@ -126,30 +128,44 @@ export const make = (
     const statements = Statements.make(sql.onDialectOrElse({ pg: () => "pg" as const, orElse: () => "sqlite" as const }))
     const runner = Runner.make(sql)
 
-    const query = <A, I>(result: Schema.Schema<A, I>, operation: Operation, what: string) => {
-      const find = SqlSchema.findAll({
-        Request: Rows.Params,
-        Result: result,
-        execute: ([text, ...params]) => runner.values(text as string, params)
-      })
+    /**
+     * A statement whose rows are decoded by `result`. Rows that already are
+     * of its type (`is`, a hand-written guard for the hot rows) are taken as
+     * they are; the Schema decodes the others, and reports the first that is
+     * not a row of that kind. `name`: see `Runner.values`.
+     */
+    const query = <A, I>(
+      result: Schema.Schema<A, I>,
+      operation: Operation,
+      what: string,
+      is: (row: unknown) => row is A = Schema.is(result),
+      name?: string
+    ) => {
+      const decode = Schema.decodeUnknown(Schema.Array(result))
+      const mapError = Effect.mapError((error: SqlError | ParseResult.ParseError) =>
+        error._tag === "SqlError" ? storeError(operation)(error) : decodeError(operation, what)(error)
+      )
       return (text: string, params: ReadonlyArray<string | number | null>) =>
-        find([text, ...params]).pipe(
-          Effect.catchTags({
-            SqlError: (error) => Effect.fail(storeError(operation)(error)),
-            ParseError: (error) => Effect.fail(decodeError(operation, what)(error))
+        mapError(
+          Effect.flatMap(runner.values(text, params, name), (rows) => {
+            for (let i = 0; i < rows.length; i++) {
+              if (!is(rows[i])) return decode(rows)
+            }
+            return Effect.succeed(rows as unknown as ReadonlyArray<A>)
           })
         )
     }
 
+    const versionOf = query(Rows.Version, "append", "the stream's version", undefined, "entre_pairs_version")
     const conflict = (stream: string, expectedVersion: number) =>
       Effect.flatMap(
-        query(Rows.Version, "append", "the stream's version")(statements.currentVersion, [stream]),
+        versionOf(statements.currentVersion, [stream]),
         (rows) =>
           Effect.fail(new Port.ConcurrencyConflict({ stream, expectedVersion, actualVersion: rows[0]?.[0] ?? 0 }))
       )
 
     const append: EventStore["append"] = (stream, expectedVersion, events, readModel) =>
-      Effect.suspend(() => {
+      Effect.withFiberRuntime((fiber) => {
         const invalid = Port.validateAppend(stream, expectedVersion, events, readModel)
         if (invalid !== undefined) {
           return Effect.fail(new Port.EventStoreError({ operation: "append", reason: invalid }))
@@ -178,23 +194,44 @@ export const make = (
         Params.obligations(stream, readModel, obligationParams)
         const owed = readModel.obligations.length
         const write = new Write(stream, expectedVersion, events.length, eventParams, exchangeParams, obligationParams, owed)
-        return Effect.flatMap(runner.outer, (outer) =>
-          outer._tag === "None" && afterEventsInsert === undefined && runner.sqlite !== undefined
-            ? sqliteAppend(runner.sqlite, write)
-            : outer._tag === "None" && afterEventsInsert === undefined && runner.pg !== undefined
-            ? pgAppend(runner.pg, write)
-            : transaction.withConnection((conn) => genericAppend(conn, write))).pipe(
-            Effect.flatMap((inserted) =>
-              inserted === events.length ? Effect.succeed(write.newVersion) : conflict(stream, expectedVersion)
-            ),
-            Effect.catchTag("SqlError", (error) =>
-              isUniqueViolation(error)
-                // Lost a race the version check could not see (PostgreSQL's
-                // READ COMMITTED): report the version that won.
-                ? conflict(stream, expectedVersion)
-                : Effect.fail(storeError("append")(error)))
-          )
+        // Straight to the driver unless a transaction of the caller is open
+        // (its statements must join it) or a hook runs between the writes.
+        const direct = afterEventsInsert === undefined &&
+          Option.isNone(Context.getOption(fiber.currentContext, SqlClient.TransactionConnection))
+        const h = runner.sqlite
+        if (direct && h !== undefined) {
+          // The synchronous block runs at once when no one holds the lock
+          // (the common case: no effect at all between the command and its
+          // result), else once the lock is free.
+          return h.busy()
+            ? Effect.flatMap(h.withLock(Effect.sync(() => sqliteWrite(h, write))), settle(write))
+            : settle(write)(sqliteWrite(h, write))
+        }
+        const written = direct && runner.pg !== undefined
+          ? pgAppend(runner.pg, write)
+          : transaction.withConnection((conn) => genericAppend(conn, write))
+        return Effect.matchEffect(written, {
+          onFailure: (error) => (error instanceof SqlError ? settle(write)(error) : Effect.fail(error)),
+          onSuccess: settle(write)
+        })
       })
+
+    /**
+     * The outcome of an append from what its writing gave: the events
+     * inserted (all of them, or none when the stream was not at the expected
+     * version), or the driver's failure.
+     */
+    const settle = (w: Write) =>
+    (
+      result: number | SqlError
+    ): Effect.Effect<number, Port.EventStoreError | Port.ConcurrencyConflict> =>
+      typeof result === "number"
+        ? result === w.events ? Effect.succeed(w.newVersion) : conflict(w.stream, w.expectedVersion)
+        : isUniqueViolation(result)
+        // Lost a race the version check could not see (PostgreSQL's READ
+        // COMMITTED): report the version that won.
+        ? conflict(w.stream, w.expectedVersion)
+        : Effect.fail(storeError("append")(result))
 
     /** Separate statements in a transaction (the caller's, as a savepoint, or ours). Returns how many events went in. */
     const genericAppend = (conn: Connection, w: Write): Effect.Effect<number, Port.EventStoreError | SqlError> =>
@@ -218,46 +255,70 @@ export const make = (
         }
       )
 
-    /** The statements of `genericAppend` through better-sqlite3 directly, in one synchronous block under the lock. */
+    /**
+     * The statements of `genericAppend` through better-sqlite3 directly, in
+     * one synchronous block (the caller holds the lock or no one does).
+     * Returns how many events went in, or the driver's failure.
+     */
     const begin = "BEGIN IMMEDIATE"
-    const sqliteAppend = (h: NonNullable<Runner.Runner["sqlite"]>, w: Write): Effect.Effect<number, SqlError> =>
-      h.exclusive(() => {
-        try {
-          h.prepare(begin).run()
-        } catch (cause) {
-          return Effect.fail(new SqlError({ cause, message: "Failed to begin a transaction" }))
+    const sqliteWrite = (h: NonNullable<Runner.Runner["sqlite"]>, w: Write): number | SqlError => {
+      try {
+        h.prepare(begin).run()
+      } catch (cause) {
+        return new SqlError({ cause, message: "Failed to begin a transaction" })
+      }
+      try {
+        const inserted = h.prepare(statements.insertEvents(w.events)).all(
+          ...w.eventParams,
+          w.stream,
+          w.expectedVersion
+        ).length
+        if (inserted === w.events) {
+          h.prepare(statements.upsertExchange).run(...w.exchangeParams)
+          if (w.owed > 0) h.prepare(statements.upsertObligations(w.owed)).run(...w.obligationParams)
+          h.prepare(statements.trimObligations).run(w.stream, w.owed)
+          h.prepare("COMMIT").run()
+        } else {
+          h.prepare("ROLLBACK").run()
         }
+        return inserted
+      } catch (cause) {
         try {
-          const inserted = h.prepare(statements.insertEvents(w.events)).all(
-            ...w.eventParams,
-            w.stream,
-            w.expectedVersion
-          ).length
-          if (inserted === w.events) {
-            h.prepare(statements.upsertExchange).run(...w.exchangeParams)
-            if (w.owed > 0) h.prepare(statements.upsertObligations(w.owed)).run(...w.obligationParams)
-            h.prepare(statements.trimObligations).run(w.stream, w.owed)
-            h.prepare("COMMIT").run()
-          } else {
-            h.prepare("ROLLBACK").run()
-          }
-          return Effect.succeed(inserted)
-        } catch (cause) {
-          try {
-            if (h.db.inTransaction) h.prepare("ROLLBACK").run()
-          } catch {
-            // The connection reports the first failure.
-          }
-          return Effect.fail(new SqlError({ cause, message: "Failed to execute statement" }))
+          if (h.db.inTransaction) h.prepare("ROLLBACK").run()
+        } catch {
+          // The connection reports the first failure.
         }
-      })
+        return new SqlError({ cause, message: "Failed to execute statement" })
+      }
+    }
 
-    /** The whole append as one statement (atomic on its own) sent to the pool. */
+    /**
+     * Names of the append statements prepared on the server, by shape (events
+     * and obligations of a command): the first `NAMED_SHAPES` shapes seen, so
+     * that each connection keeps a bounded set; rarer shapes are sent unnamed.
+     */
+    const appendNames = new Map<string, string>()
+    const appendName = (shape: `${number}:${number}`): string | undefined => {
+      let name = appendNames.get(shape)
+      if (name === undefined && appendNames.size < NAMED_SHAPES) {
+        name = `entre_pairs_append_${shape.replace(":", "_")}`
+        appendNames.set(shape, name)
+      }
+      return name
+    }
+
+    /**
+     * The whole append as one statement (atomic on its own) sent to the pool,
+     * as a named prepared statement: parsed and planned once per connection.
+     */
     const pgAppend = (h: NonNullable<Runner.Runner["pg"]>, w: Write): Effect.Effect<number, SqlError> =>
       Effect.async<number, SqlError>((resume) => {
+        const shape = `${w.events}:${w.owed}` as const
+        const name = appendName(shape)
         h.pool.query(
           {
-            text: statements.appendPg(`${w.events}:${w.owed}`),
+            ...(name === undefined ? {} : { name }),
+            text: statements.appendPg(shape),
             values: [
               ...w.eventParams,
               w.stream,
@@ -279,7 +340,7 @@ export const make = (
         )
       })
 
-    const readEvents = query(Rows.Event, "read", "an event row")
+    const readEvents = query(Rows.Event, "read", "an event row", Rows.isEvent, "entre_pairs_read")
     const toStored = (operation: Operation) => (rows: ReadonlyArray<typeof Rows.Event.Type>) =>
       Effect.suspend(() => {
         const events: Array<StoredEvent> = new Array(rows.length)
@@ -381,7 +442,7 @@ export const make = (
         })
       })
 
-    const rebuildEvents = query(Rows.Event, "rebuild", "an event row")
+    const rebuildEvents = query(Rows.Event, "rebuild", "an event row", Rows.isEvent)
     const rebuildReadModels: EventStore["rebuildReadModels"] = (project) =>
       transaction.run(Effect.gen(function*() {
         yield* sql`DELETE FROM obligations`

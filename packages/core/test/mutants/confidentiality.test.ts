@@ -15,8 +15,8 @@ describe("CNF-05", () => {
         {
           kind: "blocking",
           path: ["testimonials", 0, "consentAt"],
-          fr: /^Le témoignage de M\. Karim Benali \(« Entendre comment les collègues gèrent c… »\) a été publié sans le consentement consigné de l'agent\.$/,
-          en: "The testimonial of Karim Benali (\"Entendre comment les collègues gèrent c…\") was published without the agent's recorded consent."
+          fr: /^Le témoignage n° 1 a été publié sans le consentement consigné de son auteur ou de son autrice\.$/,
+          en: "Testimonial no. 1 was published without its author's recorded consent."
         }
       ]
     },
@@ -27,8 +27,23 @@ describe("CNF-05", () => {
         {
           kind: "blocking",
           path: ["testimonials", 0, "consentAt"],
-          fr: /^Le témoignage de M\. Karim Benali \(« Entendre comment les collègues gèrent c… »\) a été publié \(10 décembre 2026\) avant le consentement de l'agent \(10 décembre 2026\)\.$/,
-          en: "The testimonial of Karim Benali (\"Entendre comment les collègues gèrent c…\") was published (2026-12-10) before the agent's consent (2026-12-10)."
+          fr: /^Le témoignage n° 1 a été publié \(10 décembre 2026\) avant le consentement de son auteur ou de son autrice \(10 décembre 2026\)\.$/,
+          en: "Testimonial no. 1 was published (2026-12-10) before its author's consent (2026-12-10)."
+        }
+      ]
+    },
+    {
+      title: "CNF-05 names the testimonial by its rank, never by its author or its words (a name next to a statement)",
+      json: mutate((s) => {
+        s.testimonials.unshift({ id: "tem-0", agentId: "agt-003", text: "Un témoignage pas encore publié." })
+        delete s.testimonials[1].consentAt
+      }),
+      expect: [
+        {
+          kind: "blocking",
+          path: ["testimonials", 1, "consentAt"],
+          fr: /^Le témoignage n° 2 a été publié sans le consentement consigné de son auteur ou de son autrice\.$/,
+          en: "Testimonial no. 2 was published without its author's recorded consent."
         }
       ]
     },

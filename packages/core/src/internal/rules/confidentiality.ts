@@ -5,7 +5,7 @@ import type { Rule } from "../../Rule.js"
 import type { Violation } from "../../Violation.js"
 import { isActiveAt } from "../context.js"
 import * as Release from "../release.js"
-import { cite, person, personne, seance, sessionEn } from "../labels.js"
+import { person, personne, seance, sessionEn } from "../labels.js"
 import { blocking, day, jour, none, push, rule, title } from "../util.js"
 
 const guarantee = (id: "CNF-01" | "CNF-02" | "CNF-03" | "CNF-04", section: string, fr: string, en: string): Rule =>
@@ -67,12 +67,15 @@ export const rules: ReadonlyArray<Rule> = [
           blocking(
             "CNF-05",
             ["testimonials", i, "consentAt"],
+            // Neither the agent's name nor the testimonial's words: a
+            // violation is read outside the group, and a name next to a
+            // statement is what the confidentiality rules forbid (CNF-01).
             t.consentAt === undefined
-              ? `Le témoignage de ${personne(ctx.snapshot, t.agentId)} (« ${cite(t.text, 40)} ») a été publié sans le consentement consigné de l'agent.`
-              : `Le témoignage de ${personne(ctx.snapshot, t.agentId)} (« ${cite(t.text, 40)} ») a été publié (${jour(published)}) avant le consentement de l'agent (${jour(t.consentAt.epochMillis)}).`,
+              ? `Le témoignage n° ${i + 1} a été publié sans le consentement consigné de son auteur ou de son autrice.`
+              : `Le témoignage n° ${i + 1} a été publié (${jour(published)}) avant le consentement de son auteur ou de son autrice (${jour(t.consentAt.epochMillis)}).`,
             t.consentAt === undefined
-              ? `The testimonial of ${person(ctx.snapshot, t.agentId)} ("${cite(t.text, 40)}") was published without the agent's recorded consent.`
-              : `The testimonial of ${person(ctx.snapshot, t.agentId)} ("${cite(t.text, 40)}") was published (${day(published)}) before the agent's consent (${day(t.consentAt.epochMillis)}).`
+              ? `Testimonial no. ${i + 1} was published without its author's recorded consent.`
+              : `Testimonial no. ${i + 1} was published (${day(published)}) before its author's consent (${day(t.consentAt.epochMillis)}).`
           )
         )
       })
