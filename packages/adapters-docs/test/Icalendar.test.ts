@@ -1,4 +1,7 @@
+import { Command, Decider, Example, View } from "@entre-pairs/core"
 import * as DateTime from "effect/DateTime"
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
 import ICAL from "ical.js"
 import { describe, expect, it } from "vitest"
 import { Icalendar, Layout, Render, Typography } from "../src/index.js"
@@ -29,6 +32,34 @@ describe("iCalendar", () => {
     const first = new ICAL.Event(new ICAL.Component(ICAL.parse(again)).getFirstSubcomponent("vevent")!)
     expect(first.sequence).toBe(2)
     expect(first.component.getFirstPropertyValue("dtstamp")!.toString()).toBe("2026-10-22T07:30:00Z")
+  })
+
+  it("defect 7: a session moved with RescheduleSession gets the new DTSTART, SEQUENCE + 1 and DTSTAMP the move (core's decider, ical.js)", () => {
+    // The example cycle just before session 2's agenda is set, then session 2 moved by a week.
+    let seen = 0
+    const until = Example.cycle().findIndex((c) => c._tag === "SetAgenda" && ++seen === 2)
+    let state: Decider.State = Decider.initialState
+    const run = (command: Command.ExchangeCommand) => {
+      const decided = Decider.decideAt(command, state, command.at!)
+      if (Either.isLeft(decided)) throw new Error(decided.left.message)
+      state = Decider.replay(decided.right.events, state)
+    }
+    Example.cycle().slice(0, until).forEach(run)
+    const ics = () => {
+      const view = View.build(state!, { output: "calendar", audience: "group" }, { at: DateTime.unsafeMake("2027-09-01T08:00:00Z") })
+      if (Either.isLeft(view) || view.right._tag !== "CalendarView") throw new Error("no calendar")
+      const events = new ICAL.Component(ICAL.parse(Icalendar.render(Layout.calendarEvents(view.right)))).getAllSubcomponents("vevent").map((c) => new ICAL.Event(c))
+      return events.find((e) => e.uid.includes("-s2@"))!
+    }
+    const before = ics()
+    run(Schema.decodeUnknownSync(Command.ExchangeCommand)({ _tag: "RescheduleSession", at: "2026-10-21T09:00:00Z", sessionId: "s2", scheduledAt: "2026-11-26T13:00:00Z", reason: "Salle indisponible le 19" }))
+    const after = ics()
+    expect(after.uid).toBe(before.uid)
+    expect(after.sequence).toBe(before.sequence + 1)
+    expect(before.startDate.toString()).toBe("2026-11-19T13:00:00Z")
+    expect(after.startDate.toString()).toBe("2026-11-26T13:00:00Z")
+    expect(after.endDate.toString()).toBe("2026-11-26T16:00:00Z")
+    expect(after.component.getFirstPropertyValue("dtstamp")!.toString()).toBe("2026-10-21T09:00:00Z")
   })
 
   it("defect 7: lines folded at 75 octets, never inside a UTF-8 character; a strict parser reads the text back whole", () => {

@@ -43,6 +43,25 @@ describe("entre-pairs compose (built bin)", () => {
     expect(males.length).toBe(4)
   })
 
+  it("--admissible quotas draws among every quota-feasible group: everyone eligible gets a chance; a bad value exits 2", () => {
+    const run = (admissible: string) => cli(["compose", pool, "--size", "9", "--seed", "s", "--quota", "functionHeld:lineManager<=1", "--admissible", admissible, "--json"])
+    const quotas = run("quotas")
+    expect(quotas.code).toBe(0)
+    const q = JSON.parse(quotas.stdout) as { tradeOff: { chosen: string; quotasOnly: { selectable: number }; optimalDiversity: { selectable: number } }; probabilities: Array<{ status: string }> }
+    expect(q.tradeOff.chosen).toBe("quotas")
+    expect(q.probabilities.filter((p) => p.status === "selectable").length).toBe(q.tradeOff.quotasOnly.selectable)
+    const tolerance = JSON.parse(run("tolerance").stdout) as { tradeOff: { chosen: string; optimalDiversity: { selectable: number } }; probabilities: Array<{ status: string }> }
+    expect(tolerance.tradeOff.chosen).toBe("tolerance")
+    expect(tolerance.probabilities.filter((p) => p.status === "selectable").length).toBe(tolerance.tradeOff.optimalDiversity.selectable)
+    // The text output names the choice.
+    const text = cli(["compose", pool, "--size", "9", "--seed", "s", "--admissible", "quotas"])
+    expect(text.stdout).toMatch(/Compromis diversité\/équité : tout groupe qui respecte les quotas/)
+    const bad = run("toutes")
+    expect(bad.code).toBe(2)
+    expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, error: "usage" })
+    expect(bad.stdout).toMatch(/tolerance, quotas/)
+  })
+
   it("exits 1 when no group is feasible, 2 on a bad option", () => {
     const r = cli(["compose", pool, "--size", "9", "--seed", "s", "--quota", "functionHeld:lineManager>=3"])
     expect(r.code).toBe(1)

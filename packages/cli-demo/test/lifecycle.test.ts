@@ -1,8 +1,8 @@
 import { Decider, Example } from "./core.js"
-import { writeFileSync } from "node:fs"
+import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { cli, tempDir } from "./helpers.js"
+import { cli, cliAsync, parseIcs, tempDir } from "./helpers.js"
 
 const { _tag, at, ...frameBody } = Example.cycleEncoded.find((c) => c._tag === "Frame") as Record<string, unknown>
 const framing = (frameBody as { framing: unknown }).framing
@@ -143,6 +143,32 @@ describe("every command of Command.ExchangeCommand is reachable", () => {
     const shown = JSON.parse(cli(["exchange", "show", exchangeId, "--json", ...db]).stdout) as { snapshot: { agents: Array<{ id: string; lastName: string; formerNames?: Array<{ lastName: string }> }> } }
     const agent = shown.snapshot.agents.find((a) => a.id === "agt-001")
     expect([agent?.lastName, agent?.formerNames?.map((n) => n.lastName)]).toEqual(["Martin", ["Lefèvre"]])
+  })
+
+  it("LIF-08 session reschedule moves a scheduled session; the calendar export carries the new DTSTART, SEQUENCE + 1 and DTSTAMP the move; a held session is refused (exit 1)", async () => {
+    const dir = tempDir()
+    const file = join(dir, "prefix.json")
+    let seen = 0
+    const until = Example.cycleEncoded.findIndex((c) => c._tag === "SetAgenda" && ++seen === 2)
+    writeFileSync(file, JSON.stringify(Example.cycleEncoded.slice(0, until)))
+    const db = ["--database", join(dir, "m.db")]
+    const exchangeId = "ech-ddets33-uc3-2026"
+    expect((await cliAsync(["exchange", "exec", exchangeId, "--command", `@${file}`, ...db])).code).toBe(0)
+    const moved = await cliAsync(["session", "reschedule", exchangeId, "--session", "s2", "--date", "2026-11-26T13:00:00Z", "--reason", "Salle indisponible le 19", "--at", "2026-10-21T09:00:00Z", "--json", ...db])
+    expect(moved.stderr).toBe("")
+    expect(moved.code).toBe(0)
+    expect(JSON.parse(moved.stdout)).toMatchObject({ ok: true, command: "RescheduleSession", events: ["SessionRescheduled"] })
+    const out = join(dir, "out")
+    const exported = await cliAsync(["export", exchangeId, "--view", "calendar", "--audience", "group", "--format", "ics", "--out", out, "--json", ...db])
+    expect(exported.code).toBe(0)
+    const ics = parseIcs(readFileSync((JSON.parse(exported.stdout) as { written: Array<string> }).written[0]!, "utf8"))
+    const s2 = ics.find((e) => e["UID"]!.includes("-s2@"))!
+    expect([s2["DTSTART"], s2["SEQUENCE"], s2["DTSTAMP"]]).toEqual(["20261126T130000Z", "1", "20261021T090000Z"])
+    const held = await cliAsync(["session", "reschedule", exchangeId, "--session", "s1", "--date", "2026-10-22T12:00:00Z", "--reason", "Après coup", ...db])
+    expect(held.code).toBe(1)
+    expect(held.stderr).toMatch(/LIF-08/)
+    const nothing = await cliAsync(["exchange", "exec", exchangeId, "--command", JSON.stringify({ _tag: "RescheduleSession", sessionId: "s2", reason: "Rien" }), ...db])
+    expect(nothing.code).toBe(2)
   })
 
   it("each ergonomic subcommand names a real command tag in its help", () => {

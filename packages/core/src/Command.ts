@@ -104,6 +104,36 @@ export const HoldSession = Schema.TaggedStruct("HoldSession", {
 })
 /** Cancel a scheduled session. @since 0.1.0 */
 export const CancelSession = Schema.TaggedStruct("CancelSession", { at, sessionId: SessionId, reason: Name })
+/**
+ * Move a scheduled session: a new date and time, duration or venue (at least
+ * one), with the reason. Refused once the session is held or cancelled
+ * (LIF-08); the new date and venue must meet the same rules as a scheduling
+ * (LIF-06, LIF-07, CHA-01…). Calendars get the change: the session's
+ * SEQUENCE goes up, its DTSTAMP is this command's date.
+ *
+ * @example
+ * import { Command } from "@entre-pairs/core"
+ * import * as Schema from "effect/Schema"
+ * Schema.decodeUnknownSync(Command.RescheduleSession)({
+ *   _tag: "RescheduleSession", sessionId: "s2", scheduledAt: "2026-11-26T13:00:00Z", reason: "Salle indisponible le 19"
+ * })
+ * @since 0.2.0
+ */
+export const RescheduleSession = Schema.TaggedStruct("RescheduleSession", {
+  at,
+  sessionId: SessionId,
+  /** The new date and time; absent: unchanged. */
+  scheduledAt: Schema.optional(Instant),
+  /** The new duration in minutes; absent: unchanged. */
+  durationMinutes: Schema.optional(Schema.Int.pipe(Schema.positive())),
+  /** The new venue; absent: unchanged. */
+  venue: Schema.optional(Venue),
+  /** Why the session moves (kept in its event). */
+  reason: Name
+}).annotations({
+  description:
+    "Moves a scheduled session: a new date and time, duration or venue (at least one, and something must change), with the reason. Refused once the session is held or cancelled (LIF-08); the new date and venue meet the rules a scheduling meets (LIF-06, LIF-07, CHA-01…). Calendars get the change: SEQUENCE + 1, DTSTAMP the move."
+})
 /** The group chooses its work questions (SES-01, PUR-03, PUR-04). @since 0.1.0 */
 export const ChooseQuestions = Schema.TaggedStruct("ChooseQuestions", {
   at,
@@ -277,6 +307,7 @@ export const ExchangeCommand = Schema.Union(
   SetAgenda,
   HoldSession,
   CancelSession,
+  RescheduleSession,
   ChooseQuestions,
   CloseQuestion,
   RecordPresentation,

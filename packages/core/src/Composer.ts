@@ -751,9 +751,6 @@ const indexOf = (values: ReadonlyArray<number>): number => {
   return Math.min(1, Math.max(0, simpson / (1 - 1 / k)))
 }
 
-/** Share of `budget.lottery` spent on the trade-off's optimal-diversity figure (built-in engine). */
-const TRADE_OFF_SHARE = 16
-
 const composeDecoded = (
   pool: ReadonlyArray<Volunteer>,
   request: ComposeRequest,
@@ -799,19 +796,19 @@ const composeDecoded = (
   const quotasOnly = request.admissible === "quotas"
   const optimalOnly = Engine.thresholdsOf(opt.score, { categories: 0, concentration: 0, coverage: 0 })
   const thresholds = quotasOnly ? Engine.anyGroup : Engine.thresholdsOf(opt.score, req.tolerance)
-  const builtin = (th: typeof thresholds, leximin: boolean, share = 1) =>
+  const builtin = (th: typeof thresholds, leximin: boolean) =>
     Engine.lottery(p, {
       thresholds: th,
       weights,
       first: opt.x,
-      searchBudget: Math.max(1, Math.min(req.budget.search, Math.floor(req.budget.lottery / share))),
+      searchBudget: req.budget.search,
       maxColumns: req.budget.columns,
       maxListed: 20_000,
       maxPivots: 20_000,
       maxRows: 600,
       leximin,
       maxRounds: 200,
-      totalBudget: Math.max(1, Math.floor(req.budget.lottery / share))
+      totalBudget: req.budget.lottery
     })
   const exact = (th: typeof thresholds | null, leximin: boolean) =>
     fairLottery(highs!, {
@@ -850,10 +847,7 @@ const composeDecoded = (
     const zero = req.tolerance.categories === 0 && req.tolerance.concentration === 0 && req.tolerance.coverage === 0
     tradeOff = {
       chosen: request.admissible,
-      // The built-in engine, on a sixteenth of the lottery budget: a report,
-      // not the published lottery (on pools of 150 to 2,000 the full budget
-      // gave the same figures, unproven, for sixteen times the work).
-      optimalDiversity: price(!quotasOnly && zero ? f : builtin(optimalOnly, false, TRADE_OFF_SHARE)),
+      optimalDiversity: price(!quotasOnly && zero ? f : builtin(optimalOnly, false)),
       quotasOnly: price(quotasOnly ? f : exact(null, false))
     }
   } else {

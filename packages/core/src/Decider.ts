@@ -22,8 +22,8 @@
  * This module holds the signatures and their documentation. Each command's
  * handler is an entry of a typed table (`{ [K in CommandTag]: Handler<K> }`),
  * grouped by phase under `internal/decide/`: `framing.ts` (Propose … Invite),
- * `composition.ts` (Volunteer … AdoptCharter), `sessions.ts` (ScheduleSession
- * … RecordTrainingNeed), `questions.ts`, `arbitration.ts`, `minutes.ts`,
+ * `composition.ts` (Volunteer … AdoptCharter), `sessions.ts` (ScheduleSession,
+ * RescheduleSession … RecordTrainingNeed), `questions.ts`, `arbitration.ts`, `minutes.ts`,
  * `restitution.ts`, `review.ts`, `closing.ts`; `evolve.ts` is the event
  * table; `decide.ts` assembles the command table and runs the rules.
  *

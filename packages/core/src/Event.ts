@@ -102,6 +102,18 @@ export const SessionCancelled = Schema.TaggedStruct("SessionCancelled", {
   sessionId: SessionId,
   reason: Schema.String
 })
+/**
+ * A scheduled session moved: its date and time, duration and venue as they
+ * now are (unchanged ones repeated), and the reason. @since 0.2.0
+ */
+export const SessionRescheduled = Schema.TaggedStruct("SessionRescheduled", {
+  at,
+  sessionId: SessionId,
+  scheduledAt: Instant,
+  durationMinutes: Schema.Int.pipe(Schema.positive()),
+  venue: Schema.optional(Venue),
+  reason: Schema.String
+})
 /** @since 0.1.0 */
 export const QuestionsChosen = Schema.TaggedStruct("QuestionsChosen", {
   at,
@@ -224,6 +236,7 @@ export const ExchangeEvent = Schema.Union(
   AgendaSet,
   SessionHeld,
   SessionCancelled,
+  SessionRescheduled,
   QuestionsChosen,
   QuestionClosed,
   CasePresented,

@@ -235,7 +235,7 @@ export const Session = Schema.Struct({
   minutes: Schema.optionalWith(Schema.Array(MinutesVersion), { default: () => [] }),
   /**
    * How many times what a calendar shows of the session changed after it was
-   * scheduled (its agenda set, the session cancelled): the iCalendar
+   * scheduled (its agenda set, the session moved or cancelled): the iCalendar
    * SEQUENCE, derived from the events. Absent: 0. @since 0.2.0
    */
   sequence: Schema.optional(Schema.Int.pipe(Schema.nonNegative())),

@@ -145,7 +145,13 @@ const compose = Command.make(
     purpose: Options.choice("purpose", ["problemSolving", "professionalisation"]).pipe(Options.optional),
     perimeter: many("perimeter", "Unités du périmètre (défaut : toutes celles du vivier) / units"),
     mandatory: many("mandatory", "Agent obligatoirement retenu / mandatory member"),
-    occupation: many("occupation", "Métiers concernés / occupations concerned")
+    occupation: many("occupation", "Métiers concernés / occupations concerned"),
+    admissible: Options.choice("admissible", ["tolerance", "quotas"]).pipe(
+      Options.optional,
+      Options.withDescription(
+        "Groupes admis au tirage : tolerance (diversité optimale, défaut) ou quotas (tout groupe qui respecte les quotas, loterie la plus équitable) / admissible groups"
+      )
+    )
   },
   (a) => Effect.flatMap(load.compose(), (m) => m.compose(a))
 ).pipe(Command.withDescription("Propose un groupe divers et équitable depuis un vivier de volontaires (DIV-*) / compose a group"))

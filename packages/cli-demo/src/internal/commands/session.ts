@@ -40,6 +40,25 @@ const hold = lifecycle("hold", "HoldSession", "Consigne la tenue d'une séance e
   sessionId: a.session,
   attendees: a.attendees
 }))
+const reschedule = lifecycle(
+  "reschedule",
+  "RescheduleSession",
+  "Déplace une séance programmée : nouvelle date, durée ou salle, avec un motif (LIF-07, LIF-08)",
+  {
+    session,
+    date: optionalText("date", "Nouvelle date et heure ISO 8601 / new date and time"),
+    duration: Options.integer("duration").pipe(Options.withDescription("Nouvelle durée en minutes / new duration in minutes"), Options.optional),
+    venue: optionalText("venue", "Nouvelle salle (adaptée : équipée, calme, fermée) / new venue (suitable)"),
+    reason: text("reason", "Motif / reason")
+  },
+  (a) => ({
+    sessionId: a.session,
+    ...(Option.isSome(a.date) ? { scheduledAt: a.date.value } : {}),
+    ...(Option.isSome(a.duration) ? { durationMinutes: a.duration.value } : {}),
+    ...(Option.isSome(a.venue) ? { venue: { name: a.venue.value, equipped: true, quiet: true, private: true } } : {}),
+    reason: a.reason
+  })
+)
 const cancel = lifecycle("cancel", "CancelSession", "Annule une séance", { session, reason: text("reason", "Motif / reason") }, (a) => ({ sessionId: a.session, reason: a.reason }))
 const questions = lifecycle(
   "questions",
@@ -78,8 +97,8 @@ const trainingNeed = lifecycle(
   (a) => ({ sessionId: a.session, needId: a.need, description: a.description })
 )
 
-/** `session …`: schedule, agenda, hold, cancel, questions, arbitrate, validate, training-need. */
+/** `session …`: schedule, agenda, reschedule, hold, cancel, questions, arbitrate, validate, training-need. */
 export const sessionCommand = Command.make("session").pipe(
-  Command.withDescription("Séances : planifier, ordre du jour, tenue, questions, arbitrages / sessions"),
-  Command.withSubcommands([schedule, agenda, hold, cancel, questions, arbitrate, validate, trainingNeed])
+  Command.withDescription("Séances : planifier, ordre du jour, déplacer, tenue, questions, arbitrages / sessions"),
+  Command.withSubcommands([schedule, agenda, reschedule, hold, cancel, questions, arbitrate, validate, trainingNeed])
 )

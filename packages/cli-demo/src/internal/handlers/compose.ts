@@ -27,6 +27,8 @@ export interface ComposeOptions {
   readonly perimeter: ReadonlyArray<string>
   readonly mandatory: ReadonlyArray<string>
   readonly occupation: ReadonlyArray<string>
+  /** Which groups the lottery may draw: within the tolerance of the diversity optimum, or every quota-feasible group. */
+  readonly admissible: Option.Option<"tolerance" | "quotas">
   readonly json: boolean
   readonly lang: Lang
 }
@@ -95,7 +97,8 @@ export const compose = (o: ComposeOptions) =>
       ...(quotas.length > 0 ? { quotas } : {}),
       ...(Option.isSome(o.purpose) ? { purpose: o.purpose.value } : {}),
       ...(o.mandatory.length > 0 ? { mandatory: o.mandatory } : {}),
-      ...(o.occupation.length > 0 ? { occupationsConcerned: o.occupation } : {})
+      ...(o.occupation.length > 0 ? { occupationsConcerned: o.occupation } : {}),
+      ...(Option.isSome(o.admissible) ? { admissible: o.admissible.value } : {})
     } as unknown as Composer.ComposeRequestEncoded
     // The exact lottery (HiGHS, loaded on first use).
     const result = yield* Effect.either(Composer.composeEffect(pool, request))

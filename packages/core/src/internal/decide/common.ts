@@ -102,6 +102,7 @@ export const allowedStates: { readonly [K in Command.CommandTag]: ReadonlyArray<
   SetAgenda: ["inSessions"],
   HoldSession: ["inSessions"],
   CancelSession: ["inSessions"],
+  RescheduleSession: ["inSessions"],
   ChooseQuestions: ["inSessions"],
   CloseQuestion: ["inSessions"],
   RecordPresentation: ["inSessions"],

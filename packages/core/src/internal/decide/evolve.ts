@@ -19,7 +19,7 @@ type Evolved = ExchangeSnapshot & { readonly updatedAt: DateTime.Utc }
 
 type Evolvers = { readonly [K in Event.EventTag]: (s: ExchangeSnapshot, e: EventOf<K>) => Evolved }
 
-/** A change calendars must apply (agenda, cancellation): the session's SEQUENCE goes up, DTSTAMP moves to the event. */
+/** A change calendars must apply (agenda, move, cancellation): the session's SEQUENCE goes up, DTSTAMP moves to the event. */
 const revised = (x: Session, at: DateTime.Utc): Session => ({ ...x, sequence: (x.sequence ?? 0) + 1, changedAt: at })
 
 const updateSession = (
@@ -152,6 +152,12 @@ const evolvers: Evolvers = {
   AgendaSet: (s, e) => updateSession(s, e, (x) => ({ ...revised(x, e.at), agenda: e.agenda })),
   SessionHeld: (s, e) => updateSession(s, e, (x) => ({ ...x, status: "held", heldAt: e.at, attendees: e.attendees })),
   SessionCancelled: (s, e) => updateSession(s, e, (x) => ({ ...revised(x, e.at), status: "cancelled" })),
+  SessionRescheduled: (s, e) =>
+    updateSession(s, e, (x) => {
+      const { venue: _, ...rest } = revised(x, e.at)
+      const moved = { ...rest, scheduledAt: e.scheduledAt, durationMinutes: e.durationMinutes }
+      return e.venue === undefined ? moved : { ...moved, venue: e.venue }
+    }),
   QuestionsChosen: (s, e) => ({ ...s, questions: [...s.questions, ...e.questions], updatedAt: e.at }),
   QuestionClosed: (s, e) => ({
     ...s,

@@ -1,13 +1,31 @@
 /**
  * Handlers of the sessions themselves: scheduling, the agenda (SES-06),
- * holding or cancelling a session, and what is recorded about how it went
- * (speaking times, CHA-02; training needs, RES-03).
+ * moving, holding or cancelling a session, and what is recorded about how it
+ * went (speaking times, CHA-02; training needs, RES-03).
+ *
+ * Scheduling and moving a session share their rules: the handlers check only
+ * the command itself; the date and venue a session gets are checked by the
+ * snapshot rules on the next state (LIF-06 venue, LIF-07 planned end, CHA-01
+ * after the group's rules…), one condition each, whichever command set them.
  */
+import * as DateTime from "effect/DateTime"
 import * as Either from "effect/Either"
+import type { Venue } from "../../Session.js"
 import { findSession, type Handlers, heldSession, invalid, ok, refuse } from "./common.js"
 
+const sameVenue = (a: Venue | undefined, b: Venue | undefined): boolean =>
+  a === b ||
+  (a !== undefined &&
+    b !== undefined &&
+    a.name === b.name &&
+    a.setting === b.setting &&
+    a.equipped === b.equipped &&
+    a.quiet === b.quiet &&
+    a.private === b.private &&
+    a.attestedAt?.epochMillis === b.attestedAt?.epochMillis)
+
 export const sessions: Handlers<
-  "ScheduleSession" | "SetAgenda" | "HoldSession" | "CancelSession" | "RecordSpeakingTimes" | "RecordTrainingNeed"
+  "ScheduleSession" | "SetAgenda" | "HoldSession" | "CancelSession" | "RescheduleSession" | "RecordSpeakingTimes" | "RecordTrainingNeed"
 > = {
   ScheduleSession: (c, s, at) => {
     if (findSession(s, c.sessionId) !== undefined) {
@@ -86,6 +104,34 @@ export const sessions: Handlers<
       })
     }
     return ok({ _tag: "SessionCancelled", at, sessionId: c.sessionId, reason: c.reason })
+  },
+  RescheduleSession: (c, s, at) => {
+    const found = findSession(s, c.sessionId)
+    if (found === undefined) return invalid(c, ["sessionId"], { fr: "séance inconnue", en: "unknown session" })
+    const session = found.session
+    if (session.status !== "scheduled") {
+      return refuse("LIF-08", ["sessions", found.index, "status"], {
+        fr: `Seule une séance programmée peut être déplacée : celle-ci est déjà ${session.status === "held" ? "tenue" : "annulée"}.`,
+        en: `Only a scheduled session can be moved: this one is already ${session.status}.`
+      })
+    }
+    if (c.scheduledAt === undefined && c.durationMinutes === undefined && c.venue === undefined) {
+      return invalid(c, ["scheduledAt"], {
+        fr: "indiquer la nouvelle date, la nouvelle durée ou le nouveau lieu de la séance",
+        en: "give the session's new date, duration or venue"
+      })
+    }
+    const scheduledAt = c.scheduledAt ?? session.scheduledAt
+    const durationMinutes = c.durationMinutes ?? session.durationMinutes
+    const venue = c.venue ?? session.venue
+    if (scheduledAt.epochMillis === session.scheduledAt.epochMillis && durationMinutes === session.durationMinutes && sameVenue(venue, session.venue)) {
+      return invalid(c, c.scheduledAt !== undefined ? ["scheduledAt"] : c.durationMinutes !== undefined ? ["durationMinutes"] : ["venue"], {
+        fr: `rien ne change : la séance est déjà programmée ainsi (${DateTime.formatIso(session.scheduledAt)}, ${session.durationMinutes} min)`,
+        en: `nothing changes: the session is already scheduled so (${DateTime.formatIso(session.scheduledAt)}, ${session.durationMinutes} min)`
+      })
+    }
+    const base = { _tag: "SessionRescheduled" as const, at, sessionId: c.sessionId, scheduledAt, durationMinutes, reason: c.reason }
+    return ok(venue === undefined ? base : { ...base, venue })
   },
   RecordSpeakingTimes: (c, s, at) =>
     Either.flatMap(heldSession(c, s), (session) => {
