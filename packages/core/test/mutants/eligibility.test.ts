@@ -362,6 +362,19 @@ describe("ELI-06", () => {
           en: "Anne Besson, a guest of the 3rd session (2026-07-06), has no recorded reason."
         }
       ]
+    },
+    {
+      title: "ELI-06 agrees with the person: « invité ponctuel » for a man, « invitée ponctuelle » for a woman",
+      json: mutate((s) => {
+        s.sessions[1].guests = [{ agentId: "agt-002", role: "other", reason: "Parce que" }]
+      }),
+      expect: [
+        {
+          kind: "advisory",
+          path: ["sessions", 1, "guests", 0, "agentId"],
+          fr: /^M\. Karim Benali est à la fois membre du groupe et invité ponctuel de la 2e séance \(18 mai 2026\) : un invité n'est pas membre\.$/
+        }
+      ]
     }
   ])
 })
