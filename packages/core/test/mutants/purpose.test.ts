@@ -191,6 +191,19 @@ describe("PUR-06", () => {
       ]
     },
     {
+      title: "PUR-06 reads an entry by its words, whatever surrounds them: « (prime) » matches « Les primes »",
+      json: mutate(q3("Les primes")),
+      config: { excludedUseLexicon: ["(prime)"] },
+      expect: [
+        {
+          kind: "advisory",
+          path: ["questions", 2, "title"],
+          fr: /^La question « Les primes » évoque un usage que la note exclut \(« \(prime\) »\) : /,
+          en: 'The question "Les primes" suggests an excluded use ("(prime)"): the facilitators confirm its nature before it is discussed.'
+        }
+      ]
+    },
+    {
       title: "PUR-06 matches a plural on the second word of an entry",
       json: mutate(q3("Des gros zorglubs")),
       config: { excludedUseLexicon: ["gros zorglub"] },
