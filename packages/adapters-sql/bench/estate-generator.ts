@@ -5,7 +5,9 @@
  *
  * - Events: every stream holds the real domain events of the example cycle
  *   (`Example.cycleEncoded` played by `ExchangeService` once, in memory),
- *   its exchange ID replaced; they are BULK-LOADED with multi-row INSERTs
+ *   its exchange ID replaced: 80 per stream, or more (`events`) with more
+ *   Communicate commands in the follow-up phase (the bench's default, 100,
+ *   gives 1,000,000 events at 10,000 exchanges); they are BULK-LOADED with multi-row INSERTs
  *   (better-sqlite3 prepared statements in transactions of 100 exchanges;
  *   `INSERT … SELECT FROM unnest(…)` on PostgreSQL), not through the append
  *   path: the append path is measured by bench/eventstore.bench.ts and by the
@@ -31,6 +33,8 @@ import * as Statements from "../src/internal/statements.js"
 const TEMPLATE = "ech-ddets33-uc3-2026"
 const DAY = 86_400_000
 export const SERVICES = 50
+/** Events of the example cycle, one per command. */
+export const CYCLE_EVENTS = 80
 
 interface Template {
   /** Events as JSON rows, the template ID to replace. */
@@ -39,22 +43,39 @@ interface Template {
   readonly models: ReadonlyArray<EventStore.ReadModel>
 }
 
-let template: Promise<Template> | undefined
+const templates = new Map<number, Promise<Template>>()
 
-/** The example cycle, played once in memory. */
-export const cycleTemplate = (): Promise<Template> =>
-  (template ??= Effect.runPromise(Effect.gen(function*() {
-    const service = yield* ExchangeService.ExchangeService
-    const store = yield* EventStore.EventStore
-    const decode = Schema.decodeUnknownSync(Command.ExchangeCommand)
-    const models: Array<EventStore.ReadModel> = []
-    for (const encoded of Example.cycleEncoded) {
-      const executed = yield* service.execute(TEMPLATE, decode(encoded))
-      if (executed.events.length > 0) models.push(ExchangeService.readModel(TEMPLATE, executed.snapshot, executed.version))
-    }
-    const events = (yield* store.read(TEMPLATE)).map((e) => ({ type: e.type, data: JSON.stringify(e.data), recordedAt: e.recordedAt }))
-    return { events, models }
-  }).pipe(Effect.provide(ExchangeService.layer().pipe(Layer.provideMerge(MemoryEventStore.layer))))))
+/** The example cycle's commands, with `extra` more Communicate commands after its last one (more events per exchange). */
+const cycleCommands = (extra: number) => {
+  const commands = [...Example.cycleEncoded]
+  const last = commands.map((c) => c._tag).lastIndexOf("Communicate")
+  commands.splice(last + 1, 0, ...Array.from({ length: extra }, () => commands[last]!))
+  return commands
+}
+
+/**
+ * The example cycle, played once in memory; `events` per exchange (at least
+ * the cycle's own, 80: more are Communicate events of the follow-up phase).
+ */
+export const cycleTemplate = (events = CYCLE_EVENTS): Promise<Template> => {
+  let template = templates.get(events)
+  if (template === undefined) {
+    template = Effect.runPromise(Effect.gen(function*() {
+      const service = yield* ExchangeService.ExchangeService
+      const store = yield* EventStore.EventStore
+      const decode = Schema.decodeUnknownSync(Command.ExchangeCommand)
+      const models: Array<EventStore.ReadModel> = []
+      for (const encoded of cycleCommands(Math.max(0, events - CYCLE_EVENTS))) {
+        const executed = yield* service.execute(TEMPLATE, decode(encoded))
+        if (executed.events.length > 0) models.push(ExchangeService.readModel(TEMPLATE, executed.snapshot, executed.version))
+      }
+      const stored = (yield* store.read(TEMPLATE)).map((e) => ({ type: e.type, data: JSON.stringify(e.data), recordedAt: e.recordedAt }))
+      return { events: stored, models }
+    }).pipe(Effect.provide(ExchangeService.layer().pipe(Layer.provideMerge(MemoryEventStore.layer)))))
+    templates.set(events, template)
+  }
+  return template
+}
 
 export const streamOf = (i: number) => `ech-${String(i).padStart(6, "0")}`
 export const serviceOf = (i: number) => `Service ${i % SERVICES}`
@@ -91,11 +112,11 @@ export interface Loaded {
 const BATCH = 100
 
 /** Bulk-loads `n` exchanges into a SQLite file (schema by the adapter's migrations). */
-export const loadSqlite = async (filename: string, n: number): Promise<Loaded> => {
+export const loadSqlite = async (filename: string, n: number, events = CYCLE_EVENTS): Promise<Loaded> => {
   const schema = ManagedRuntime.make(SqlEventStore.layerSqlite({ filename }))
   await schema.runPromise(Effect.void)
   await schema.dispose()
-  const t = await cycleTemplate()
+  const t = await cycleTemplate(events)
   const db = new Database(filename)
   db.pragma("journal_mode = WAL")
   db.pragma("synchronous = NORMAL")
@@ -138,11 +159,11 @@ export const loadSqlite = async (filename: string, n: number): Promise<Loaded> =
 }
 
 /** Bulk-loads `n` exchanges into a PostgreSQL database (schema by the adapter's migrations). */
-export const loadPg = async (url: string, n: number): Promise<Loaded> => {
+export const loadPg = async (url: string, n: number, events = CYCLE_EVENTS): Promise<Loaded> => {
   const schema = ManagedRuntime.make(SqlEventStore.layerPg({ url }))
   await schema.runPromise(Effect.void)
   await schema.dispose()
-  const t = await cycleTemplate()
+  const t = await cycleTemplate(events)
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   let obligations = 0

@@ -42,7 +42,7 @@ const suite = (name: string, client: () => Layer.Layer<SqlClient.SqlClient, unkn
         )
         yield* sql`INSERT INTO events ${sql.insert(rows)}`
 
-        assert.deepStrictEqual(yield* SqlEventStore.migrate(), [[2, "create_read_models"], [3, "estate_read_models"]])
+        assert.deepStrictEqual(yield* SqlEventStore.migrate(), [[2, "create_read_models"], [3, "estate_read_models"], [4, "obligations_by_rule"]])
         const store = yield* SqlEventStore.make({ migrate: false })
         const events = yield* store.read("ech-1")
         assert.deepStrictEqual(
@@ -79,7 +79,7 @@ const suite = (name: string, client: () => Layer.Layer<SqlClient.SqlClient, unkn
         yield* sql`INSERT INTO obligations ${
           sql.insert({ stream: "ech-1", position: 0, rule: "RES-02", due_at: "2026-12-20T00:00:00.000Z", owner: "liaison", path: "sessions.0.minutes" })
         }`
-        assert.deepStrictEqual(yield* SqlEventStore.migrate(), [[3, "estate_read_models"]])
+        assert.deepStrictEqual(yield* SqlEventStore.migrate(), [[3, "estate_read_models"], [4, "obligations_by_rule"]])
         const store = yield* SqlEventStore.make({ migrate: false })
         // The exchange's row survives (its new columns empty); the obligations wait for a rebuild.
         assert.deepStrictEqual(yield* store.readModels(), [model("ech-1", 3)])
@@ -104,7 +104,8 @@ const suite = (name: string, client: () => Layer.Layer<SqlClient.SqlClient, unkn
         assert.deepStrictEqual(yield* SqlEventStore.migrate(), [
           [1, "create_events"],
           [2, "create_read_models"],
-          [3, "estate_read_models"]
+          [3, "estate_read_models"],
+          [4, "obligations_by_rule"]
         ])
         const schema = yield* tables
         const store = yield* SqlEventStore.make({ migrate: false })

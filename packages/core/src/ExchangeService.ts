@@ -174,8 +174,13 @@ export interface Options {
   readonly retries?: number | undefined
   /**
    * How many exchanges' folded states the service keeps between commands
-   * (default 256; 0 disables). Loading then reads only the events appended
-   * since, by this process or another one.
+   * (default 256; 0 disables). A command on a cached exchange is decided on
+   * that state and appended at its version without reading the store first:
+   * the append's version check is the read (one round trip instead of two).
+   * If another writer appended in between, or if the cached state refuses
+   * the command or decides nothing, the command is decided again on the
+   * stored state, as without the cache (that first attempt does not count
+   * among `retries`). Loading reads only the events appended since.
    */
   readonly cacheSize?: number | undefined
 }
@@ -468,10 +473,61 @@ export const make = (options?: Options): Effect.Effect<ExchangeService["Type"], 
         } satisfies Executed
       })
 
-    const execute = (exchangeId: string, command: Command.ExchangeCommand) =>
+    const checked = (exchangeId: string, command: Command.ExchangeCommand) =>
       once(exchangeId, command).pipe(
         Effect.retry({ times: retries, while: (error) => error._tag === "ConcurrencyConflict" })
       )
+
+    /**
+     * The command decided on the cached state and appended at its version,
+     * without reading the store: `None` when that is not enough to answer
+     * (the state is stale: another writer appended; or the cached state
+     * refuses the command or decides nothing, which a newer state might not),
+     * and the command then goes through `checked`. A store failure is
+     * reported as is (never retried: the append may have been written).
+     */
+    const optimistic = (
+      exchangeId: string,
+      command: Command.ExchangeCommand,
+      cached: { readonly state: Decider.State; readonly version: number }
+    ): Effect.Effect<Option.Option<Executed>, EventStoreError> =>
+      Effect.gen(function*() {
+        const decision = yield* Effect.either(Decider.decide(command, cached.state, { config }))
+        if (Either.isLeft(decision) || decision.right.events.length === 0) return Option.none()
+        const { events, advisories, state: snapshot } = decision.right
+        const recordedAt = DateTime.formatIso(yield* DateTime.now)
+        const appended = yield* Effect.either(store.append(
+          exchangeId,
+          cached.version,
+          events.map((event) => encodeEvent(event, recordedAt)),
+          readModel(exchangeId, snapshot, cached.version + events.length, config)
+        ))
+        if (Either.isLeft(appended)) {
+          if (appended.left._tag === "ConcurrencyConflict") return Option.none()
+          return yield* appended.left
+        }
+        remember(exchangeId, { state: snapshot, version: appended.right })
+        return Option.some({
+          exchangeId,
+          command: command._tag,
+          events,
+          advisories,
+          version: appended.right,
+          snapshot
+        } satisfies Executed)
+      })
+
+    const execute = (exchangeId: string, command: Command.ExchangeCommand) =>
+      Effect.suspend(() => {
+        // The cache as it is when the command runs (an effect may run later, or twice).
+        const cached = command._tag === "Propose" && command.exchangeId !== exchangeId
+          ? undefined
+          : cache.get(exchangeId)
+        return cached === undefined
+          ? checked(exchangeId, command)
+          : Effect.flatMap(optimistic(exchangeId, command, cached), (executed) =>
+            Option.isSome(executed) ? Effect.succeed(executed.value) : checked(exchangeId, command))
+      })
 
     const get = (exchangeId: string) =>
       Effect.map(load(exchangeId), ({ state, version }) =>

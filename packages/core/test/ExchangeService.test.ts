@@ -169,6 +169,58 @@ describe("ExchangeService (memory)", () => {
     })
   })
 
+  // The cache's optimistic path: a command on a cached exchange is decided on
+  // the cached state and appended at its version; the append's version check
+  // stands for the read.
+  const counting = Effect.gen(function*() {
+    const inner = yield* MemoryEventStore.make
+    const calls = { read: 0, append: 0 }
+    const store = EventStore.EventStore.of({
+      ...inner,
+      read: (stream, after) => Effect.suspend(() => (calls.read++, inner.read(stream, after))),
+      append: (stream, expected, events, model) => Effect.suspend(() => (calls.append++, inner.append(stream, expected, events, model)))
+    })
+    return { calls, inner, store }
+  })
+  const [propose, frame, approve] = Example.cycleEncoded.map((c) => decode(c))
+
+  it.effect("a command on a cached exchange is appended without reading the stream first (one store call)", () =>
+    Effect.gen(function*() {
+      const { calls, store } = yield* counting
+      const service = yield* ExchangeService.make().pipe(Effect.provideService(EventStore.EventStore, store))
+      yield* service.execute(ID, propose!)
+      calls.read = calls.append = 0
+      const framed = yield* service.execute(ID, frame!)
+      assert.deepStrictEqual(calls, { read: 0, append: 1 })
+      assert.strictEqual(framed.version, 2)
+      assert.strictEqual(framed.snapshot.state, "framed")
+    }))
+
+  it.effect("a stale cache (another writer appended): decided again on the stored state, even with retries: 0", () =>
+    Effect.gen(function*() {
+      const { calls, inner, store } = yield* counting
+      const a = yield* ExchangeService.make({ retries: 0 }).pipe(Effect.provideService(EventStore.EventStore, store))
+      const b = yield* ExchangeService.make().pipe(Effect.provideService(EventStore.EventStore, inner))
+      yield* a.execute(ID, propose!)
+      yield* b.execute(ID, frame!)
+      calls.read = calls.append = 0
+      // a's cache says "proposed": Approve is refused there, accepted on the stored (framed) state.
+      const approved = yield* a.execute(ID, approve!)
+      assert.strictEqual(approved.version, 3)
+      assert.strictEqual(approved.snapshot.state, "approved")
+      assert.deepStrictEqual(calls, { read: 1, append: 1 })
+      // A conflict of the optimistic append itself: b appends past a's cached version.
+      const communicate = (at: string) => decode({ _tag: "Communicate", at, channel: "email", about: "approach" })
+      yield* b.execute(ID, communicate("2026-09-25T07:00:00.000Z"))
+      calls.read = calls.append = 0
+      const after = yield* a.execute(ID, communicate("2026-09-25T08:00:00.000Z"))
+      assert.strictEqual(after.version, 5)
+      // Decided on the stored state: b's communication and a's.
+      assert.strictEqual(after.snapshot.communications.length, 2)
+      assert.deepStrictEqual(calls, { read: 1, append: 2 })
+      assert.strictEqual((yield* inner.read(ID)).length, 5)
+    }))
+
   it.effect("a stored event that does not decode is a store error, not a defect", () =>
     Effect.gen(function*() {
       const service = yield* ExchangeService.ExchangeService

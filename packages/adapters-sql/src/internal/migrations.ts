@@ -121,15 +121,27 @@ const createEstate = Effect.gen(function*() {
   yield* sql`CREATE INDEX obligations_owner_due ON obligations (owner, due_ms, stream, position)`
 })
 
+/**
+ * 4 — obligations by rule in due order: a page of one rule's obligations is
+ * a range of this index (it walked the due-date index and skipped the other
+ * rules' rows, a cost that grew with the estate: ×22 from 10 to 10,000
+ * exchanges on SQLite).
+ */
+const obligationsByRule = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  yield* sql`CREATE INDEX obligations_rule_due ON obligations (rule, due_ms, stream, position)`
+})
+
 /** @internal */
 export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.SqlClient>> = {
   "1_create_events": createEvents,
   "2_create_read_models": createReadModels,
-  "3_estate_read_models": createEstate
+  "3_estate_read_models": createEstate,
+  "4_obligations_by_rule": obligationsByRule
 }
 
 /** @internal */
-export const latest = 3
+export const latest = 4
 
 /** @internal */
 export const table = "entre_pairs_migrations"
