@@ -26,6 +26,7 @@ const sources = [
   ...dir("core/src/internal/views"),
   "core/src/internal/fr.ts",
   "core/src/internal/util.ts",
+  "core/src/internal/release.ts",
   "core/src/internal/evaluate.ts",
   "core/src/Policy.ts",
   "core/src/Obligations.ts",
@@ -71,6 +72,8 @@ const scan = (file: string, text: string): Array<Hit> => {
       const callee = n.expression.getText(src)
       if ((callee === "blocking" || callee === "advisory" || callee === "obligation") && n.arguments[2] !== undefined) french.push(n.arguments[2])
       if (callee === "title" && n.arguments[0] !== undefined) french.push(n.arguments[0])
+      // CNF-06's places (internal/release.ts): field(kind, path, text, fr, en).
+      if (callee === "field" && n.arguments[3] !== undefined) french.push(n.arguments[3])
     }
     ts.forEachChild(n, visit)
   }

@@ -111,7 +111,7 @@ const questionsOf = (s: ExchangeSnapshot, session: Session, agendaOnly: boolean)
 
 const questionTitles = (s: ExchangeSnapshot, indices: ReadonlyArray<number>) =>
   indices.flatMap((i) =>
-    field("question.title", ["questions", i, "title"], s.questions[i]?.title, `Le titre de la question ${s.questions[i]?.id}`, `The title of question ${s.questions[i]?.id}`)
+    field("question.title", ["questions", i, "title"], s.questions[i]?.title, `Le titre de la ${ordinalF(i + 1)} question de travail`, `The title of the ${ordinalEn(i + 1)} work question`)
   )
 
 /** Fields that travel with a session's agenda and again with its minutes. */
