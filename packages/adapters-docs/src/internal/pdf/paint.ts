@@ -187,7 +187,15 @@ export const paint = (l: Layout, fonts: Readonly<Record<Face, ParsedFont>>, info
  * word depends only on the font; pdfkit scales it by the font's own
  * units-per-em). Bounded: dropped when it grows past 20 000 words.
  */
-const sharedLayouts = new WeakMap<ParsedFont, Record<string, unknown>>()
+let sharedLayouts = new WeakMap<ParsedFont, Record<string, unknown>>()
+
+/**
+ * Forgets every shared shaped word, as in a fresh process: the bench measures
+ * the first document of a process with it (the cold cost), beside the warm one.
+ */
+export const forgetSharedLayouts = (): void => {
+  sharedLayouts = new WeakMap()
+}
 
 const shareLayouts = (doc: Doc): void => {
   const embedded = (doc as unknown as { _font?: { font?: ParsedFont; layoutCache?: Record<string, unknown> } })._font
