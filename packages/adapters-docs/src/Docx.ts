@@ -38,6 +38,7 @@ import { readableOnWhite, textOn, tint } from "./internal/colour.js"
 import { audienceLine, escapeXml, imageSize, issuedLine, langOf, serviceOf } from "./internal/head.js"
 import { labels } from "./internal/labels.js"
 import { clean } from "./internal/safe.js"
+import { segments } from "./internal/superscript.js"
 import { stampZip } from "./internal/zip.js"
 import * as Theme from "./Theme.js"
 
@@ -65,8 +66,11 @@ const textRuns = (raw: string, style: RunStyle = {}): Array<TextRun> => {
     ...(style.color !== undefined ? { color: style.color } : {})
   }
   const s = clean(raw)
-  if (!/[\r\n]/.test(s)) return [new TextRun({ text: s, ...attrs })]
-  return s.split(/\r\n?|\n/).map((line, i) => new TextRun({ text: line, ...attrs, ...(i > 0 ? { break: 1 } : {}) }))
+  // Ordinal suffixes (« 2ᵉ ») in Word's superscript: a run of their own.
+  const line = (text: string, brk: boolean): Array<TextRun> =>
+    segments(text).map((seg, i) => new TextRun({ text: seg.text, ...attrs, ...(seg.sup ? { superScript: true } : {}), ...(brk && i === 0 ? { break: 1 } : {}) }))
+  if (!/[\r\n]/.test(s)) return line(s, false)
+  return s.split(/\r\n?|\n/).flatMap((l, i) => line(l, i > 0))
 }
 
 const runsOf = (t: Text, extra: { bold?: boolean; color?: string } = {}): Array<TextRun> =>

@@ -13,6 +13,7 @@ import { readableOnWhite, textOn, tint } from "./internal/colour.js"
 import { audienceLine, base64, issuedLine, langOf, serviceOf } from "./internal/head.js"
 import { labels } from "./internal/labels.js"
 import { clean } from "./internal/safe.js"
+import { markOrdinals } from "./internal/superscript.js"
 import * as Theme from "./Theme.js"
 
 const HTML_SPECIAL = /[&<>"]/
@@ -89,6 +90,7 @@ const stylesheet = (theme: Theme.Theme): string => {
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 50rem; padding: 2rem 1.5rem; font-family: "DejaVu Sans", "Marianne", Arial, system-ui, sans-serif; font-size: ${(scale * 100).toFixed(0)}%; line-height: 1.5; color: #1a1a1a; background: #ffffff; }
+sup { line-height: 0; }
 header.doc-head { border-bottom: 3px solid ${accent}; margin-bottom: 1.5rem; padding-bottom: 1rem; }
 header.doc-head img { display: block; height: auto; margin-bottom: .5rem; }
 .service { font-weight: bold; margin: 0 0 .25rem; }
@@ -137,6 +139,9 @@ dd { margin: 0; }
  * const html = Html.render(Document.make({ title: "Compte rendu", lang: "fr" }, []), { serviceName: "DREETS" })
  * @since 0.1.0
  */
+/** An ordinal suffix in superscript (« 2<sup>e</sup> »). */
+const sup = (letters: string) => `<sup>${letters}</sup>`
+
 export const render = (doc: Document, options: Theme.Options = {}): string => {
   const theme = Theme.unsafeMake(options)
   const lang = langOf(doc, theme)
@@ -171,10 +176,10 @@ ${stylesheet(theme)}
 </head>
 <body>
 <header class="doc-head">
-${head.join("\n")}
+${markOrdinals(head.join("\n"), sup)}
 </header>
 <main>
-${body.join("\n")}
+${markOrdinals(body.join("\n"), sup)}
 </main>
 </body>
 </html>

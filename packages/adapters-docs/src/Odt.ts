@@ -19,6 +19,7 @@ import { readableOnWhite, textOn, tint } from "./internal/colour.js"
 import { audienceLine, escapeXml as esc, imageSize, issuedLine, langOf, serviceOf } from "./internal/head.js"
 import { labels } from "./internal/labels.js"
 import { clean } from "./internal/safe.js"
+import { markOrdinals } from "./internal/superscript.js"
 import * as Theme from "./Theme.js"
 
 /** Width of the text area of the A4 page (21 cm − 2 × 2 cm margins), in centimetres. @since 0.1.0 */
@@ -50,6 +51,9 @@ const odfText = (raw: string): string => {
     .replace(/\r\n?|\n/g, "<text:line-break/>")
     .replace(/ {2,}/g, (m) => ` <text:s text:c="${m.length - 1}"/>`)
 }
+
+/** An ordinal suffix in superscript (« 2ᵉ »: the letters raised, 58 % of the size). */
+const supSpan = (letters: string) => `<text:span text:style-name="T_Sup">${letters}</text:span>`
 
 const runs = (t: Text): string =>
   t
@@ -197,6 +201,7 @@ ${para("Footer", "Standard", 'fo:text-align="center"', `fo:font-size="${size("sm
 <style:style style:name="T_Bold" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>
 <style:style style:name="T_Italic" style:family="text"><style:text-properties fo:font-style="italic"/></style:style>
 <style:style style:name="T_BoldItalic" style:family="text"><style:text-properties fo:font-weight="bold" fo:font-style="italic"/></style:style>
+<style:style style:name="T_Sup" style:family="text"><style:text-properties style:text-position="super 58%"/></style:style>
 <text:list-style style:name="L_Bullets">${[1, 2, 3]
     .map(
       (l) =>
@@ -310,8 +315,8 @@ export const render = (doc: Document, options: Theme.Options = {}): Uint8Array =
   const body = doc.blocks.map((b) => block(b, ctx)).join("\n") + (last?._tag === "Table" ? p("End", "") : "")
   const content = `<?xml version="1.0" encoding="UTF-8"?>
 <office:document-content ${NS} office:version="1.3">${fontDecls}<office:automatic-styles>${ctx.tableStyles.join("")}</office:automatic-styles><office:body><office:text>
-${head.join("\n")}
-${body}
+${markOrdinals(head.join("\n"), supSpan)}
+${markOrdinals(body, supSpan)}
 </office:text></office:body></office:document-content>`
   // Entry times: the document's own date, else a fixed instant; never the clock.
   // fflate writes them in the machine's local time: rewritten in UTC below (stampZip), so that

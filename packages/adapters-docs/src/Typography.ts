@@ -206,7 +206,9 @@ const ORDINAL = /(?<![\p{L}\p{N}])(\d{1,4})(ers|er|res|re|es|e|nds|nd|ndes|nde)(
  * French ordinals with their suffix in superscript, as the Imprimerie
  * nationale writes them: « 2e étage » → « 2ᵉ étage », « 1er » → « 1ᵉʳ »,
  * « 1re » → « 1ʳᵉ » (Unicode modifier letters, which every format and font
- * of ours shows, and screen readers read as the letters). Idempotent.
+ * of ours shows, and screen readers read as the letters). The HTML, ODT,
+ * DOCX and PDF writers then set these suffixes as ordinary letters in true
+ * superscript. Idempotent.
  *
  * @example
  * import { Typography } from "@entre-pairs/adapters-docs"

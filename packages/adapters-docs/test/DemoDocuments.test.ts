@@ -21,7 +21,7 @@ const docs = demoDocuments().map((d) => ({ ...d, doc: Layout.toDocument(d.view) 
 
 const MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 /** A line break inside a date or a time: « 30/04/202 » + « 7 », « 3 » + « décembre », « décembre » + « 2026 », « 14 » + « h ». */
-const BROKEN_DATE = new RegExp(`\\d{1,2}/\\d{0,2}/?\\d{0,3}\\n\\d|\\b\\d{1,2}(ᵉʳ)?\\n(${MONTHS})\\b|\\b(${MONTHS})\\n\\d{4}\\b|\\b\\d{1,2}\\n+h\\b`, "u")
+const BROKEN_DATE = new RegExp(`\\d{1,2}/\\d{0,2}/?\\d{0,3}\\n\\d|\\b\\d{1,2}(ᵉʳ|er)?\\n(${MONTHS})\\b|\\b(${MONTHS})\\n\\d{4}\\b|\\b\\d{1,2}\\n+h\\b`, "u")
 
 const closingOf = (doc: Document.Document): string | undefined => {
   const last = [...doc.blocks].reverse().find((b) => b._tag === "Signature")

@@ -440,8 +440,8 @@ export interface EntrePairs {
     options?: ObligationFilter & PageRequest
   ) => Promise<Page<DueObligation>>
   /**
-   * One page of exchanges by state and service, in code-point order of their
-   * IDs.
+   * One page of exchanges by state, service and theme (one of the exchange's
+   * themes, the same text), in code-point order of their IDs.
    *
    * @since 0.2.0
    */
@@ -449,6 +449,7 @@ export interface EntrePairs {
     options?: {
       readonly state?: Exchange.ExchangeState | undefined
       readonly service?: string | undefined
+      readonly theme?: string | undefined
     } & PageRequest
   ) => Promise<Page<Summary>>
   /**
@@ -572,6 +573,7 @@ const estateOptions = (input: unknown) => {
   }
   return {
     service: text("service"),
+    theme: text("theme"),
     owner: text("owner"),
     cursor: text("cursor"),
     rule: rule as Obligations.Obligation["rule"] | undefined,
@@ -735,13 +737,13 @@ export const createEntrePairs = async (options: Options): Promise<EntrePairs> =>
     },
     obligations: async (atInput, input) => {
       const at = instant(atInput, "at")
-      const { state: _, ...options } = estateOptions(input)
+      const { state: _, theme: __, ...options } = estateOptions(input)
       const page = await run(Effect.flatMap(service, (s) => s.obligations(at, options)))
       return page.next === undefined ? { items: page.items.map(dueJson) } : { items: page.items.map(dueJson), next: page.next }
     },
     exchanges: async (input) => {
-      const { cursor, limit, service: serviceName, state } = estateOptions(input)
-      const page = await run(Effect.flatMap(service, (s) => s.exchanges({ state, service: serviceName, limit, cursor })))
+      const { cursor, limit, service: serviceName, state, theme } = estateOptions(input)
+      const page = await run(Effect.flatMap(service, (s) => s.exchanges({ state, service: serviceName, theme, limit, cursor })))
       const items = page.items.map(summaryJson)
       return page.next === undefined ? { items } : { items, next: page.next }
     },

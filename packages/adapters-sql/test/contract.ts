@@ -400,6 +400,13 @@ export const contract = (name: string, fresh: Fresh) =>
         assert.deepStrictEqual(ids(yield* store.exchanges({ state: "framed", limit: 100 })), ["Ech-Z", "ech-b", "ech-c"])
         assert.deepStrictEqual(ids(yield* store.exchanges({ service: "DRH", limit: 100 })), ["Ech-Z", "ech-a", "ech-b"])
         assert.deepStrictEqual(ids(yield* store.exchanges({ service: "DRH", state: "closed", limit: 100 })), ["ech-a"])
+        // By theme: one of the exchange's themes, the same text (not a part of it).
+        assert.deepStrictEqual(ids(yield* store.exchanges({ theme: "télétravail", limit: 100 })), ["Ech-Z", "ech-a", "ech-b"])
+        assert.deepStrictEqual(ids(yield* store.exchanges({ theme: "accueil", state: "closed", limit: 100 })), ["ech-a"])
+        assert.deepStrictEqual(ids(yield* store.exchanges({ theme: "accueil", service: "DRH", limit: 100 })), ["Ech-Z", "ech-a", "ech-b"])
+        assert.deepStrictEqual(ids(yield* store.exchanges({ theme: "accue", limit: 100 })), [])
+        const themed = yield* store.exchanges({ theme: "accueil", limit: 1, after: "Ech-Z" })
+        assert.deepStrictEqual([ids(themed), themed.next], [["ech-a"], "ech-a"])
         const first = yield* store.exchanges({ limit: 2 })
         assert.deepStrictEqual(first.next, "ech-a")
         assert.deepStrictEqual(ids(yield* store.exchanges({ limit: 2, after: first.next })), ["ech-b", "ech-c"])

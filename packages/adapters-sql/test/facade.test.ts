@@ -176,6 +176,11 @@ describe("Promise facade", () => {
         assert.deepStrictEqual(error.issues[0]!.path, path)
       }
       await rejects(app.exchanges({ state: "running" as never }), InvalidInputError)
+      const theme = "Gérer une visite de contrôle qui se tend"
+      assert.deepStrictEqual((await app.exchanges({ theme, service: "DGT" })).items.map((s) => s.exchangeId), ["ech-a", "ech-b"])
+      assert.deepStrictEqual((await app.exchanges({ theme: "Gérer" })).items, [])
+      const badTheme = await rejects(app.exchanges({ theme: 3 as never }), InvalidInputError)
+      assert.deepStrictEqual(badTheme.issues[0]!.path, ["theme"])
     } finally {
       await app.close()
     }

@@ -48,6 +48,11 @@ describe("estate queries over the SQLite store (built bin)", () => {
     expect(body.exchanges.map((e) => [e.id, e.service])).toEqual([["ech-b", "DRH"]])
     const rest = JSON.parse((await cliAsync(["exchange", "list", "--service", "DRH", "--limit", "1", "--cursor", body.next!, "--json", ...db])).stdout)
     expect(rest).toEqual({ exchanges: [{ id: "ech-c", title: expect.any(String), state: "inSessions", version: expect.any(Number), service: "DRH" }] })
+    // By theme (one of the framing's themes, the same text).
+    const theme = "Gérer une visite de contrôle qui se tend"
+    const themed = JSON.parse((await cliAsync(["exchange", "list", "--theme", theme, "--service", "DRH", "--json", ...db])).stdout) as Array<{ id: string }>
+    expect(themed.map((e) => e.id)).toEqual(["ech-b", "ech-c"])
+    expect(JSON.parse((await cliAsync(["exchange", "list", "--theme", "Gérer", "--json", ...db])).stdout)).toEqual([])
   })
 
   it("exits 2 on a bad cursor, limit or date", async () => {

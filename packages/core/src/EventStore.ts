@@ -152,6 +152,8 @@ export interface ObligationRow extends ReadModelObligation {
 export interface ExchangeQuery {
   readonly state?: string | undefined
   readonly service?: string | undefined
+  /** Exchanges whose themes include this one (the same text). */
+  readonly theme?: string | undefined
   /** Rows per page (1 to 1,000). */
   readonly limit: number
   /** Start after this stream (the `next` of the previous page). */

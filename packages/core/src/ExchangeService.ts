@@ -242,8 +242,8 @@ export class ExchangeService extends Context.Tag("@entre-pairs/core/ExchangeServ
       options?: ObligationFilter & PageRequest
     ) => Effect.Effect<Page<DueObligation>, EventStoreError>
     /**
-     * One page of exchanges by state and service, in code-point order of
-     * their IDs.
+     * One page of exchanges by state, service and theme (one of the
+     * exchange's themes, the same text), in code-point order of their IDs.
      *
      * @since 0.2.0
      */
@@ -251,6 +251,7 @@ export class ExchangeService extends Context.Tag("@entre-pairs/core/ExchangeServ
       options?: {
         readonly state?: ExchangeState | undefined
         readonly service?: string | undefined
+        readonly theme?: string | undefined
       } & PageRequest
     ) => Effect.Effect<Page<Summary>, EventStoreError>
     /** A view of one exchange for an audience, at `at` (default: now, from `Clock`). */
@@ -577,13 +578,18 @@ export const make = (options?: Options): Effect.Effect<ExchangeService["Type"], 
       })
 
     const exchanges = (
-      options?: { readonly state?: ExchangeState | undefined; readonly service?: string | undefined } & PageRequest
+      options?: {
+        readonly state?: ExchangeState | undefined
+        readonly service?: string | undefined
+        readonly theme?: string | undefined
+      } & PageRequest
     ) =>
       Effect.gen(function*() {
         const after = yield* decodeCursor(options?.cursor, isString)
         const page = yield* store.exchanges({
           state: options?.state,
           service: options?.service,
+          theme: options?.theme,
           limit: options?.limit ?? DEFAULT_PAGE,
           after
         })

@@ -232,6 +232,7 @@ export const make: Effect.Effect<EventStore["Type"]> = Effect.sync(() => {
         .filter((m) =>
           (query.state === undefined || m.state === query.state) &&
           (query.service === undefined || m.service === query.service) &&
+          (query.theme === undefined || (m.themes ?? []).includes(query.theme)) &&
           (query.after === undefined || compareCodePoints(m.stream, query.after) > 0)
         )
         .sort((a, b) => compareCodePoints(a.stream, b.stream))

@@ -11,6 +11,7 @@
  */
 import * as fontkit from "fontkit"
 import { dejaVuSans, type FontFaces } from "./fonts.js"
+import { hasOrdinal, segments, SUP_SIZE } from "./superscript.js"
 
 /** One of the four faces of a family. */
 export type Face = "normal" | "bold" | "italics" | "bolditalics"
@@ -77,7 +78,9 @@ export const metrics = (faces: FontFaces = dejaVuSans()): Metrics => {
       fonts,
       width: (text, face, size) => {
         const font = fonts[face]
-        return (unitsWidth(font, text) * size) / font.unitsPerEm
+        if (!hasOrdinal(text)) return (unitsWidth(font, text) * size) / font.unitsPerEm
+        // Ordinal suffixes are drawn as smaller letters (see superscript.ts).
+        return segments(text).reduce((w, seg) => w + (unitsWidth(font, seg.text) * size * (seg.sup ? SUP_SIZE : 1)) / font.unitsPerEm, 0)
       },
       ascent: n.ascent / n.unitsPerEm,
       descent: -n.descent / n.unitsPerEm

@@ -198,8 +198,8 @@ ORDER BY o.due_ms, o.stream, o.position LIMIT ${p(int)}`
       })
     ),
     /**
-     * A page of exchanges in stream order. Parameters: state, service (those
-     * present), the stream to start after (if any), the limit. Columns:
+     * A page of exchanges in stream order. Parameters: state, service, theme
+     * (those present), the stream to start after (if any), the limit. Columns:
      * stream, title, state, version, service, themes, opened_at, closed_at,
      * updated_at.
      */
@@ -208,6 +208,11 @@ ORDER BY o.due_ms, o.stream, o.position LIMIT ${p(int)}`
         const where: Array<string> = []
         if (shape.includes("t")) where.push(`state = ${p()}`)
         if (shape.includes("s")) where.push(`service = ${p()}`)
+        // No index: the page walks the stream (or service) index and keeps
+        // the exchanges of that theme (themes are JSON text).
+        if (shape.includes("h")) {
+          where.push(isPg ? `jsonb_exists(themes::jsonb, ${p()})` : `EXISTS (SELECT 1 FROM json_each(themes) WHERE value = ?)`)
+        }
         if (shape.includes("a")) where.push(`stream > ${p()}`)
         return `SELECT stream, title, state, version, service, themes, opened_at, closed_at, updated_at
 FROM exchanges ${where.length === 0 ? "" : `WHERE ${where.join(" AND ")}`}
@@ -252,6 +257,7 @@ export const exchangesQuery = (statements: Statements, q: EventStore.ExchangeQue
   const params: Array<string | number | null> = []
   if (q.state !== undefined) (shape += "t", params.push(q.state))
   if (q.service !== undefined) (shape += "s", params.push(q.service))
+  if (q.theme !== undefined) (shape += "h", params.push(q.theme))
   if (q.after !== undefined) (shape += "a", params.push(q.after))
   params.push(q.limit + 1)
   return { text: statements.exchangesPage(shape), params }

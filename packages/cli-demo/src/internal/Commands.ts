@@ -23,7 +23,8 @@ const load = {
   export: () => Effect.promise(() => import("./handlers/export.js")),
   demo: () => Effect.promise(() => import("./Demo.js")),
   agents: () => Effect.promise(() => import("./handlers/agents.js")),
-  compose: () => Effect.promise(() => import("./handlers/compose.js"))
+  compose: () => Effect.promise(() => import("./handlers/compose.js")),
+  store: () => Effect.promise(() => import("./handlers/store.js"))
 }
 
 const show = exchangeShow
@@ -156,10 +157,21 @@ const compose = Command.make(
   (a) => Effect.flatMap(load.compose(), (m) => m.compose(a))
 ).pipe(Command.withDescription("Propose un groupe divers et équitable depuis un vivier de volontaires (DIV-*) / compose a group"))
 
+const storeRebuild = Command.make("rebuild", common, (a) => Effect.flatMap(load.store(), (h) => h.rebuild(a))).pipe(
+  Command.withDescription(
+    "Reconstruit les modèles de lecture (résumés, obligations) depuis les événements, en une transaction / rebuild the read models from the events"
+  )
+)
+
+const storeCommand = Command.make("store").pipe(
+  Command.withDescription("Entretien du magasin d'événements / event store maintenance"),
+  Command.withSubcommands([storeRebuild])
+)
+
 /** The root command. */
 export const root = Command.make("entre-pairs").pipe(
   Command.withDescription(
     "Échanges entre pairs : le cycle de la note des ministères sociaux, ses règles et ses documents. Codes de sortie : 0 ok, 1 refus ou violation bloquante, 2 entrée ou usage invalide."
   ),
-  Command.withSubcommands([demo, exchange, sessionCommand, minutes, show, obligations, exportCommand, rules, check, agents, compose])
+  Command.withSubcommands([demo, exchange, sessionCommand, minutes, show, obligations, exportCommand, rules, check, agents, compose, storeCommand])
 )

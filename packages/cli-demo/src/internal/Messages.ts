@@ -91,6 +91,10 @@ const table = {
   openObligations: { fr: "Obligations ouvertes :", en: "Open obligations:" },
   noOpenObligation: { fr: "Aucune obligation ouverte.", en: "No open obligation." },
   noOpenObligationOn: (date: string) => ({ fr: `Aucune obligation ouverte au ${date}.`, en: `No open obligation on ${date}.` }),
+  rebuilt: (n: number) => ({
+    fr: `Modèles de lecture reconstruits depuis les événements : ${n} ${plural(n, "échange", "échanges")}.`,
+    en: `Read models rebuilt from the events: ${n} ${pluralEn(n, "exchange", "exchanges")}.`
+  }),
   openObligationsOn: (date: string) => ({ fr: `Obligations ouvertes au ${date} :`, en: `Open obligations on ${date}:` }),
 
   // --- rules --------------------------------------------------------------

@@ -201,6 +201,11 @@ export const commandsOf = (plan: Plan, leak?: Leak): ReadonlyArray<C> => {
       sessionId: sid,
       items: si === 0 ? [{ title: "Choix des questions de travail", nature: "questionChoice" as const }, work] : [work]
     })
+    // Some sessions move a day later once their agenda is set (RescheduleSession):
+    // chosen from the plan's own text, so the generated values stay as they were.
+    if (s.summary.length % 2 === 0) {
+      out.push({ _tag: "RescheduleSession", sessionId: sid, scheduledAt: new Date(Date.UTC(2027, si * 2, 11, 13)).toISOString(), reason: "Salle indisponible" })
+    }
     out.push({ _tag: "HoldSession", sessionId: sid, attendees: members.map((m) => m.id) })
     if (si === 0) {
       out.push({ _tag: "ChooseQuestions", sessionId: sid, questions: [{ id: "q1", title: "Comment accueillir un usager en colère ?", subject: "difficulties", anchoring: "Accueils du lundi matin" }] })

@@ -14,6 +14,7 @@
 import PDFDocument from "pdfkit"
 import type { Face, ParsedFont } from "../measure.js"
 import { labels } from "../labels.js"
+import { hasOrdinal, segments, SUP_RISE, SUP_SIZE } from "../superscript.js"
 import { type Layout, type Node, type Op, type Owner, PAGE, type Slice } from "./layout.js"
 
 /** What the file's properties say. */
@@ -99,6 +100,16 @@ export const paint = (l: Layout, fonts: Readonly<Record<Face, ParsedFont>>, info
     }
   }
 
+  // Ordinal suffixes (« 2ᵉ ») as letters in a smaller font, raised: true superscript.
+  const drawOrdinals = (text: string, x: number, baseline: number, size: number) => {
+    let at = x
+    for (const seg of segments(text)) {
+      doc.fontSize(seg.sup ? size * SUP_SIZE : size)
+      doc.text(seg.text, at, baseline - (seg.sup ? size * SUP_RISE : 0), { lineBreak: false, baseline: "alphabetic" })
+      at += doc.widthOfString(seg.text)
+    }
+    doc.fontSize(size)
+  }
   const draw = (op: Op, top: number) => {
     mark(op.owner)
     switch (op.kind) {
@@ -106,6 +117,10 @@ export const paint = (l: Layout, fonts: Readonly<Record<Face, ParsedFont>>, info
         doc.fontSize(op.size).fillColor(op.color)
         for (const f of op.frags) {
           shareLayouts(doc.font(`F-${f.face}`))
+          if (hasOrdinal(f.text)) {
+            drawOrdinals(f.text, op.x + f.x, top + op.baseline, op.size)
+            continue
+          }
           // The width is the layout's own (the same fontkit advances): pdfkit need not measure the line again.
           doc.text(f.text, op.x + f.x, top + op.baseline, { lineBreak: false, baseline: "alphabetic", textWidth: f.width } as never)
         }
@@ -172,7 +187,15 @@ export const paint = (l: Layout, fonts: Readonly<Record<Face, ParsedFont>>, info
  * word depends only on the font; pdfkit scales it by the font's own
  * units-per-em). Bounded: dropped when it grows past 20 000 words.
  */
-const sharedLayouts = new WeakMap<ParsedFont, Record<string, unknown>>()
+let sharedLayouts = new WeakMap<ParsedFont, Record<string, unknown>>()
+
+/**
+ * Forgets every shared shaped word, as in a fresh process: the bench measures
+ * the first document of a process with it (the cold cost), beside the warm one.
+ */
+export const forgetSharedLayouts = (): void => {
+  sharedLayouts = new WeakMap()
+}
 
 const shareLayouts = (doc: Doc): void => {
   const embedded = (doc as unknown as { _font?: { font?: ParsedFont; layoutCache?: Record<string, unknown> } })._font

@@ -33,10 +33,14 @@ const exchangeList = Command.make(
     ...common,
     state: Options.choice("state", L.states).pipe(Options.withDescription("Filtrer par état / filter by state"), Options.optional),
     service: serviceOption,
+    theme: Options.text("theme").pipe(
+      Options.withDescription("Échanges dont l'une des thématiques est ce texte / exchanges with this theme"),
+      Options.optional
+    ),
     ...page
   },
-  (a) => Effect.flatMap(handlers(), (h) => h.list(a, a.state, { service: a.service, limit: a.limit, cursor: a.cursor }))
-).pipe(Command.withDescription("Liste les échanges (état, service, version), par page / list exchanges"))
+  (a) => Effect.flatMap(handlers(), (h) => h.list(a, a.state, { service: a.service, theme: a.theme, limit: a.limit, cursor: a.cursor }))
+).pipe(Command.withDescription("Liste les échanges (état, service, thématique, version), par page / list exchanges"))
 
 const exchangeExec = Command.make(
   "exec",

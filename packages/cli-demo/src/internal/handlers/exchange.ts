@@ -45,6 +45,7 @@ export const list = (
   state: Option.Option<string>,
   options?: {
     readonly service: Option.Option<string>
+    readonly theme?: Option.Option<string>
     readonly limit: Option.Option<number>
     readonly cursor: Option.Option<string>
   }
@@ -55,6 +56,7 @@ export const list = (
       const service = yield* ExchangeService.ExchangeService
       const stateFilter = Option.isSome(state) ? (state.value as Exchange.ExchangeState) : undefined
       const serviceName = options === undefined ? undefined : Option.getOrUndefined(options.service)
+      const theme = options?.theme === undefined ? undefined : Option.getOrUndefined(options.theme)
       const limit = options === undefined ? undefined : Option.getOrUndefined(options.limit)
       const cursor = options === undefined ? undefined : Option.getOrUndefined(options.cursor)
       if (limit !== undefined && (limit < 1 || limit > 1000)) {
@@ -63,10 +65,10 @@ export const list = (
       }
       let models: ReadonlyArray<ExchangeService.Summary>
       let next: string | undefined
-      if (serviceName === undefined && limit === undefined && cursor === undefined) {
+      if (serviceName === undefined && theme === undefined && limit === undefined && cursor === undefined) {
         models = yield* service.list(stateFilter === undefined ? undefined : { state: stateFilter })
       } else {
-        const page = yield* service.exchanges({ state: stateFilter, service: serviceName, limit: limit ?? 1000, cursor })
+        const page = yield* service.exchanges({ state: stateFilter, service: serviceName, theme, limit: limit ?? 1000, cursor })
         models = page.items
         next = page.next
       }
