@@ -388,7 +388,7 @@ describe("version 2 — sessions", () => {
     const json = mutate((s) => (s.sessions[1].attendees = s.sessions[1].attendees.filter((a: string) => a !== "agt-002")))
     const v = of(json, "SES-08")
     assert.deepStrictEqual(kinds(v), [["blocking", ["sessions", 1, "presentations", 1, "presenter"]]])
-    assert.match(v[0]!.message.fr, /n'est pas consigné comme présent/)
+    assert.match(v[0]!.message.fr, /n'est pas consignée comme présente/)
   })
   it("SES-08 refuses a facilitator presenting a case", () => {
     const json = mutate((s) => (s.sessions[1].presentations[1].presenter = "agt-f01"))

@@ -308,8 +308,8 @@ describe("SES-08", () => {
         {
           kind: "blocking",
           path: ["sessions", 1, "presentations", 1, "presenter"],
-          fr: /^Le 2e exposé de la 2e séance \(18 mai 2026\) est présenté par M\. Karim Benali, qui n'est pas consigné comme présent à cette séance\.$/,
-          en: "The 2nd presentation of the 2nd session (2026-05-18) is given by Karim Benali, who is not recorded as present at that session."
+          fr: /^Le 2e exposé de la 2e séance \(18 mai 2026\) est présenté par une personne qui n'est pas consignée comme présente à cette séance\.$/,
+          en: "The 2nd presentation of the 2nd session (2026-05-18) is given by someone who is not recorded as present at that session."
         }
       ]
     },
@@ -320,8 +320,8 @@ describe("SES-08", () => {
         {
           kind: "blocking",
           path: ["sessions", 1, "presentations", 0, "presenter"],
-          fr: /^Le 1er exposé de la 2e séance \(18 mai 2026\) est présenté par Mme Catherine Vidal, qui anime le groupe : à tour de rôle, c'est un membre du groupe qui présente le cas\.$/,
-          en: "The 1st presentation of the 2nd session (2026-05-18) is given by Catherine Vidal, who is not a member of the group on that date."
+          fr: /^Le 1er exposé de la 2e séance \(18 mai 2026\) est présenté par une personne qui anime le groupe : à tour de rôle, c'est un membre du groupe qui présente le cas\.$/,
+          en: "The 1st presentation of the 2nd session (2026-05-18) is given by someone who is not a member of the group on that date."
         }
       ]
     },
@@ -335,14 +335,14 @@ describe("SES-08", () => {
         {
           kind: "blocking",
           path: ["sessions", 1, "presentations", 0, "presenter"],
-          fr: /^Le 1er exposé de la 2e séance \(18 mai 2026\) est présenté par M\. Mathieu Roux, qui n'est pas membre du groupe à cette date\.$/
+          fr: /^Le 1er exposé de la 2e séance \(18 mai 2026\) est présenté par une personne qui n'est pas membre du groupe à cette date\.$/
         }
       ]
     },
     {
       title: "SES-08 refuses a member who had withdrawn by the session",
       json: mutate((s) => (s.members[1].withdrawnAt = "2026-05-01T00:00:00.000Z")),
-      expect: [{ kind: "blocking", path: ["sessions", 1, "presentations", 1, "presenter"], fr: /^Le 2e exposé de la 2e séance \(18 mai 2026\) est présenté par M\. Karim Benali, qui n'est pas membre du groupe à cette date\.$/ }]
+      expect: [{ kind: "blocking", path: ["sessions", 1, "presentations", 1, "presenter"], fr: /^Le 2e exposé de la 2e séance \(18 mai 2026\) est présenté par une personne qui n'est pas membre du groupe à cette date\.$/ }]
     }
   ])
 })

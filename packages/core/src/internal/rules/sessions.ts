@@ -6,7 +6,7 @@ import type { CasePresentation, Session } from "../../Session.js"
 import type { Violation } from "../../Violation.js"
 import { isActiveAt } from "../context.js"
 import { count, countEn, list } from "../fr.js"
-import { expose, personne, person, presentationEn, questionTitle, seance, sessionEn } from "../labels.js"
+import { expose, presentationEn, questionTitle, seance, sessionEn } from "../labels.js"
 import { advisory, blocking, day, isBlank, jour, local, none, note, push, rule, title } from "../util.js"
 
 /** Agenda natures of the work on cases (SES-01, SES-09): what follows the choice of the questions. */
@@ -290,12 +290,12 @@ export const rules: ReadonlyArray<Rule> = [
               ["sessions", index, "presentations", pi, "presenter"],
               !member
                 ? facilitator
-                  ? `Le ${expose(ctx.snapshot, session, p)} est présenté par ${personne(ctx.snapshot, p.presenter)}, qui anime le groupe : à tour de rôle, c'est un membre du groupe qui présente le cas.`
-                  : `Le ${expose(ctx.snapshot, session, p)} est présenté par ${personne(ctx.snapshot, p.presenter)}, qui n'est pas membre du groupe à cette date.`
-                : `Le ${expose(ctx.snapshot, session, p)} est présenté par ${personne(ctx.snapshot, p.presenter)}, qui n'est pas consigné comme présent à cette séance.`,
+                  ? `Le ${expose(ctx.snapshot, session, p)} est présenté par une personne qui anime le groupe : à tour de rôle, c'est un membre du groupe qui présente le cas.`
+                  : `Le ${expose(ctx.snapshot, session, p)} est présenté par une personne qui n'est pas membre du groupe à cette date.`
+                : `Le ${expose(ctx.snapshot, session, p)} est présenté par une personne qui n'est pas consignée comme présente à cette séance.`,
               !member
-                ? `The ${presentationEn(ctx.snapshot, session, p)} is given by ${person(ctx.snapshot, p.presenter)}, who is not a member of the group on that date.`
-                : `The ${presentationEn(ctx.snapshot, session, p)} is given by ${person(ctx.snapshot, p.presenter)}, who is not recorded as present at that session.`
+                ? `The ${presentationEn(ctx.snapshot, session, p)} is given by someone who is not a member of the group on that date.`
+                : `The ${presentationEn(ctx.snapshot, session, p)} is given by someone who is not recorded as present at that session.`
             )
           )
         })
