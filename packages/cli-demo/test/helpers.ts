@@ -3,6 +3,9 @@ import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { randomUUID } from "node:crypto"
+import pg from "pg"
+import { afterAll, beforeAll } from "vitest"
 
 /**
  * The built bin (the root test command builds before testing);
@@ -133,3 +136,36 @@ export const cliClosedStdout = (args: ReadonlyArray<string>): Promise<{ readonly
     child.once("error", reject)
     child.once("close", (code) => resolve({ code, stderr }))
   })
+
+/**
+ * A PostgreSQL database of the calling `describe`'s own on `server`
+ * (ENTRE_PAIRS_PG_URL), created before its tests and dropped after them: the
+ * server's default database may hold anything (a schema migrated by another
+ * release, other runs' exchanges). `url()` is its connection URL, once created.
+ */
+export const ownPgDatabase = (server: string): { readonly url: () => string } => {
+  const database = `entre_pairs_cli_${randomUUID().replaceAll("-", "")}`
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: server })
+    await client.connect()
+    try {
+      await client.query(statement)
+    } finally {
+      await client.end()
+    }
+  }
+  let url: string | undefined
+  beforeAll(async () => {
+    await admin(`CREATE DATABASE ${database}`)
+    const u = new URL(server)
+    u.pathname = `/${database}`
+    url = u.toString()
+  })
+  afterAll(() => admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`))
+  return {
+    url: () => {
+      if (url === undefined) throw new Error("the test database is created in beforeAll: ask for its URL inside a test")
+      return url
+    }
+  }
+}

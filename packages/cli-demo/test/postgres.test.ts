@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto"
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
-import pg from "pg"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { cli, tempDir } from "./helpers.js"
+import { describe, expect, it } from "vitest"
+import { cli, ownPgDatabase, tempDir } from "./helpers.js"
 
 /**
  * PostgreSQL at ENTRE_PAIRS_PG_URL (scripts/services.sh starts one); skipped
@@ -13,35 +12,16 @@ import { cli, tempDir } from "./helpers.js"
  */
 const server = process.env["ENTRE_PAIRS_PG_URL"]
 
-const admin = async (statement: string) => {
-  const client = new pg.Client({ connectionString: server })
-  await client.connect()
-  try {
-    await client.query(statement)
-  } finally {
-    await client.end()
-  }
-}
-
 describe.skipIf(server === undefined)("the CLI on PostgreSQL (--database-url, DATABASE_URL)", () => {
   const suffix = randomUUID().slice(0, 8)
   const id = `ech-pg-${suffix}`
-  const database = `entre_pairs_cli_${randomUUID().replaceAll("-", "")}`
-  let url: string | undefined
-
-  beforeAll(async () => {
-    await admin(`CREATE DATABASE ${database}`)
-    const u = new URL(server!)
-    u.pathname = `/${database}`
-    url = u.toString()
-  })
-  afterAll(() => admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`))
+  const own = ownPgDatabase(server!)
 
   it("runs commands, show and the directory on PostgreSQL", () => {
-    const db = ["--database-url", url!]
+    const db = ["--database-url", own.url()]
     expect(cli(["exchange", "propose", id, "--title", "Accueil", "--by", "direction", ...db]).code).toBe(0)
     // DATABASE_URL works too, and wins over the default SQLite file.
-    const show = cli(["show", id, "--json"], { env: { DATABASE_URL: url! }, cwd: tempDir() })
+    const show = cli(["show", id, "--json"], { env: { DATABASE_URL: own.url() }, cwd: tempDir() })
     expect(show.code).toBe(0)
     expect(JSON.parse(show.stdout)).toMatchObject({ version: 1, snapshot: { state: "proposed" } })
     const csv = join(tempDir(), "a.csv")
@@ -52,7 +32,7 @@ describe.skipIf(server === undefined)("the CLI on PostgreSQL (--database-url, DA
   })
 
   it("an import whose Invite is refused rolls back the directory too", () => {
-    const db = ["--database-url", url!]
+    const db = ["--database-url", own.url()]
     const csv = join(tempDir(), "b.csv")
     writeFileSync(csv, `Nom;Prénom;Métier;Service;Identifiant\nBenali;Karim;IT;pgx-${suffix};agt-pgx-${suffix}\n`)
     const r = cli(["agents", "import", csv, "--exchange", id, ...db])

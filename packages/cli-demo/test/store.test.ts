@@ -5,13 +5,12 @@
  * be opened.
  */
 import Database from "better-sqlite3"
-import { randomUUID } from "node:crypto"
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import pg from "pg"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { Example } from "./core.js"
-import { cliAsync, tempDir } from "./helpers.js"
+import { cliAsync, ownPgDatabase, tempDir } from "./helpers.js"
 
 const end = Example.cycleEncoded.findIndex((c) => c._tag === "RecordTrainingNeed") + 1
 
@@ -79,26 +78,10 @@ describe("store rebuild on a SQLite file", () => {
 const server = process.env["ENTRE_PAIRS_PG_URL"]
 
 describe.skipIf(server === undefined)("store rebuild on PostgreSQL", () => {
-  const database = `entre_pairs_cli_${randomUUID().replaceAll("-", "")}`
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: server })
-    await client.connect()
-    try {
-      await client.query(statement)
-    } finally {
-      await client.end()
-    }
-  }
-  let url = ""
-  beforeAll(async () => {
-    await admin(`CREATE DATABASE ${database}`)
-    const u = new URL(server!)
-    u.pathname = `/${database}`
-    url = u.toString()
-  })
-  afterAll(() => admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`))
+  const own = ownPgDatabase(server!)
 
   it("rebuilds read models that were lost (exit 0, count), exits 1 on an exchange that cannot be projected", async () => {
+    const url = own.url()
     const db = ["--database-url", url]
     const before = await seed(db)
     const client = new pg.Client({ connectionString: url })
