@@ -1,6 +1,8 @@
 import { fileURLToPath } from "node:url"
 import { defineConfig } from "vitest/config"
 
+const setup = fileURLToPath(new URL("./vitest.setup.ts", import.meta.url))
+
 const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url))
 
 // Tests and benchmarks run against the sources of sibling packages (not their
@@ -22,7 +24,8 @@ export default defineConfig({
         include: ["test/**/*.test.ts"],
         benchmark: { include: ["bench/**/*.bench.ts"] },
         testTimeout: 60_000,
-        hookTimeout: 120_000
+        hookTimeout: 120_000,
+        setupFiles: [setup]
       }
     })),
     passWithNoTests: true,
