@@ -131,6 +131,9 @@ dd { margin: 0; }
 `.trim()
 }
 
+/** An ordinal suffix in superscript (« 2<sup>e</sup> »). */
+const sup = (letters: string) => `<sup>${letters}</sup>`
+
 /**
  * Renders a document as a standalone HTML5 page (UTF-8 string).
  *
@@ -139,9 +142,6 @@ dd { margin: 0; }
  * const html = Html.render(Document.make({ title: "Compte rendu", lang: "fr" }, []), { serviceName: "DREETS" })
  * @since 0.1.0
  */
-/** An ordinal suffix in superscript (« 2<sup>e</sup> »). */
-const sup = (letters: string) => `<sup>${letters}</sup>`
-
 export const render = (doc: Document, options: Theme.Options = {}): string => {
   const theme = Theme.unsafeMake(options)
   const lang = langOf(doc, theme)
