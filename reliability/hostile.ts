@@ -23,7 +23,16 @@ export const impossibleDates = [
   "10/10/2026", "", "2026-10-10T10:00:00+25:00", "NaN", "2026-1O-10T10:00:00Z"
 ]
 
-const wrongValues: ReadonlyArray<unknown> = [42, -1, 1e308, 0.5, true, false, null, [], {}, "", "x", [1, "a"], { _tag: "Propose" }, -0]
+/**
+ * Frozen, with its objects: a mutation inserts a copy (structuredClone),
+ * never the instance, since `set` writes in place and a later mutation could
+ * otherwise write into this list (it once made `{}` contain itself).
+ */
+const deepFreeze = <T>(value: T): T => {
+  if (value !== null && typeof value === "object") for (const v of Object.values(Object.freeze(value))) deepFreeze(v)
+  return value
+}
+const wrongValues: ReadonlyArray<unknown> = deepFreeze([42, -1, 1e308, 0.5, true, false, null, [], {}, "", "x", [1, "a"], { _tag: "Propose" }, -0])
 
 /** A long string: mostly 3,000 characters (15 times the longest name or title), sometimes 2 MB. */
 const huge = (rnd: Random): string => {
@@ -109,7 +118,7 @@ export const mutateJson = (rnd: Random, valid: Json): { readonly bytes: Uint8Arr
       }
       case "unknownField": {
         const objects = all.filter((p) => { const v = get(value, p); return v !== null && typeof v === "object" && !Array.isArray(v) })
-        if (objects.length > 0) value = set(value, pick(rnd, objects), (v) => ({ ...(v as object), [pick(rnd, ["extra", "__proto__", "constructor", "_tag2", "nom"])]: pick(rnd, wrongValues) }))
+        if (objects.length > 0) value = set(value, pick(rnd, objects), (v) => ({ ...(v as object), [pick(rnd, ["extra", "__proto__", "constructor", "_tag2", "nom"])]: structuredClone(pick(rnd, wrongValues)) }))
         break
       }
     }
