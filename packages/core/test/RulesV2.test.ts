@@ -6,29 +6,13 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Rules } from "@entre-pairs/core"
 import { at, complete, mutate, of } from "./fixtures.js"
+import { early } from "./mutants/harness.js"
 
 const kinds = (vs: ReadonlyArray<{ kind: string; path: ReadonlyArray<string | number> }>) => vs.map((v) => [v.kind, v.path])
 const agentOf = (s: any, id: string) => s.agents.find((a: any) => a.id === id)
 
 /** The example back at the stage where invitations go out (before composition). */
-const announced = (s: any) => {
-  s.state = "announced"
-  s.members = []
-  s.volunteers = []
-  delete s.liaison
-  delete s.charter
-  s.delegations = []
-  s.sessions = []
-  s.questions = []
-  s.trainingNeeds = []
-  delete s.conclusions
-  delete s.restitution
-  delete s.directionResponse
-  delete s.review
-  s.actions = []
-  s.testimonials = []
-  s.communications = s.communications.filter((c: any) => c.about === "approach")
-}
+const announced = (s: any) => early(s, "announced")
 
 describe("version 2 — purpose", () => {
   it("PUR-02 declares a main purpose: the two purposes are not exclusive", () => {
